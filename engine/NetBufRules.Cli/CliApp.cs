@@ -1,0 +1,50 @@
+using System.CommandLine;
+using NetBufRules.Diagnostics;
+using NetBufRules.Load;
+using NetBufRules.Model;
+using NetBufRules.Validate;
+
+namespace NetBufRules.Cli;
+
+/// <summary>The <c>netbufrules</c> command line: parses arguments, chains the engine's stages, writes output, picks the exit code.</summary>
+public sealed partial class CliApp(CliHost host)
+{
+    /// <summary>Runs one command line and returns its exit code; no exception escapes.</summary>
+    public async Task<int> RunAsync(string[] args)
+    {
+        try
+        {
+            var root = new RootCommand("netbufrules: diagnoses Linux \"No buffer space available\" (ENOBUFS) from YAML playbooks.")
+            {
+                RunCommand(),
+                ExplainCommand(),
+            };
+            var parsed = root.Parse(args);
+            if (parsed.Errors.Count > 0)
+            {
+                foreach (var error in parsed.Errors) await host.Error.WriteLineAsync($"netbufrules: {error.Message}").ConfigureAwait(false);
+                await host.Error.WriteLineAsync("Try 'netbufrules --help'.").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = host.Out, Error = host.Error }).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            await host.Error.WriteLineAsync($"netbufrules: internal error: {e.GetType().Name}: {e.Message} (this is a bug; please report it with the command you ran)").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+    }
+
+    /// <summary>Loads and validates playbooks; prints every problem and returns null when any is an error.</summary>
+    private async Task<IReadOnlyList<Playbook>?> LoadAsync(IReadOnlyList<string> paths)
+    {
+        var loaded = paths.Count == 0 ? PlaybookLoader.LoadBuiltIn() : PlaybookLoader.Load(paths);
+        var diagnostics = loaded.Diagnostics.Concat(PlaybookValidator.Validate(loaded.Playbooks)).ToList();
+        foreach (var d in diagnostics) await host.Error.WriteLineAsync(d.ToString()).ConfigureAwait(false);
+        var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+        if (errors == 0) return loaded.Playbooks;
+        if (diagnostics.Any(d => d.Code != Codes.PathNotFound))
+            await host.Error.WriteLineAsync($"netbufrules: {errors} error(s) in playbooks; nothing was run").ConfigureAwait(false);
+        return null;
+    }
+}

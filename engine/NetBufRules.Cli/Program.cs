@@ -1,0 +1,3 @@
+using NetBufRules.Cli;
+
+return await new CliApp(CliHost.Real()).RunAsync(args).ConfigureAwait(false);

@@ -1,0 +1,28 @@
+namespace NetBufRules.Diagnostics;
+
+/// <summary>Stable diagnostic codes; documented in the README.</summary>
+public static class Codes
+{
+    public const string YamlSyntax = "NBR001";
+    public const string DuplicateKey = "NBR002";
+    public const string UnknownKey = "NBR003";
+    public const string WrongType = "NBR004";
+    public const string MissingKey = "NBR005";
+    public const string InvalidValue = "NBR006";
+    public const string DuplicateId = "NBR007";
+    public const string NoPlaybooks = "NBR008";
+    public const string PathNotFound = "NBR009";
+    public const string ExpressionSyntax = "NBR010";
+    public const string UnknownIdentifier = "NBR011";
+    public const string UnknownFunction = "NBR012";
+    public const string WrongArgumentCount = "NBR013";
+    public const string TemplateSyntax = "NBR014";
+    public const string UnsafeCommand = "NBR015";
+    public const string UnsafeFixPath = "NBR016";
+    public const string BadRegex = "NBR017";
+    public const string UnknownParam = "NBR018";
+    public const string UnusedProbe = "NBR019";
+    public const string UnusedParam = "NBR020";
+    public const string MissingProse = "NBR021";
+    public const string UnknownSeeAlso = "NBR022";
+}

@@ -1,0 +1,33 @@
+using NCalc;
+using NetBufRules.Diagnostics;
+using NetBufRules.Model;
+
+namespace NetBufRules.Evaluate;
+
+/// <summary>A condition parsed once: the NCalc expression, the names and functions it uses, or its syntax error.</summary>
+public sealed class CompiledCondition
+{
+    internal CompiledCondition(LocatedText source, Expression? expression, IReadOnlyList<string> names, IReadOnlyList<string> functions, Diagnostic? error)
+    {
+        Source = source;
+        Expression = expression;
+        Names = names;
+        Functions = functions;
+        Error = error;
+    }
+
+    public LocatedText Source { get; }
+
+    internal Expression? Expression { get; }
+
+    /// <summary>Identifiers used, dotted names included (<c>tcp_mem.pressure</c>).</summary>
+    public IReadOnlyList<string> Names { get; }
+
+    public IReadOnlyList<string> Functions { get; }
+
+    /// <summary>The syntax error, with its position in the file, or null.</summary>
+    public Diagnostic? Error { get; }
+
+    /// <summary>The probe or param a name refers to: the part before the first dot.</summary>
+    public static string Root(string name) => name.Split('.')[0];
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using NCalc;
+using NCalc.Exceptions;
+using NetBufRules.Diagnostics;
+using NetBufRules.Model;
+
+namespace NetBufRules.Evaluate;
+
+/// <summary>Parses NCalc conditions, mapping syntax errors to their line and column in the playbook.</summary>
+public static partial class ConditionCompiler
+{
+    /// <summary>Options every condition runs with: integer overflow is an error, not a silent wrap.</summary>
+    public const ExpressionOptions Options = ExpressionOptions.OverflowProtection | ExpressionOptions.NoStringTypeCoercion;
+
+    public static CompiledCondition Compile(LocatedText source)
+    {
+        var dotted = DottedNames.Rewrite(source.Text);
+        var expression = new Expression(dotted.Rewritten, Options) { CultureInfo = CultureInfo.InvariantCulture };
+        try
+        {
+            if (string.IsNullOrWhiteSpace(source.Text))
+                return Failed(source, source.Start, "the condition is empty");
+            var names = expression.GetParameterNames().Distinct(StringComparer.Ordinal).ToList();
+            var functions = expression.GetFunctionNames().Distinct(StringComparer.Ordinal).ToList();
+            return new CompiledCondition(source, expression, names, functions, null);
+        }
+        catch (NCalcParserException e)
+        {
+            var message = e.InnerException?.Message ?? e.Message;
+            var at = source.Start;
+            var match = PositionPattern().Match(message);
+            if (match.Success)
+            {
+                // NCalc reports "(line:column)", 1-based, in the rewritten text.
+                var column = int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
+                var line = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+                var offset = OffsetOf(dotted.Rewritten, line, column);
+                at = source.AtOffset(dotted.ToOriginal(offset));
+                message = message[..match.Index].TrimEnd();
+            }
+            return Failed(source, at, $"condition syntax: {message.TrimEnd('.')}");
+        }
+    }
+
+    private static CompiledCondition Failed(LocatedText source, SourcePosition at, string message) =>
+        new(source, null, [], [], new Diagnostic(at, DiagnosticSeverity.Error, Codes.ExpressionSyntax, message,
+            "conditions are NCalc: compare with > < >= <= == !=, join with && || and call functions like rate(probe)"));
+
+    private static int OffsetOf(string text, int line, int column)
+    {
+        var offset = 0;
+        for (var l = 1; l < line; l++)
+        {
+            var next = text.IndexOf('\n', offset);
+            if (next < 0) break;
+            offset = next + 1;
+        }
+        return Math.Min(text.Length, offset + column - 1);
+    }
+
+    [GeneratedRegex(@"at position \((\d+):(\d+)\)")]
+    private static partial Regex PositionPattern();
+}

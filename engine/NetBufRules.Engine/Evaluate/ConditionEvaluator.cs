@@ -1,0 +1,183 @@
+using NCalc;
+using NCalc.Exceptions;
+using NCalc.Handlers;
+using NetBufRules.Model;
+using NetBufRules.Probe;
+
+namespace NetBufRules.Evaluate;
+
+/// <summary>Filters table probes with their <c>where</c>, evaluates <c>when</c> and <c>advise_when</c>, and decides the status.</summary>
+public sealed class ConditionEvaluator
+{
+    private const int EvidenceRows = 20;
+    private readonly Dictionary<LocatedText, CompiledCondition> _compiled = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Evaluates one playbook against its probe results and resolved params.</summary>
+    public Finding Evaluate(Playbook playbook, IReadOnlyDictionary<string, ProbeResult> probes, IReadOnlyDictionary<string, object> parameters)
+    {
+        var values = probes.Values.Where(p => p is { Status: ProbeStatus.Ok, Value: not null })
+            .ToDictionary(p => p.Name, p => p.Value!, StringComparer.Ordinal);
+        var evidence = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var missing = playbook.Requires.Where(n => probes.TryGetValue(n, out var p) && p.Status == ProbeStatus.Skipped).ToList();
+        if (missing.Count > 0)
+        {
+            var outcome = new SignalOutcome(playbook.When[0], SignalState.Unknown, string.Join("; ", missing.Select(n => $"{n}: {probes[n].SkipReason}")));
+            return new Finding(playbook, FindingStatus.Skipped, null, [outcome], [], evidence, parameters, values, probes, []);
+        }
+        try
+        {
+            foreach (var probe in playbook.Probes.Where(p => p.Where is not null && values.ContainsKey(p.Name)))
+                values[probe.Name] = Filter(probe, values[probe.Name], new EvaluationScope(parameters, values));
+            var scope = new EvaluationScope(parameters, values);
+            var symptoms = playbook.When.Select(s => Judge(s, scope, probes, evidence)).ToList();
+            var advice = playbook.AdviseWhen.Select(s => Judge(s, scope, probes, evidence)).ToList();
+            var status = Decide(symptoms, advice);
+            var fixes = status is FindingStatus.Fired or FindingStatus.Advice
+                ? playbook.Fixes.Where(f => f.Condition is null || Judge(new Signal(f.Condition, null, f.Position), scope, probes, []).State == SignalState.True).ToList()
+                : [];
+            return new Finding(playbook, status, null, symptoms, advice, evidence, parameters, values, probes, fixes);
+        }
+        catch (EvaluationException e)
+        {
+            return new Finding(playbook, FindingStatus.Error, e.Message, [], [], evidence, parameters, values, probes, []);
+        }
+    }
+
+    private static FindingStatus Decide(IReadOnlyList<SignalOutcome> symptoms, IReadOnlyList<SignalOutcome> advice)
+    {
+        if (symptoms.Any(s => s.State == SignalState.True)) return FindingStatus.Fired;
+        if (advice.Any(s => s.State == SignalState.True)) return FindingStatus.Advice;
+        var all = symptoms.Concat(advice).ToList();
+        return all.Count > 0 && all.All(s => s.State == SignalState.Unknown) ? FindingStatus.Skipped : FindingStatus.Ok;
+    }
+
+    private SignalOutcome Judge(Signal signal, EvaluationScope scope, IReadOnlyDictionary<string, ProbeResult> probes, Dictionary<string, object?> evidence)
+    {
+        var compiled = Compile(signal.Condition);
+        var missing = compiled.Names.Select(CompiledCondition.Root).Distinct(StringComparer.Ordinal)
+            .Where(root => probes.TryGetValue(root, out var p) && p.Status == ProbeStatus.Skipped)
+            .Select(root => $"{root}: {probes[root].SkipReason}").ToList();
+        if (missing.Count > 0)
+            return new SignalOutcome(signal, SignalState.Unknown, string.Join("; ", missing));
+        var result = Run(compiled, scope);
+        foreach (var name in compiled.Names) evidence.TryAdd(name, EvidenceOf(name, scope, probes));
+        return new SignalOutcome(signal, result ? SignalState.True : SignalState.False, null);
+    }
+
+    private TableValue Filter(ProbeSpec probe, ProbeValue value, EvaluationScope scope)
+    {
+        if (value is not TableValue table)
+            throw new EvaluationException($"probe '{probe.Name}' has 'where' but its value is not a table");
+        var compiled = Compile(probe.Where!);
+        var rows = table.Rows.Where(row => Run(compiled, scope.WithRow(row))).ToList();
+        return table with { Rows = rows };
+    }
+
+    private CompiledCondition Compile(LocatedText text)
+    {
+        if (!_compiled.TryGetValue(text, out var compiled))
+            _compiled[text] = compiled = ConditionCompiler.Compile(text);
+        return compiled;
+    }
+
+    private static bool Run(CompiledCondition compiled, EvaluationScope scope)
+    {
+        if (compiled.Error is not null || compiled.Expression is null)
+            throw new EvaluationException($"'{compiled.Source.Text}': {compiled.Error?.Message}");
+        var expression = compiled.Expression;
+        foreach (var name in compiled.Names)
+        {
+            var captured = name;
+            expression.DynamicParameters[name] = _ => scope.Resolve(captured);
+        }
+        Bind(expression, scope);
+        object? result;
+        try
+        {
+            result = expression.Evaluate();
+        }
+        catch (EvaluationException e)
+        {
+            throw new EvaluationException($"'{compiled.Source.Text.Trim()}': {e.Message}");
+        }
+        catch (Exception e) when (e is NCalcException or FormatException or InvalidCastException or OverflowException or ArgumentException or InvalidOperationException)
+        {
+            var inner = e.InnerException is EvaluationException ee ? ee.Message : e.Message;
+            throw new EvaluationException($"'{compiled.Source.Text.Trim()}': {inner}");
+        }
+        return result is bool b ? b
+            : throw new EvaluationException($"'{compiled.Source.Text.Trim()}' gave {Cell.Format(result)}, not true or false; compare it with > < == to a threshold");
+    }
+
+    private static void Bind(Expression expression, EvaluationScope scope)
+    {
+        var functions = expression.Functions;
+        functions["rate"] = a => scope.CounterPart(NameArgument(a, "rate"), rate: true);
+        functions["delta"] = a => scope.CounterPart(NameArgument(a, "delta"), rate: false);
+        functions["count"] = a => scope.Count(NameArgument(a, "count"));
+        functions["sum"] = a => scope.Column(NameArgument(a, "sum")).Sum();
+        functions["maxof"] = a => scope.Column(NameArgument(a, "maxof")) is { Count: > 0 } c ? c.Max() : 0.0;
+        functions["minof"] = a => scope.Column(NameArgument(a, "minof")) is { Count: > 0 } c ? c.Min() : 0.0;
+        functions["max"] = a => Math.Max(Number(a, 0, "max"), Number(a, 1, "max"));
+        functions["min"] = a => Math.Min(Number(a, 0, "min"), Number(a, 1, "min"));
+        functions["abs"] = a => Math.Abs(Number(a, 0, "abs"));
+        functions["ratio"] = a => Number(a, 1, "ratio") is var d && d == 0 ? 0.0 : Number(a, 0, "ratio") / d;
+        functions["among"] = a => a.Count == 2 && a[1] is Identifier column
+            ? scope.Cells(column.Name).Contains(Cell.Format(a.Evaluate(0)))
+            : throw new EvaluationException("among() takes a value and a table column, e.g. among(pid, full_listeners.pid)");
+        functions["contains"] = a => (Convert.ToString(a.Evaluate(0), System.Globalization.CultureInfo.InvariantCulture) ?? "")
+            .Contains(Convert.ToString(a.Evaluate(1), System.Globalization.CultureInfo.InvariantCulture) ?? "", StringComparison.Ordinal);
+    }
+
+    private static string NameArgument(FunctionData args, string function) =>
+        args.Count == 1 && args[0] is Identifier id ? id.Name
+            : throw new EvaluationException($"{function}() takes one probe name, e.g. {function}(listen_overflows)");
+
+    private static double Number(FunctionData args, int index, string function)
+    {
+        if (index >= args.Count) throw new EvaluationException($"{function}() needs {index + 1} arguments");
+        return args.Evaluate(index) switch
+        {
+            double d => d,
+            int i => i,
+            long l => l,
+            decimal m => (double)m,
+            var other => throw new EvaluationException($"{function}() needs numbers, got '{Cell.Format(other)}'"),
+        };
+    }
+
+    private static object? EvidenceOf(string name, EvaluationScope scope, IReadOnlyDictionary<string, ProbeResult> probes)
+    {
+        var root = CompiledCondition.Root(name);
+        if (!probes.ContainsKey(root))
+        {
+            try { return scope.Resolve(name); }
+            catch (EvaluationException) { return null; }
+        }
+        return Describe(scope, name);
+    }
+
+    private static object? Describe(EvaluationScope scope, string name)
+    {
+        if (scope.TableEvidence(CompiledCondition.Root(name), EvidenceRows) is { } table) return table;
+        try
+        {
+            var value = scope.Resolve(name);
+            var evidence = new Dictionary<string, object?>(StringComparer.Ordinal) { ["value"] = value };
+            try
+            {
+                evidence["delta"] = scope.CounterPart(name, rate: false);
+                evidence["rate"] = Math.Round(scope.CounterPart(name, rate: true), 3);
+            }
+            catch (EvaluationException)
+            {
+                return value;
+            }
+            return evidence;
+        }
+        catch (EvaluationException)
+        {
+            return null;
+        }
+    }
+}

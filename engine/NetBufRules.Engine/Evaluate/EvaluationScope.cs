@@ -1,0 +1,86 @@
+using NetBufRules.Probe;
+
+namespace NetBufRules.Evaluate;
+
+/// <summary>What names mean while a condition is evaluated: params, probe values, and (inside <c>where</c>) a table row.</summary>
+internal sealed class EvaluationScope(
+    IReadOnlyDictionary<string, object> parameters,
+    IReadOnlyDictionary<string, ProbeValue> values,
+    IReadOnlyDictionary<string, object>? row = null)
+{
+    public EvaluationScope WithRow(IReadOnlyDictionary<string, object> current) => new(parameters, values, current);
+
+    /// <summary>The value of <paramref name="name"/> as NCalc sees it.</summary>
+    public object Resolve(string name)
+    {
+        if (row is not null && row.TryGetValue(name, out var cell)) return cell;
+        if (parameters.TryGetValue(name, out var param)) return param;
+        var root = CompiledCondition.Root(name);
+        if (!values.TryGetValue(root, out var value))
+        {
+            if (row is not null && !name.Contains('.'))
+                throw new EvaluationException($"this row has no column '{name}' (it has: {string.Join(", ", row.Keys)})");
+            throw new EvaluationException($"'{name}' is neither a param nor a probe with a value");
+        }
+        var field = name.Length > root.Length ? name[(root.Length + 1)..] : null;
+        return (value, field) switch
+        {
+            (ScalarValue s, null) => s.Value,
+            (TableValue t, null) => (double)t.Rows.Count,
+            (RecordValue r, null) => throw new EvaluationException($"'{root}' has fields; use {root}.<field> ({string.Join(", ", r.Fields.Keys)})"),
+            (RecordValue r, _) => r.Fields.TryGetValue(field, out var f) ? f.Value
+                : throw new EvaluationException($"'{root}' has no field '{field}' (it has: {string.Join(", ", r.Fields.Keys)})"),
+            (TableValue, _) => throw new EvaluationException($"'{name}' is a table column; use sum({name}), maxof({name}) or minof({name})"),
+            _ => throw new EvaluationException($"'{root}' is a single value; it has no field '{field}'"),
+        };
+    }
+
+    /// <summary>A counter's scalar for rate() and delta().</summary>
+    public double CounterPart(string name, bool rate)
+    {
+        var suffix = rate ? CounterMath.RateSuffix : CounterMath.DeltaSuffix;
+        if (row is not null && row.TryGetValue(name + suffix, out var cell) && cell is double d) return d;
+        var root = CompiledCondition.Root(name);
+        ScalarValue? scalar = values.TryGetValue(root, out var value) ? value switch
+        {
+            ScalarValue s when name == root => s,
+            RecordValue r when name.Length > root.Length => r.Fields.GetValueOrDefault(name[(root.Length + 1)..]),
+            _ => null,
+        } : null;
+        var part = rate ? scalar?.Rate : scalar?.Delta;
+        if (part is { } result) return result;
+        if (scalar is null && !values.ContainsKey(root) && (row is null || !row.ContainsKey(name)))
+            throw new EvaluationException($"'{name}' is not a probe value");
+        throw new EvaluationException($"'{name}' is not a counter, so it has no {(rate ? "rate" : "delta")}; add 'counter: true' to probe '{root}'");
+    }
+
+    /// <summary>The numbers of a table column for sum(), maxof() and minof().</summary>
+    public IReadOnlyList<double> Column(string name)
+    {
+        var root = CompiledCondition.Root(name);
+        if (!values.TryGetValue(root, out var value) || value is not TableValue table || name.Length == root.Length)
+            throw new EvaluationException($"'{name}' is not a table column; write table.column");
+        var column = name[(root.Length + 1)..];
+        return [.. table.Rows.Select(r => r.GetValueOrDefault(column)).OfType<double>()];
+    }
+
+    /// <summary>Every cell of a table column as text, for among().</summary>
+    public IReadOnlySet<string> Cells(string name)
+    {
+        var root = CompiledCondition.Root(name);
+        if (!values.TryGetValue(root, out var value) || value is not TableValue table || name.Length == root.Length)
+            throw new EvaluationException($"'{name}' is not a table column; write table.column");
+        var column = name[(root.Length + 1)..];
+        return table.Rows.Select(r => Cell.Format(r.GetValueOrDefault(column))).ToHashSet(StringComparer.Ordinal);
+    }
+
+    public double Count(string name) =>
+        values.TryGetValue(name, out var value) && value is TableValue table ? table.Rows.Count
+            : throw new EvaluationException($"count() needs a table probe; '{name}' is not one");
+
+    /// <summary>A table's row count and first rows, for the report.</summary>
+    public object? TableEvidence(string name, int maxRows) =>
+        values.TryGetValue(name, out var value) && value is TableValue table
+            ? new Dictionary<string, object?>(StringComparer.Ordinal) { ["count"] = (double)table.Rows.Count, ["rows"] = table.Rows.Take(maxRows).ToList() }
+            : null;
+}

@@ -1,0 +1,21 @@
+using NetBufRules.Model;
+using NetBufRules.Probe;
+
+namespace NetBufRules.Evaluate;
+
+/// <summary>The evaluated state of one playbook: status, which conditions held, and the values that decided it.</summary>
+public sealed record Finding(
+    Playbook Playbook,
+    FindingStatus Status,
+    string? Error,
+    IReadOnlyList<SignalOutcome> Symptoms,
+    IReadOnlyList<SignalOutcome> Advice,
+    IReadOnlyDictionary<string, object?> Evidence,
+    IReadOnlyDictionary<string, object> Params,
+    IReadOnlyDictionary<string, ProbeValue> Values,
+    IReadOnlyDictionary<string, ProbeResult> Probes,
+    IReadOnlyList<FixSpec> Fixes)
+{
+    /// <summary>Probes that were skipped, with why.</summary>
+    public IEnumerable<ProbeResult> SkippedProbes => Probes.Values.Where(p => p.Status == ProbeStatus.Skipped);
+}

@@ -1,0 +1,85 @@
+using System.Reflection;
+using NetBufRules.Diagnostics;
+using NetBufRules.Model;
+
+namespace NetBufRules.Load;
+
+/// <summary>Loads playbooks from files, folders or the built-in pack, with every problem collected.</summary>
+public static class PlaybookLoader
+{
+    private const string EmbeddedPrefix = "playbooks/";
+
+    /// <summary>Whether <paramref name="path"/> names a playbook (not a test or values file).</summary>
+    public static bool IsPlaybookFile(string path)
+    {
+        var name = Path.GetFileName(path);
+        return (name.EndsWith(".yaml", StringComparison.Ordinal) || name.EndsWith(".yml", StringComparison.Ordinal))
+            && !name.Contains(".test.", StringComparison.Ordinal);
+    }
+
+    /// <summary>Loads every playbook under <paramref name="paths"/> (files or folders, recursively).</summary>
+    public static LoadResult Load(IEnumerable<string> paths)
+    {
+        var diagnostics = new DiagnosticBag();
+        var sources = new List<(string File, string Text)>();
+        foreach (var path in paths)
+        {
+            if (File.Exists(path))
+            {
+                sources.Add((path, File.ReadAllText(path)));
+            }
+            else if (Directory.Exists(path))
+            {
+                var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                    .Where(IsPlaybookFile).Order(StringComparer.Ordinal).ToList();
+                if (files.Count == 0)
+                    diagnostics.Error(new SourcePosition(path, 1, 1), Codes.NoPlaybooks, $"no playbooks (*.yaml) in folder '{path}'", "point at the folder that holds the playbooks, e.g. playbooks/");
+                sources.AddRange(files.Select(f => (f, File.ReadAllText(f))));
+            }
+            else
+            {
+                diagnostics.Error(new SourcePosition(path, 1, 1), Codes.PathNotFound, $"no such file or folder: '{path}'", "check the path; run without a path for the built-in pack");
+            }
+        }
+        return Parse(sources, diagnostics);
+    }
+
+    /// <summary>The built-in pack embedded in the engine.</summary>
+    public static LoadResult LoadBuiltIn()
+    {
+        var assembly = typeof(PlaybookLoader).Assembly;
+        var sources = assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(EmbeddedPrefix, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(n => ("builtin:" + n, ReadResource(assembly, n)))
+            .ToList();
+        return Parse(sources, new DiagnosticBag());
+    }
+
+    /// <summary>Parses texts already read; also checks that ids are unique.</summary>
+    public static LoadResult Parse(IEnumerable<(string File, string Text)> sources, DiagnosticBag diagnostics)
+    {
+        var playbooks = new List<Playbook>();
+        foreach (var (file, text) in sources)
+        {
+            if (PlaybookParser.Parse(file, text, diagnostics) is { } playbook)
+                playbooks.Add(playbook);
+        }
+        var firsts = new Dictionary<string, Playbook>(StringComparer.Ordinal);
+        foreach (var playbook in playbooks)
+        {
+            if (firsts.TryGetValue(playbook.Id, out var first))
+                diagnostics.Error(playbook.Position, Codes.DuplicateId, $"duplicate playbook id '{playbook.Id}' (first in {first.File})", "ids must be unique across everything loaded; rename one");
+            else
+                firsts[playbook.Id] = playbook;
+        }
+        return new LoadResult(playbooks, diagnostics.Sorted());
+    }
+
+    private static string ReadResource(Assembly assembly, string name)
+    {
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

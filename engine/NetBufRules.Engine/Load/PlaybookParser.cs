@@ -1,0 +1,333 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using NetBufRules.Diagnostics;
+using NetBufRules.Model;
+
+namespace NetBufRules.Load;
+
+/// <summary>Turns one playbook's YAML text into a <see cref="Playbook"/>, collecting every problem.</summary>
+public static class PlaybookParser
+{
+    public const string ApiVersion = "netbufrules/v1";
+
+    private static readonly string[] TopKeys =
+        ["apiVersion", "id", "title", "severity", "tags", "summary", "params", "probes", "requires", "when", "advise_when", "fix", "why", "see_also"];
+    private static readonly string[] ProbeKeys =
+        ["description", "counter", "timeout", "command", "file", "sysctl", "processes", "extract", "fallback", "where", "key", "absent"];
+    private static readonly string[] AlternativeKeys = ["command", "file", "sysctl", "processes", "extract"];
+    private static readonly string[] ExtractKeys = ["text", "json", "json_rows", "columns", "snmp", "regex", "all", "table", "skip", "hex", "fields", "lines"];
+    private static readonly string[] SignalKeys = ["if", "message"];
+    private static readonly string[] FixKeys = ["path", "template", "then", "if"];
+    private static readonly Regex IdPattern = new("^[a-z][a-z0-9-]*$", RegexOptions.CultureInvariant);
+    private static readonly Regex NamePattern = new("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
+
+    /// <summary>The default per-probe timeout.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>Parses <paramref name="text"/>; returns null when the file is too broken to use.</summary>
+    public static Playbook? Parse(string file, string text, DiagnosticBag diagnostics)
+    {
+        var root = YamlTreeReader.Read(file, text, diagnostics);
+        if (root is null)
+        {
+            if (!diagnostics.HasErrors)
+                diagnostics.Error(new SourcePosition(file, 1, 1), Codes.MissingKey, "the playbook is empty", "start from a playbook in playbooks/");
+            return null;
+        }
+        var r = new NodeReader(text.Split('\n'), diagnostics);
+        var map = r.Map(root, "a playbook");
+        if (map is null) return null;
+        var errorsBefore = diagnostics.Items.Count(d => d.Severity == DiagnosticSeverity.Error);
+        r.CheckKeys(map, "the playbook", TopKeys);
+
+        var api = r.RequiredString(map, "apiVersion", "the playbook");
+        if (api.Length > 0 && api != ApiVersion)
+            diagnostics.Error(map["apiVersion"]!.Position, Codes.InvalidValue, $"unsupported apiVersion '{api}'", $"use 'apiVersion: {ApiVersion}'");
+
+        var id = r.RequiredString(map, "id", "the playbook");
+        if (id.Length > 0 && !IdPattern.IsMatch(id))
+            diagnostics.Error(map["id"]!.Position, Codes.InvalidValue, $"id '{id}' must be lower-case words joined by '-'", "for example 'tcp-backlog'");
+        var title = r.RequiredString(map, "title", "the playbook");
+        var severity = ParseSeverity(r, map);
+        var probes = ParseProbes(r, map);
+        if (map["probes"] is null)
+            diagnostics.Error(map.Position, Codes.MissingKey, "the playbook has no 'probes'", "add a 'probes:' map naming what to read from the host");
+        else if (probes.Count == 0 && map["probes"] is YamlMap or YamlScalar { IsNull: true })
+            diagnostics.Error(map["probes"]!.Position, Codes.MissingKey, "the playbook has no probes", "add at least one probe under 'probes:'");
+        var when = ParseSignals(r, map["when"], "'when'");
+        if (map["when"] is null)
+            diagnostics.Error(map.Position, Codes.MissingKey, "the playbook has no 'when'", "add 'when:' with the condition that shows the symptom");
+
+        var playbook = new Playbook(
+            id, title, severity,
+            r.Strings(map["tags"], "'tags'"),
+            r.String(map["summary"], "'summary'")?.Trim() ?? "",
+            ParseParams(r, map["params"]),
+            probes,
+            r.Strings(map["requires"], "'requires'"),
+            when,
+            ParseSignals(r, map["advise_when"], "'advise_when'"),
+            ParseFixes(r, map["fix"]),
+            r.String(map["why"], "'why'")?.Trim() ?? "",
+            r.Strings(map["see_also"], "'see_also'"),
+            map.Position);
+        var errorsAfter = diagnostics.Items.Count(d => d.Severity == DiagnosticSeverity.Error);
+        return errorsAfter == errorsBefore ? playbook : null;
+    }
+
+    private static Severity ParseSeverity(NodeReader r, YamlMap map)
+    {
+        var node = r.Scalar(map["severity"], "'severity'");
+        switch (node?.Value)
+        {
+            case null: return Severity.Warning;
+            case "info": return Severity.Info;
+            case "warning": return Severity.Warning;
+            case "critical": return Severity.Critical;
+            default:
+                r.Diagnostics.Error(node.Position, Codes.InvalidValue, $"unknown severity '{node.Value}'", Suggest.Hint(node.Value, ["info", "warning", "critical"]));
+                return Severity.Warning;
+        }
+    }
+
+    private static IReadOnlyList<ParamSpec> ParseParams(NodeReader r, YamlNode? node)
+    {
+        var map = r.Map(node, "'params'");
+        if (map is null) return [];
+        var result = new List<ParamSpec>();
+        foreach (var (key, value) in map.Entries)
+        {
+            if (!NamePattern.IsMatch(key.Value))
+                r.Diagnostics.Error(key.Position, Codes.InvalidValue, $"param name '{key.Value}' is not a valid identifier", "use letters, digits and '_'");
+            var scalar = r.Scalar(value, $"param '{key.Value}'");
+            if (scalar is null) continue;
+            if (scalar.IsNull)
+            {
+                r.Diagnostics.Error(scalar.Position, Codes.MissingKey, $"param '{key.Value}' has no value", "give it a default value");
+                continue;
+            }
+            result.Add(new ParamSpec(key.Value, NodeReader.ParamValue(scalar), null, key.Position));
+        }
+        return result;
+    }
+
+    private static IReadOnlyList<ProbeSpec> ParseProbes(NodeReader r, YamlMap playbook)
+    {
+        var map = r.Map(playbook["probes"], "'probes'");
+        if (map is null) return [];
+        var result = new List<ProbeSpec>();
+        foreach (var (key, value) in map.Entries)
+        {
+            var where = $"probe '{key.Value}'";
+            if (!NamePattern.IsMatch(key.Value))
+                r.Diagnostics.Error(key.Position, Codes.InvalidValue, $"probe name '{key.Value}' is not a valid identifier", "use letters, digits and '_'");
+            var probe = r.Map(value, where);
+            if (probe is null) continue;
+            r.CheckKeys(probe, where, ProbeKeys);
+            var alternatives = new List<ProbeAlternative>();
+            var extract = ParseExtract(r, probe["extract"], where);
+            alternatives.AddRange(ParseSources(r, probe, where, extract, required: true));
+            var fallback = r.List(probe["fallback"], $"'fallback' of {where}");
+            foreach (var item in fallback?.Items ?? [])
+            {
+                var alt = r.Map(item, $"a fallback of {where}");
+                if (alt is null) continue;
+                r.CheckKeys(alt, $"a fallback of {where}", AlternativeKeys);
+                var altExtract = alt["extract"] is null ? extract : ParseExtract(r, alt["extract"], where);
+                alternatives.AddRange(ParseSources(r, alt, $"a fallback of {where}", altExtract, required: true));
+            }
+            result.Add(new ProbeSpec(
+                key.Value,
+                r.String(probe["description"], "'description'"),
+                r.Bool(probe["counter"], "'counter'", false),
+                ParseTimeout(r, probe["timeout"]),
+                alternatives,
+                r.Text(probe["where"], "'where'"),
+                probe["key"] is YamlList ? r.Strings(probe["key"], "'key'") : r.String(probe["key"], "'key'") is { } k ? [k] : [],
+                r.String(probe["absent"], "'absent'")?.Trim(),
+                key.Position));
+        }
+        return result;
+    }
+
+    private static IEnumerable<ProbeAlternative> ParseSources(NodeReader r, YamlMap map, string where, ExtractSpec extract, bool required)
+    {
+        var kinds = new[] { "command", "file", "sysctl", "processes" }.Where(k => map[k] is not null).ToList();
+        if (kinds.Count == 0)
+        {
+            if (required)
+                r.Diagnostics.Error(map.Position, Codes.MissingKey, $"{where} says nothing to read", "add 'command: [argv]', 'file: /proc/...', 'sysctl: name' or 'processes: true'");
+            yield break;
+        }
+        if (kinds.Count > 1)
+        {
+            r.Diagnostics.Error(map[kinds[1]]!.Position, Codes.InvalidValue, $"{where} has both '{kinds[0]}' and '{kinds[1]}'", "give one source; put others under 'fallback:'");
+            yield break;
+        }
+        var node = map[kinds[0]]!;
+        switch (kinds[0])
+        {
+            case "command":
+                var argv = r.Strings(node, "'command'");
+                if (argv.Count == 0 || argv[0].Length == 0)
+                    r.Diagnostics.Error(node.Position, Codes.InvalidValue, $"the command of {where} is empty", "write it as an argv list: [nstat, -asz, --json]");
+                else
+                    yield return new ProbeAlternative(new CommandSource(argv), extract, node.Position);
+                break;
+            case "file":
+                var path = r.String(node, "'file'") ?? "";
+                if (!path.StartsWith('/'))
+                    r.Diagnostics.Error(node.Position, Codes.InvalidValue, $"file '{path}' of {where} must be an absolute path", "for example /proc/net/snmp");
+                else
+                    yield return new ProbeAlternative(new FileSource(path), extract, node.Position);
+                break;
+            case "sysctl":
+                var name = r.String(node, "'sysctl'") ?? "";
+                if (!Regex.IsMatch(name, @"^[a-z0-9_]+(\.[a-zA-Z0-9_-]+)+$", RegexOptions.CultureInvariant))
+                {
+                    r.Diagnostics.Error(node.Position, Codes.InvalidValue, $"'{name}' is not a sysctl name", "for example net.core.somaxconn");
+                    break;
+                }
+                // The shorthand: /proc/sys first, `sysctl -n` when /proc/sys is not there.
+                yield return new ProbeAlternative(new FileSource("/proc/sys/" + name.Replace('.', '/')), extract, node.Position);
+                yield return new ProbeAlternative(new CommandSource(["sysctl", "-n", name]), extract, node.Position);
+                break;
+            default:
+                if (r.Bool(node, "'processes'", false))
+                    yield return new ProbeAlternative(new ProcessesSource(), extract with { Kind = ExtractKind.Table, Columns = ProcessTableColumns, Skip = 1 }, node.Position);
+                break;
+        }
+    }
+
+    /// <summary>The columns of the built-in processes table.</summary>
+    public static readonly IReadOnlyList<string> ProcessTableColumns = ["pid", "fds", "soft", "hard", "uid", "unit", "comm"];
+
+    private static ExtractSpec ParseExtract(NodeReader r, YamlNode? node, string where)
+    {
+        var map = r.Map(node, $"'extract' of {where}");
+        if (map is null) return ExtractSpec.Text;
+        r.CheckKeys(map, $"'extract' of {where}", ExtractKeys);
+        var kinds = new[] { "text", "json", "json_rows", "snmp", "regex", "table", "fields", "lines" }.Where(k => map[k] is not null).ToList();
+        if (kinds.Count != 1)
+        {
+            r.Diagnostics.Error(map.Position, Codes.InvalidValue,
+                kinds.Count == 0 ? $"'extract' of {where} names no extractor" : $"'extract' of {where} names {kinds.Count} extractors",
+                "use exactly one of: text, json, json_rows, snmp, regex, table, fields, lines");
+            return ExtractSpec.Text;
+        }
+        var valueNode = map[kinds[0]]!;
+        switch (kinds[0])
+        {
+            case "json":
+            case "snmp":
+                var kind = kinds[0] == "json" ? ExtractKind.Json : ExtractKind.Snmp;
+                if (valueNode is YamlMap fieldMap)
+                {
+                    var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+                    foreach (var (k, v) in fieldMap.Entries)
+                    {
+                        if (!NamePattern.IsMatch(k.Value))
+                            r.Diagnostics.Error(k.Position, Codes.InvalidValue, $"field name '{k.Value}' is not a valid identifier", "use letters, digits and '_'");
+                        if (r.String(v, $"field '{k.Value}'") is { } p) fields[k.Value] = p;
+                    }
+                    return new ExtractSpec(kind, Map: fields);
+                }
+                return new ExtractSpec(kind, Path: r.String(valueNode, $"'{kinds[0]}'"));
+            case "json_rows":
+                var columns = r.Map(map["columns"], "'columns'");
+                if (columns is null)
+                {
+                    r.Diagnostics.Error(map.Position, Codes.MissingKey, "'json_rows' needs 'columns'", "add 'columns: { name: path.in.row }'");
+                    return ExtractSpec.Text;
+                }
+                return new ExtractSpec(ExtractKind.JsonRows, Path: r.String(valueNode, "'json_rows'"),
+                    Map: columns.Entries.ToDictionary(e => e.Key.Value, e => r.String(e.Value, $"column '{e.Key.Value}'") ?? "", StringComparer.Ordinal));
+            case "regex":
+                var pattern = r.Scalar(valueNode, "'regex'");
+                if (pattern is null) return ExtractSpec.Text;
+                try
+                {
+                    _ = new Regex(pattern.Value, RegexOptions.Multiline | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+                }
+                catch (ArgumentException e)
+                {
+                    r.Diagnostics.Error(pattern.Position, Codes.BadRegex, $"invalid regex: {e.Message}", "check brackets and escapes; YAML single quotes keep backslashes as written");
+                }
+                return new ExtractSpec(ExtractKind.Regex, Path: pattern.Value, All: r.Bool(map["all"], "'all'", false));
+            case "table":
+                return new ExtractSpec(ExtractKind.Table, Columns: r.Strings(valueNode, "'table'"), Skip: r.Int(map["skip"], "'skip'", 0), Hex: r.Bool(map["hex"], "'hex'", false));
+            case "fields":
+                return new ExtractSpec(ExtractKind.Fields, Columns: r.Strings(valueNode, "'fields'"));
+            case "lines":
+                return new ExtractSpec(ExtractKind.Lines);
+            default:
+                return ExtractSpec.Text;
+        }
+    }
+
+    private static TimeSpan ParseTimeout(NodeReader r, YamlNode? node)
+    {
+        var scalar = r.Scalar(node, "'timeout'");
+        if (scalar is null) return DefaultTimeout;
+        var text = scalar.Value.Trim();
+        var factor = 1.0;
+        if (text.EndsWith("ms", StringComparison.Ordinal)) { factor = 0.001; text = text[..^2]; }
+        else if (text.EndsWith('s')) text = text[..^1];
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && seconds <= 300)
+            return TimeSpan.FromSeconds(seconds * factor);
+        r.Diagnostics.Error(scalar.Position, Codes.InvalidValue, $"timeout '{scalar.Value}' is not a duration", "write for example 5s or 500ms (at most 300s)");
+        return DefaultTimeout;
+    }
+
+    private static IReadOnlyList<Signal> ParseSignals(NodeReader r, YamlNode? node, string what)
+    {
+        if (node is null) return [];
+        // Shorthand: a single condition as a string.
+        if (node is YamlScalar { IsNull: false } && r.Text(node, what) is { } single)
+            return [new Signal(single, null, node.Position)];
+        var list = r.List(node, what);
+        var result = new List<Signal>();
+        foreach (var item in list?.Items ?? [])
+        {
+            if (item is YamlScalar && r.Text(item, what) is { } text)
+            {
+                result.Add(new Signal(text, null, item.Position));
+                continue;
+            }
+            var map = r.Map(item, $"each item of {what}");
+            if (map is null) continue;
+            r.CheckKeys(map, $"an item of {what}", SignalKeys);
+            if (map["if"] is null)
+            {
+                r.Diagnostics.Error(map.Position, Codes.MissingKey, $"an item of {what} has no 'if'", "add 'if: <condition>'");
+                continue;
+            }
+            if (r.Text(map["if"], "'if'") is { } condition)
+                result.Add(new Signal(condition, r.Text(map["message"], "'message'"), map.Position));
+        }
+        return result;
+    }
+
+    private static IReadOnlyList<FixSpec> ParseFixes(NodeReader r, YamlNode? node)
+    {
+        var list = r.List(node, "'fix'");
+        var result = new List<FixSpec>();
+        foreach (var item in list?.Items ?? [])
+        {
+            var map = r.Map(item, "each item of 'fix'");
+            if (map is null) continue;
+            r.CheckKeys(map, "a fix", FixKeys);
+            var path = r.RequiredString(map, "path", "a fix");
+            var template = r.Text(map["template"], "'template'");
+            if (template is null)
+            {
+                r.Diagnostics.Error(map.Position, Codes.MissingKey, "a fix has no 'template'", "add 'template: |' with the file's content");
+                continue;
+            }
+            result.Add(new FixSpec(path, template, r.Strings(map["then"], "'then'"), r.Text(map["if"], "'if'"), map.Position));
+        }
+        return result;
+    }
+
+    internal static string Format(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,40 @@
+using NetBufRules.Diagnostics;
+
+namespace NetBufRules.Load;
+
+/// <summary>A YAML node that remembers where it stands in its file.</summary>
+public abstract record YamlNode(SourcePosition Position)
+{
+    /// <summary>A word for the node's kind, used in "expected a map, got a list".</summary>
+    public abstract string Kind { get; }
+}
+
+/// <summary>A scalar with its text, its style and the position of its first character of content.</summary>
+public sealed record YamlScalar(SourcePosition Position, string Value, YamlScalarStyle Style, bool IsNull) : YamlNode(Position)
+{
+    public override string Kind => IsNull ? "nothing" : "a scalar";
+}
+
+/// <summary>A mapping whose keys are unique and kept in order.</summary>
+public sealed record YamlMap(SourcePosition Position, IReadOnlyList<KeyValuePair<YamlScalar, YamlNode>> Entries) : YamlNode(Position)
+{
+    public override string Kind => "a map";
+
+    /// <summary>The value under <paramref name="key"/>, or null.</summary>
+    public YamlNode? this[string key] => Entries.FirstOrDefault(e => e.Key.Value == key).Value;
+}
+
+/// <summary>A sequence.</summary>
+public sealed record YamlList(SourcePosition Position, IReadOnlyList<YamlNode> Items) : YamlNode(Position)
+{
+    public override string Kind => "a list";
+}
+
+/// <summary>How a scalar was written; block scalars start their content on the next line.</summary>
+public enum YamlScalarStyle
+{
+    Plain,
+    Quoted,
+    Literal,
+    Folded,
+}

@@ -1,0 +1,9 @@
+namespace NetBufRules.Model;
+
+/// <summary>How urgent a cause is when it fires.</summary>
+public enum Severity
+{
+    Info,
+    Warning,
+    Critical,
+}

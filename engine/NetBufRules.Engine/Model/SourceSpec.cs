@@ -1,0 +1,35 @@
+namespace NetBufRules.Model;
+
+/// <summary>Where raw probe output comes from; <see cref="Key"/> identifies it so it is read once per sample.</summary>
+public abstract record SourceSpec
+{
+    /// <summary>Identity shared by every probe that reads the same thing.</summary>
+    public abstract string Key { get; }
+
+    /// <summary>How the source reads to a person.</summary>
+    public abstract string Describe();
+}
+
+/// <summary>A program run as an argv list (never a shell).</summary>
+public sealed record CommandSource(IReadOnlyList<string> Argv) : SourceSpec
+{
+    public override string Key => "cmd:" + string.Join('\u0001', Argv);
+
+    public override string Describe() => string.Join(' ', Argv);
+}
+
+/// <summary>A file read directly, usually under /proc or /sys.</summary>
+public sealed record FileSource(string Path) : SourceSpec
+{
+    public override string Key => "file:" + Path;
+
+    public override string Describe() => Path;
+}
+
+/// <summary>Built-in table of every process: pid, command, open fds, nofile limits and systemd unit.</summary>
+public sealed record ProcessesSource : SourceSpec
+{
+    public override string Key => "processes";
+
+    public override string Describe() => "/proc/*/{comm,fd,limits,cgroup}";
+}

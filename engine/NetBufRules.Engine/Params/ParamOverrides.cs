@@ -1,0 +1,97 @@
+using System.Globalization;
+using NetBufRules.Load;
+using NetBufRules.Model;
+
+namespace NetBufRules.Params;
+
+/// <summary>
+/// Param values a team sets without copying a playbook: <c>name=value</c> for every playbook that declares the name,
+/// <c>id.name=value</c> for one playbook.
+/// </summary>
+public sealed class ParamOverrides
+{
+    private readonly List<(string? PlaybookId, string Name, object Value, string Origin)> _items = [];
+
+    /// <summary>Adds <c>[id.]name=value</c> from the command line.</summary>
+    public void AddAssignment(string assignment)
+    {
+        var eq = assignment.IndexOf('=', StringComparison.Ordinal);
+        if (eq <= 0) throw new ParamOverrideException($"--set '{assignment}': expected name=value or playbook-id.name=value");
+        var target = assignment[..eq].Trim();
+        var dot = target.LastIndexOf('.');
+        var id = dot > 0 ? target[..dot] : null;
+        var name = dot > 0 ? target[(dot + 1)..] : target;
+        _items.Add((id, name, Parse(assignment[(eq + 1)..].Trim()), $"--set {assignment}"));
+    }
+
+    /// <summary>Adds a values file: top-level scalars apply to every playbook, a playbook id maps to its own params.</summary>
+    public void AddValuesFile(string file)
+    {
+        if (!File.Exists(file)) throw new ParamOverrideException($"values file '{file}' does not exist");
+        var diagnostics = new Diagnostics.DiagnosticBag();
+        var root = YamlTreeReader.Read(file, File.ReadAllText(file), diagnostics);
+        if (diagnostics.HasErrors) throw new ParamOverrideException(string.Join(Environment.NewLine, diagnostics.Items));
+        if (root is not YamlMap map) throw new ParamOverrideException($"{file}:1:1: a values file must be a map of param: value or playbook-id: {{ param: value }}");
+        foreach (var (key, value) in map.Entries)
+        {
+            switch (value)
+            {
+                case YamlScalar scalar:
+                    _items.Add((null, key.Value, NodeReader.ParamValue(scalar), $"{key.Position}"));
+                    break;
+                case YamlMap inner:
+                    foreach (var (k, v) in inner.Entries)
+                    {
+                        if (v is not YamlScalar s) throw new ParamOverrideException($"{v.Position}: param '{k.Value}' must be a single value");
+                        _items.Add((key.Value, k.Value, NodeReader.ParamValue(s), $"{k.Position}"));
+                    }
+                    break;
+                default:
+                    throw new ParamOverrideException($"{value.Position}: '{key.Value}' must be a value or a map of params");
+            }
+        }
+    }
+
+    /// <summary>Every override that names no param or playbook of <paramref name="playbooks"/>, or has the wrong type.</summary>
+    public IReadOnlyList<string> Check(IReadOnlyList<Playbook> playbooks)
+    {
+        var problems = new List<string>();
+        foreach (var (id, name, value, origin) in _items)
+        {
+            var targets = id is null ? playbooks : playbooks.Where(p => p.Id == id).ToList();
+            if (id is not null && targets.Count == 0)
+            {
+                problems.Add($"{origin}: no playbook '{id}' is loaded ({Suggest.Hint(id, [.. playbooks.Select(p => p.Id)])})");
+                continue;
+            }
+            var declared = targets.Select(p => p.Param(name)).OfType<ParamSpec>().ToList();
+            if (declared.Count == 0)
+            {
+                var known = targets.SelectMany(p => p.Params.Select(x => x.Name)).Distinct().ToList();
+                problems.Add($"{origin}: no loaded playbook{(id is null ? "" : $" '{id}'")} has a param '{name}' ({Suggest.Hint(name, known)})");
+                continue;
+            }
+            foreach (var param in declared.Where(p => p.Value.GetType() != value.GetType()))
+                problems.Add($"{origin}: param '{name}' takes a {TypeWord(param.Value)} (default {Probe.Cell.Format(param.Value)}), got '{Probe.Cell.Format(value)}'");
+        }
+        return problems;
+    }
+
+    /// <summary>The params of <paramref name="playbook"/> with overrides applied (later ones win, a playbook-specific one over a global one).</summary>
+    public IReadOnlyDictionary<string, object> Resolve(Playbook playbook)
+    {
+        var result = playbook.Params.ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
+        foreach (var (_, name, value, _) in _items.Where(i => i.PlaybookId is null && result.ContainsKey(i.Name))) result[name] = value;
+        foreach (var (_, name, value, _) in _items.Where(i => i.PlaybookId == playbook.Id && result.ContainsKey(i.Name))) result[name] = value;
+        return result;
+    }
+
+    private static object Parse(string text)
+    {
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) return d;
+        if (bool.TryParse(text, out var b)) return b;
+        return text;
+    }
+
+    private static string TypeWord(object value) => value switch { double => "number", bool => "true/false", _ => "text" };
+}

@@ -1,0 +1,56 @@
+namespace NetBufRules.Probe;
+
+/// <summary>Joins two samples of a counter into value, delta and rate per second.</summary>
+public static class CounterMath
+{
+    /// <summary>Suffixes of the cells a counter table gains for each numeric column.</summary>
+    public const string DeltaSuffix = "_delta", RateSuffix = "_rate";
+
+    /// <summary>The second sample with deltas; a drop below the first sample counts as a reset (delta = second value).</summary>
+    public static ProbeValue Combine(ProbeValue first, ProbeValue second, double seconds, IReadOnlyList<string> key)
+    {
+        seconds = Math.Max(seconds, 1e-3);
+        return (first, second) switch
+        {
+            (ScalarValue a, ScalarValue b) => Scalar(a, b, seconds),
+            (RecordValue a, RecordValue b) => new RecordValue(b.Fields.ToDictionary(
+                kv => kv.Key, kv => a.Fields.TryGetValue(kv.Key, out var old) ? Scalar(old, kv.Value, seconds) : kv.Value, StringComparer.Ordinal)),
+            (TableValue a, TableValue b) => Table(a, b, seconds, key),
+            _ => second,
+        };
+    }
+
+    private static ScalarValue Scalar(ScalarValue a, ScalarValue b, double seconds)
+    {
+        if (a.Number is not { } x || b.Number is not { } y) return b;
+        var delta = Delta(x, y);
+        return new ScalarValue(y, delta, delta / seconds);
+    }
+
+    private static double Delta(double first, double second) => second >= first ? second - first : second;
+
+    private static TableValue Table(TableValue a, TableValue b, double seconds, IReadOnlyList<string> key)
+    {
+        string KeyOf(IReadOnlyDictionary<string, object> row, int index) =>
+            key.Count > 0 ? string.Join("\u0001", key.Select(k => Cell.Format(row.GetValueOrDefault(k)))) : "#" + index;
+        var before = new Dictionary<string, IReadOnlyDictionary<string, object>>(StringComparer.Ordinal);
+        for (var i = 0; i < a.Rows.Count; i++) before.TryAdd(KeyOf(a.Rows[i], i), a.Rows[i]);
+        var rows = new List<IReadOnlyDictionary<string, object>>();
+        for (var i = 0; i < b.Rows.Count; i++)
+        {
+            var row = new Dictionary<string, object>(b.Rows[i], StringComparer.Ordinal);
+            before.TryGetValue(KeyOf(b.Rows[i], i), out var old);
+            foreach (var (column, value) in b.Rows[i])
+            {
+                if (value is not double now || key.Contains(column)) continue;
+                // A row that was not there in the first sample has no measured change.
+                var delta = old is not null && old.TryGetValue(column, out var was) && was is double then ? Delta(then, now) : 0;
+                row[column + DeltaSuffix] = delta;
+                row[column + RateSuffix] = delta / seconds;
+            }
+            rows.Add(row);
+        }
+        var columns = b.Columns.Concat(b.Columns.Where(c => !key.Contains(c)).SelectMany(c => new[] { c + DeltaSuffix, c + RateSuffix })).ToList();
+        return new TableValue(columns, rows);
+    }
+}

@@ -1,0 +1,21 @@
+using NetBufRules.Model;
+
+namespace NetBufRules.Probe.Extract;
+
+/// <summary>Turns raw probe output into a <see cref="ProbeValue"/> as its <see cref="ExtractSpec"/> says.</summary>
+public static class Extractor
+{
+    /// <summary>Extracts, or throws <see cref="ExtractException"/> saying what was missing.</summary>
+    public static ProbeValue Extract(ExtractSpec spec, string output) => spec.Kind switch
+    {
+        ExtractKind.Text => TextExtractor.Extract(output),
+        ExtractKind.Json => JsonExtractor.Extract(spec, output),
+        ExtractKind.JsonRows => JsonExtractor.ExtractRows(spec, output),
+        ExtractKind.Snmp => SnmpExtractor.Extract(spec, output),
+        ExtractKind.Regex => RegexExtractor.Extract(spec, output),
+        ExtractKind.Table => TableExtractor.Extract(spec, output),
+        ExtractKind.Fields => FieldsExtractor.Extract(spec, output),
+        ExtractKind.Lines => new ScalarValue((double)output.Split('\n').Count(l => l.Trim().Length > 0)),
+        _ => throw new ExtractException($"unknown extractor {spec.Kind}"),
+    };
+}

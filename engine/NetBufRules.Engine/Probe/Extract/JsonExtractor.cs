@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text.Json;
+using NetBufRules.Model;
+
+namespace NetBufRules.Probe.Extract;
+
+/// <summary>Dotted paths into JSON (<c>kernel.TcpExtListenOverflows</c>, <c>[0].stats64.rx.dropped</c>).</summary>
+internal static class JsonExtractor
+{
+    public static ProbeValue Extract(ExtractSpec spec, string output)
+    {
+        using var document = Parse(output);
+        if (spec.Map is { } map)
+            return new RecordValue(map.ToDictionary(kv => kv.Key, kv => ToScalar(Navigate(document.RootElement, kv.Value), kv.Value), StringComparer.Ordinal));
+        return ToScalar(Navigate(document.RootElement, spec.Path ?? ""), spec.Path ?? "");
+    }
+
+    public static TableValue ExtractRows(ExtractSpec spec, string output)
+    {
+        using var document = Parse(output);
+        var array = Navigate(document.RootElement, spec.Path ?? "");
+        if (array.ValueKind != JsonValueKind.Array) throw new ExtractException($"'{spec.Path}' is not a JSON array");
+        var columns = spec.Map ?? new Dictionary<string, string>();
+        var rows = new List<IReadOnlyDictionary<string, object>>();
+        foreach (var item in array.EnumerateArray())
+        {
+            var row = new Dictionary<string, object>(StringComparer.Ordinal);
+            foreach (var (name, path) in columns)
+            {
+                if (TryNavigate(item, path, out var cell) && ToCell(cell) is { } value) row[name] = value;
+            }
+            rows.Add(row);
+        }
+        return new TableValue([.. columns.Keys], rows);
+    }
+
+    private static JsonDocument Parse(string output)
+    {
+        try
+        {
+            return JsonDocument.Parse(output);
+        }
+        catch (JsonException e)
+        {
+            throw new ExtractException($"the output is not JSON: {e.Message}");
+        }
+    }
+
+    private static JsonElement Navigate(JsonElement root, string path) =>
+        TryNavigate(root, path, out var found) ? found : throw new ExtractException($"'{path}' is not in the JSON output");
+
+    private static bool TryNavigate(JsonElement root, string path, out JsonElement found)
+    {
+        found = root;
+        foreach (var raw in path.Replace("[", ".[", StringComparison.Ordinal).Split('.', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (raw.StartsWith('[') && raw.EndsWith(']'))
+            {
+                if (found.ValueKind != JsonValueKind.Array || !int.TryParse(raw[1..^1], CultureInfo.InvariantCulture, out var index) || index >= found.GetArrayLength())
+                    return false;
+                found = found[index];
+            }
+            else if (found.ValueKind != JsonValueKind.Object || !found.TryGetProperty(raw, out found))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static object? ToCell(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Number => element.GetDouble(),
+        JsonValueKind.String => Cell.Parse(element.GetString() ?? ""),
+        JsonValueKind.True => 1.0,
+        JsonValueKind.False => 0.0,
+        _ => null,
+    };
+
+    private static ScalarValue ToScalar(JsonElement element, string path) =>
+        ToCell(element) is { } value ? new ScalarValue(value) : throw new ExtractException($"'{path}' is not a number or a string");
+}

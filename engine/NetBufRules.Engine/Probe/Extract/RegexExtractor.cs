@@ -1,0 +1,29 @@
+using System.Text.RegularExpressions;
+using NetBufRules.Model;
+
+namespace NetBufRules.Probe.Extract;
+
+/// <summary>Named groups: one group named <c>value</c> gives a scalar, several a record; <c>all</c> gives a table of matches.</summary>
+internal static class RegexExtractor
+{
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
+
+    public static ProbeValue Extract(ExtractSpec spec, string output)
+    {
+        var regex = new Regex(spec.Path ?? "", RegexOptions.Multiline | RegexOptions.CultureInvariant, MatchTimeout);
+        var names = regex.GetGroupNames().Where(n => !int.TryParse(n, out _)).ToList();
+        if (spec.All)
+        {
+            var rows = new List<IReadOnlyDictionary<string, object>>();
+            foreach (Match match in regex.Matches(output))
+                rows.Add(names.ToDictionary(n => n, n => Cell.Parse(match.Groups[n].Value), StringComparer.Ordinal));
+            return new TableValue(names, rows);
+        }
+        var first = regex.Match(output);
+        if (!first.Success) throw new ExtractException($"no line matches /{spec.Path}/");
+        if (names.Count == 1 && names[0] == "value") return new ScalarValue(Cell.Parse(first.Groups["value"].Value));
+        if (names.Count == 0) return new ScalarValue(Cell.Parse(first.Value));
+        return new RecordValue(names
+            .ToDictionary(n => n, n => new ScalarValue(Cell.Parse(first.Groups[n].Value)), StringComparer.Ordinal));
+    }
+}

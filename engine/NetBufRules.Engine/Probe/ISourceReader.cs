@@ -1,0 +1,10 @@
+using NetBufRules.Model;
+
+namespace NetBufRules.Probe;
+
+/// <summary>Reads a source once: the live host, or a recording.</summary>
+public interface ISourceReader
+{
+    /// <summary>Reads <paramref name="source"/>; failures are data on the result, never exceptions.</summary>
+    Task<RawOutput> ReadAsync(SourceSpec source, TimeSpan timeout, CancellationToken cancellationToken);
+}

@@ -1,0 +1,16 @@
+namespace NetBufRules.Probe;
+
+/// <summary>A probe's outcome: its value from the first alternative that worked, or why it was skipped.</summary>
+public sealed record ProbeResult(
+    string Name,
+    ProbeStatus Status,
+    ProbeValue? Value,
+    string? Source,
+    string? SkipReason,
+    bool Truncated,
+    IReadOnlyList<ProbeAttempt> Attempts,
+    string? Note = null)
+{
+    public static ProbeResult Skipped(string name, string reason, IReadOnlyList<ProbeAttempt> attempts) =>
+        new(name, ProbeStatus.Skipped, null, null, reason, false, attempts);
+}

@@ -1,0 +1,8 @@
+namespace NetBufRules.Probe;
+
+/// <summary>How probes are run: the counter sampling window and how many reads run at once.</summary>
+public sealed record ProbeRunOptions(TimeSpan Interval, int MaxParallel = 8)
+{
+    /// <summary>The default sampling window for counters.</summary>
+    public static readonly TimeSpan DefaultInterval = TimeSpan.FromSeconds(2);
+}

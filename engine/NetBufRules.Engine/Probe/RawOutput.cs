@@ -1,0 +1,28 @@
+namespace NetBufRules.Probe;
+
+/// <summary>What one read of a source gave: output, exit code, time, or why it could not be read.</summary>
+public sealed record RawOutput(
+    DateTimeOffset Time,
+    string Stdout,
+    string Stderr = "",
+    int? ExitCode = 0,
+    ReadFailure Failure = ReadFailure.None,
+    string? FailureMessage = null,
+    bool Truncated = false)
+{
+    public bool Succeeded => Failure == ReadFailure.None;
+
+    public static RawOutput Failed(DateTimeOffset time, ReadFailure failure, string message, string stderr = "", int? exitCode = null) =>
+        new(time, "", stderr, exitCode, failure, message);
+}
+
+/// <summary>Why a source gave no usable output.</summary>
+public enum ReadFailure
+{
+    None,
+    NotFound,
+    PermissionDenied,
+    Timeout,
+    NonZeroExit,
+    Other,
+}

@@ -1,0 +1,67 @@
+using NetBufRules.Evaluate;
+using NetBufRules.Model;
+using NetBufRules.Probe;
+using Scriban;
+
+namespace NetBufRules.Render;
+
+/// <summary>Renders the reason sentences and, for findings that fire or advise, their fixes.</summary>
+public sealed class FixRenderer
+{
+    private readonly Dictionary<LocatedText, Template> _parsed = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Renders one finding; a template that fails turns the finding into an error with the template's place.</summary>
+    public RenderedFinding Render(Finding finding)
+    {
+        var notes = finding.SkippedProbes.Select(p => $"probe {p.Name} skipped: {p.SkipReason}").ToList();
+        notes.AddRange(finding.Probes.Values.Where(p => p.Note is not null).Select(p => $"probe {p.Name}: {p.Note}"));
+        notes.AddRange(finding.Probes.Values.Where(p => p.Truncated).Select(p => $"probe {p.Name}: output capped at {LiveSourceReader.DefaultOutputCap / 1024} KiB"));
+        if (finding.Status == FindingStatus.Error)
+            return new RenderedFinding(finding, FindingStatus.Error, finding.Error ?? "error", notes, []);
+        var model = TemplateSandbox.Model(finding);
+        try
+        {
+            var reason = Reason(finding, model);
+            var fixes = finding.Fixes.Select(f => new RenderedFix(f.Path, RenderText(f.Template, model), f.Then)).ToList();
+            return new RenderedFinding(finding, finding.Status, reason, notes, fixes);
+        }
+        catch (PlacedTemplateException e)
+        {
+            return new RenderedFinding(finding, FindingStatus.Error, e.Message, notes, []);
+        }
+    }
+
+    private string Reason(Finding finding, Scriban.Runtime.ScriptObject model)
+    {
+        string Say(SignalOutcome o) => o.Signal.Message is { } m ? RenderText(m, model).Trim() : $"{o.Signal.Condition.Text.Trim()} holds";
+        var unknown = finding.Symptoms.Concat(finding.Advice).Where(o => o.State == SignalState.Unknown).Select(o => o.UnknownReason!).Distinct().ToList();
+        return finding.Status switch
+        {
+            FindingStatus.Fired => string.Join("; ", finding.Symptoms.Where(o => o.State == SignalState.True).Select(Say)),
+            FindingStatus.Advice => "no symptom now, but " + string.Join("; ", finding.Advice.Where(o => o.State == SignalState.True).Select(Say)),
+            FindingStatus.Skipped => "could not be checked here: " + string.Join("; ", unknown),
+            _ => "no symptom: " + string.Join("; ", finding.Symptoms.Where(o => o.State == SignalState.False).Select(o => "not " + o.Signal.Condition.Text.Trim()))
+                + (unknown.Count > 0 ? "; not checked: " + string.Join("; ", unknown) : ""),
+        };
+    }
+
+    private string RenderText(LocatedText text, Scriban.Runtime.ScriptObject model)
+    {
+        if (!_parsed.TryGetValue(text, out var template))
+        {
+            var (parsed, errors) = TemplateCompiler.Compile(text);
+            if (errors.Count > 0) throw new PlacedTemplateException(errors[0].ToString());
+            _parsed[text] = template = parsed;
+        }
+        try
+        {
+            return TemplateSandbox.Render(template, model);
+        }
+        catch (TemplateException e)
+        {
+            throw new PlacedTemplateException($"{TemplateCompiler.PositionOf(text, e)}: template: {e.Message}");
+        }
+    }
+
+    private sealed class PlacedTemplateException(string message) : Exception(message);
+}

@@ -1,0 +1,25 @@
+using NetBufRules.Diagnostics;
+using NetBufRules.Model;
+using Scriban;
+
+namespace NetBufRules.Render;
+
+/// <summary>Parses Scriban templates, mapping syntax errors (0-based spans) to playbook lines and columns.</summary>
+public static class TemplateCompiler
+{
+    /// <summary>The parsed template and its syntax errors with file positions.</summary>
+    public static (Template Template, IReadOnlyList<Diagnostic> Errors) Compile(LocatedText text)
+    {
+        var template = Template.Parse(text.Text);
+        var errors = template.Messages
+            .Where(m => m.Type == Scriban.Parsing.ParserMessageType.Error)
+            .Select(m => new Diagnostic(text.At(m.Span.Start.Line + 1, m.Span.Start.Column + 1), DiagnosticSeverity.Error, Codes.TemplateSyntax,
+                $"template syntax: {m.Message}", "templates are Scriban: {{ name }}, {{ max a b }}, {{ for r in rows }}...{{ end }}"))
+            .ToList();
+        return (template, errors);
+    }
+
+    /// <summary>Maps a render error back to the file.</summary>
+    public static SourcePosition PositionOf(LocatedText text, TemplateException e) =>
+        e.Line >= 0 ? text.At(e.Line + 1, e.Column + 1) : text.Start;
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using NetBufRules.Evaluate;
+using NetBufRules.Probe;
+using Scriban;
+using Scriban.Runtime;
+
+namespace NetBufRules.Render;
+
+/// <summary>
+/// Renders Scriban templates with only what a playbook may see: its params, its probe values, <c>rate.*</c> and
+/// <c>delta.*</c> of its counters, and a few functions. No builtins, no includes, strict variables, bounded loops and output.
+/// </summary>
+public static class TemplateSandbox
+{
+    /// <summary>Loop iterations allowed per template.</summary>
+    public const int LoopLimit = 10_000;
+
+    /// <summary>Characters a template may produce.</summary>
+    public const int OutputLimit = 256 * 1024;
+
+    /// <summary>The functions templates may call.</summary>
+    public static readonly IReadOnlyList<string> FunctionNames = ["max", "min", "round", "join", "size", "sumof", "maxof"];
+
+    /// <summary>Renders <paramref name="template"/> against <paramref name="model"/>; throws <see cref="TemplateException"/>.</summary>
+    public static string Render(Template template, ScriptObject model)
+    {
+        var context = new TemplateContext(Functions())
+        {
+            StrictVariables = true,
+            LoopLimit = LoopLimit,
+            RecursiveLimit = 20,
+            LimitToString = OutputLimit,
+            EnableRelaxedMemberAccess = false,
+        };
+        context.PushGlobal(model);
+        try
+        {
+            var output = template.Render(context);
+            return output.Length > OutputLimit ? throw new TemplateException($"output is longer than {OutputLimit} characters") : output;
+        }
+        catch (Scriban.Syntax.ScriptRuntimeException e)
+        {
+            throw new TemplateException(e.OriginalMessage, e.Span.Start.Line, e.Span.Start.Column);
+        }
+    }
+
+    /// <summary>The names a finding exposes to its templates.</summary>
+    public static ScriptObject Model(Finding finding)
+    {
+        var model = new ScriptObject();
+        foreach (var (name, value) in finding.Params) model[name] = value;
+        var rates = new ScriptObject();
+        var deltas = new ScriptObject();
+        foreach (var (name, value) in finding.Values)
+        {
+            model[name] = ToScript(value);
+            switch (value)
+            {
+                case ScalarValue { Rate: { } r, Delta: { } d }:
+                    rates[name] = r;
+                    deltas[name] = d;
+                    break;
+                case RecordValue record when record.Fields.Values.Any(f => f.Rate is not null):
+                    var rateFields = new ScriptObject();
+                    var deltaFields = new ScriptObject();
+                    foreach (var (field, scalar) in record.Fields)
+                    {
+                        if (scalar.Rate is { } fr) rateFields[field] = fr;
+                        if (scalar.Delta is { } fd) deltaFields[field] = fd;
+                    }
+                    rates[name] = rateFields;
+                    deltas[name] = deltaFields;
+                    break;
+            }
+        }
+        model["rate"] = rates;
+        model["delta"] = deltas;
+        model["status"] = finding.Status.ToString().ToLowerInvariant();
+        model["playbook"] = new ScriptObject { ["id"] = finding.Playbook.Id, ["title"] = finding.Playbook.Title };
+        return model;
+    }
+
+    private static object ToScript(ProbeValue value) => value switch
+    {
+        ScalarValue s => s.Value,
+        RecordValue r => ToObject(r.Fields.ToDictionary(kv => kv.Key, kv => kv.Value.Value)),
+        TableValue t => new ScriptArray(t.Rows.Select(row => (object)ToObject(row))),
+        _ => "",
+    };
+
+    private static ScriptObject ToObject(IEnumerable<KeyValuePair<string, object>> cells)
+    {
+        var obj = new ScriptObject();
+        foreach (var (k, v) in cells) obj[k] = v;
+        return obj;
+    }
+
+    private static IEnumerable<double> Numbers(ScriptArray rows, string column) =>
+        rows.OfType<ScriptObject>().Select(r => r.TryGetValue(column, out var v) ? v : null).OfType<double>();
+
+    private static ScriptObject Functions()
+    {
+        var functions = new ScriptObject();
+        functions.Import("max", new Func<double, double, double>(Math.Max));
+        functions.Import("min", new Func<double, double, double>(Math.Min));
+        functions.Import("round", new Func<double, int, double>((x, digits) => Math.Round(x, Math.Clamp(digits, 0, 6))));
+        functions.Import("join", new Func<ScriptArray, string, string>((items, separator) =>
+            string.Join(separator, items.Select(i => Cell.Format(i is double ? i : Convert.ToString(i, CultureInfo.InvariantCulture))))));
+        functions.Import("size", new Func<ScriptArray, int>(items => items.Count));
+        functions.Import("sumof", new Func<ScriptArray, string, double>((rows, column) => Numbers(rows, column).Sum()));
+        functions.Import("maxof", new Func<ScriptArray, string, double>((rows, column) => Numbers(rows, column).DefaultIfEmpty(0).Max()));
+        return functions;
+    }
+}

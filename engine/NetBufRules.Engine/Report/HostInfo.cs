@@ -1,0 +1,26 @@
+namespace NetBufRules.Report;
+
+/// <summary>Which host a report speaks of: name, kernel, time, privileges and network namespace.</summary>
+public sealed record HostInfo(string Hostname, string Kernel, DateTimeOffset Time, bool Root, string NetNamespace)
+{
+    /// <summary>This host, now.</summary>
+    public static HostInfo Current()
+    {
+        string Read(string path, string fallback)
+        {
+            try { return File.ReadAllText(path).Trim(); }
+            catch (IOException) { return fallback; }
+            catch (UnauthorizedAccessException) { return fallback; }
+        }
+        string netns;
+        try { netns = new FileInfo("/proc/self/ns/net").LinkTarget ?? "unknown"; }
+        catch (IOException) { netns = "unknown"; }
+        catch (UnauthorizedAccessException) { netns = "unknown"; }
+        return new HostInfo(
+            Read("/proc/sys/kernel/hostname", Environment.MachineName),
+            Read("/proc/sys/kernel/osrelease", Environment.OSVersion.VersionString),
+            DateTimeOffset.UtcNow,
+            Environment.IsPrivilegedProcess,
+            netns);
+    }
+}

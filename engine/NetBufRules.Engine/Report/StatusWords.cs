@@ -1,0 +1,12 @@
+using NetBufRules.Evaluate;
+using NetBufRules.Model;
+
+namespace NetBufRules.Report;
+
+/// <summary>The words reports use for statuses and severities.</summary>
+public static class StatusWords
+{
+    public static string Of(FindingStatus status) => status.ToString().ToLowerInvariant();
+
+    public static string Of(Severity severity) => severity.ToString().ToLowerInvariant();
+}

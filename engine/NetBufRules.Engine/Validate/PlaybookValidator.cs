@@ -1,0 +1,131 @@
+using NetBufRules.Diagnostics;
+using NetBufRules.Evaluate;
+using NetBufRules.Load;
+using NetBufRules.Model;
+using NetBufRules.Render;
+
+namespace NetBufRules.Validate;
+
+/// <summary>Checks what the engine would trip on later: conditions, templates, names, and safety of commands and fix paths.</summary>
+public static class PlaybookValidator
+{
+    /// <summary>Every problem in <paramref name="playbooks"/>.</summary>
+    public static IReadOnlyList<Diagnostic> Validate(IReadOnlyList<Playbook> playbooks, SafetyPolicy? policy = null)
+    {
+        policy ??= SafetyPolicy.Default;
+        var bag = new DiagnosticBag();
+        foreach (var playbook in playbooks) ValidateOne(playbook, policy, bag);
+        return bag.Sorted();
+    }
+
+    private static void ValidateOne(Playbook playbook, SafetyPolicy policy, DiagnosticBag bag)
+    {
+        var probeNames = playbook.Probes.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var paramNames = playbook.Params.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var clash in playbook.Params.Where(p => probeNames.Contains(p.Name)))
+            bag.Error(clash.Position, Codes.InvalidValue, $"'{clash.Name}' is both a param and a probe", "rename one of them");
+        var known = probeNames.Concat(paramNames).ToList();
+
+        foreach (var required in playbook.Requires.Where(n => !probeNames.Contains(n)))
+            bag.Error(playbook.Position, Codes.UnknownIdentifier, $"'requires' names '{required}', which is not a probe", Suggest.Hint(required, [.. probeNames]));
+        foreach (var probe in playbook.Probes)
+        {
+            foreach (var alternative in probe.Alternatives)
+                CheckCommand(alternative, policy, bag);
+            if (probe.Where is { } where)
+            {
+                // Row columns are only known at run time; check syntax and functions.
+                CheckCondition(where, known, bag, checkNames: false);
+            }
+        }
+        foreach (var signal in playbook.When.Concat(playbook.AdviseWhen))
+        {
+            CheckCondition(signal.Condition, known, bag, checkNames: true);
+            if (signal.Message is { } message) CheckTemplate(message, bag);
+        }
+        foreach (var fix in playbook.Fixes)
+        {
+            CheckTemplate(fix.Template, bag);
+            if (fix.Condition is { } condition) CheckCondition(condition, known, bag, checkNames: true);
+            CheckFixPath(fix, policy, bag);
+            if (fix.Then.Count > 0 && SafetyPolicy.Interpreters.Contains(Path.GetFileName(fix.Then[0])))
+                bag.Error(fix.Position, Codes.UnsafeCommand, $"the fix's 'then' starts an interpreter ({fix.Then[0]})", "name the command that applies the file, e.g. [sysctl, -p, FILE]");
+        }
+    }
+
+    private static void CheckCommand(ProbeAlternative alternative, SafetyPolicy policy, DiagnosticBag bag)
+    {
+        if (alternative.Source is not CommandSource command) return;
+        var binary = Path.GetFileName(command.Argv[0]);
+        if (SafetyPolicy.Interpreters.Contains(binary))
+            bag.Error(alternative.Position, Codes.UnsafeCommand, $"probe command '{command.Describe()}' starts a shell or interpreter", "run the tool itself as an argv list, e.g. [ss, -Hltn]; read files with 'file:'");
+        else if (!policy.AllowedBinaries.Contains(binary))
+            bag.Error(alternative.Position, Codes.UnsafeCommand, $"probe command '{binary}' is not in the allowlist", $"use one of: {string.Join(", ", policy.AllowedBinaries.Order(StringComparer.Ordinal))}, or add it to the repository's allowlist");
+    }
+
+    private static void CheckFixPath(FixSpec fix, SafetyPolicy policy, DiagnosticBag bag)
+    {
+        var path = fix.Path;
+        if (!path.StartsWith('/') || path.Split('/').Contains("..") || !policy.AllowedFixDirectories.Any(d => path.StartsWith(d, StringComparison.Ordinal) && path.Length > d.Length))
+            bag.Error(fix.Position, Codes.UnsafeFixPath, $"fix path '{path}' is outside the allowed places", $"write under {string.Join(", ", policy.AllowedFixDirectories)} with an absolute path and no '..'");
+    }
+
+    private static void CheckCondition(LocatedText text, IReadOnlyList<string> known, DiagnosticBag bag, bool checkNames)
+    {
+        var compiled = ConditionCompiler.Compile(text);
+        if (compiled.Error is { } error)
+        {
+            bag.AddRange([error]);
+            return;
+        }
+        foreach (var function in compiled.Functions)
+        {
+            if (!FunctionCatalog.Functions.ContainsKey(function))
+                bag.Error(PositionOf(text, function + "("), Codes.UnknownFunction, $"unknown function '{function}'", Suggest.Hint(function, [.. FunctionCatalog.Functions.Keys]));
+        }
+        CheckArity(text, bag);
+        if (!checkNames) return;
+        foreach (var name in compiled.Names)
+        {
+            var root = CompiledCondition.Root(name);
+            if (!known.Contains(root))
+                bag.Error(PositionOf(text, name), Codes.UnknownIdentifier, $"'{root}' is neither a probe nor a param of this playbook", Suggest.Hint(root, known));
+        }
+    }
+
+    private static void CheckArity(LocatedText text, DiagnosticBag bag)
+    {
+        // Count top-level commas inside each call's parentheses.
+        var s = text.Text;
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (s[i] != '(' || i == 0 || !(char.IsAsciiLetterOrDigit(s[i - 1]) || s[i - 1] == '_')) continue;
+            var start = i - 1;
+            while (start > 0 && (char.IsAsciiLetterOrDigit(s[start - 1]) || s[start - 1] == '_')) start--;
+            var name = s[start..i];
+            if (!FunctionCatalog.Functions.TryGetValue(name, out var arity)) continue;
+            int depth = 0, args = 0;
+            var empty = true;
+            for (var j = i + 1; j < s.Length; j++)
+            {
+                var c = s[j];
+                if (c is '\'' or '"') { var end = s.IndexOf(c, j + 1); j = end < 0 ? s.Length : end; empty = false; continue; }
+                if (c == '(') depth++;
+                else if (c == ')' && depth-- == 0) break;
+                else if (c == ',' && depth == 0) args++;
+                else if (!char.IsWhiteSpace(c)) empty = false;
+            }
+            var count = empty && args == 0 ? 0 : args + 1;
+            if (count < arity.Min || count > arity.Max)
+                bag.Error(text.AtOffset(start), Codes.WrongArgumentCount, $"{name}() takes {(arity.Min == arity.Max ? arity.Min.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{arity.Min} to {arity.Max}")} argument(s), got {count}", arity.Help);
+        }
+    }
+
+    private static void CheckTemplate(LocatedText text, DiagnosticBag bag) => bag.AddRange(TemplateCompiler.Compile(text).Errors);
+
+    private static SourcePosition PositionOf(LocatedText text, string part)
+    {
+        var index = text.Text.IndexOf(part, StringComparison.Ordinal);
+        return index < 0 ? text.Start : text.AtOffset(index);
+    }
+}
