@@ -60,7 +60,12 @@ public sealed class ConditionEvaluator
         if (missing.Count > 0)
             return new SignalOutcome(signal, SignalState.Unknown, string.Join("; ", missing));
         var result = Run(compiled, scope);
-        foreach (var name in compiled.Names) evidence.TryAdd(name, EvidenceOf(name, scope, probes));
+        foreach (var name in compiled.Names)
+        {
+            var root = CompiledCondition.Root(name);
+            var key = scope.TableEvidence(root, 0) is not null ? root : name;
+            evidence.TryAdd(key, EvidenceOf(key, scope, probes));
+        }
         return new SignalOutcome(signal, result ? SignalState.True : SignalState.False, null);
     }
 

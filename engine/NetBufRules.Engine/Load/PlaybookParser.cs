@@ -13,8 +13,8 @@ public static class PlaybookParser
     private static readonly string[] TopKeys =
         ["apiVersion", "id", "title", "severity", "tags", "summary", "params", "probes", "requires", "when", "advise_when", "fix", "why", "see_also"];
     private static readonly string[] ProbeKeys =
-        ["description", "counter", "timeout", "command", "file", "sysctl", "processes", "extract", "fallback", "where", "key", "absent"];
-    private static readonly string[] AlternativeKeys = ["command", "file", "sysctl", "processes", "extract"];
+        ["description", "counter", "timeout", "command", "file", "sysctl", "processes", "extract", "fallback", "where", "key", "absent", "unusable_if"];
+    private static readonly string[] AlternativeKeys = ["command", "file", "sysctl", "processes", "extract", "unusable_if"];
     private static readonly string[] ExtractKeys = ["text", "json", "json_rows", "columns", "snmp", "regex", "all", "table", "skip", "hex", "fields", "lines"];
     private static readonly string[] SignalKeys = ["if", "message"];
     private static readonly string[] FixKeys = ["path", "template", "then", "if"];
@@ -126,7 +126,7 @@ public static class PlaybookParser
             r.CheckKeys(probe, where, ProbeKeys);
             var alternatives = new List<ProbeAlternative>();
             var extract = ParseExtract(r, probe["extract"], where);
-            alternatives.AddRange(ParseSources(r, probe, where, extract, required: true));
+            alternatives.AddRange(WithUnusable(r, probe, ParseSources(r, probe, where, extract, required: true)));
             var fallback = r.List(probe["fallback"], $"'fallback' of {where}");
             foreach (var item in fallback?.Items ?? [])
             {
@@ -134,7 +134,7 @@ public static class PlaybookParser
                 if (alt is null) continue;
                 r.CheckKeys(alt, $"a fallback of {where}", AlternativeKeys);
                 var altExtract = alt["extract"] is null ? extract : ParseExtract(r, alt["extract"], where);
-                alternatives.AddRange(ParseSources(r, alt, $"a fallback of {where}", altExtract, required: true));
+                alternatives.AddRange(WithUnusable(r, alt, ParseSources(r, alt, $"a fallback of {where}", altExtract, required: true)));
             }
             result.Add(new ProbeSpec(
                 key.Value,
@@ -148,6 +148,21 @@ public static class PlaybookParser
                 key.Position));
         }
         return result;
+    }
+
+    private static IEnumerable<ProbeAlternative> WithUnusable(NodeReader r, YamlMap map, IEnumerable<ProbeAlternative> alternatives)
+    {
+        var pattern = r.Scalar(map["unusable_if"], "'unusable_if'");
+        if (pattern is null) return alternatives;
+        try
+        {
+            _ = new Regex(pattern.Value, RegexOptions.Multiline | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        }
+        catch (ArgumentException e)
+        {
+            r.Diagnostics.Error(pattern.Position, Codes.BadRegex, $"invalid regex: {e.Message}", "check brackets and escapes");
+        }
+        return alternatives.Select(a => a with { UnusableIf = pattern.Value }).ToList();
     }
 
     private static IEnumerable<ProbeAlternative> ParseSources(NodeReader r, YamlMap map, string where, ExtractSpec extract, bool required)
@@ -200,7 +215,7 @@ public static class PlaybookParser
     }
 
     /// <summary>The columns of the built-in processes table.</summary>
-    public static readonly IReadOnlyList<string> ProcessTableColumns = ["pid", "fds", "soft", "hard", "uid", "unit", "comm"];
+    public static readonly IReadOnlyList<string> ProcessTableColumns = ["pid", "fds", "soft", "hard", "uid", "unit", "comm..."];
 
     private static ExtractSpec ParseExtract(NodeReader r, YamlNode? node, string where)
     {

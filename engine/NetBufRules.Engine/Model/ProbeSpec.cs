@@ -15,4 +15,8 @@ public sealed record ProbeSpec(
     SourcePosition Position);
 
 /// <summary>One way to read a probe: a source and how to pull the value out of its output.</summary>
-public sealed record ProbeAlternative(SourceSpec Source, ExtractSpec Extract, SourcePosition Position);
+public sealed record ProbeAlternative(SourceSpec Source, ExtractSpec Extract, SourcePosition Position)
+{
+    /// <summary>A regex that, when it matches stdout or stderr, marks this source as unusable here (e.g. "No journal files were found").</summary>
+    public string? UnusableIf { get; init; }
+}

@@ -51,6 +51,12 @@ public sealed class ProbeRunner(ISourceReader reader, ProbeRunOptions options) :
                 attempts.Add(new ProbeAttempt(alternative.Source.Key, alternative.Source.Describe(), [raw], raw.FailureMessage));
                 continue;
             }
+            if (alternative.UnusableIf is { } unusable
+                && System.Text.RegularExpressions.Regex.Match(raw.Stdout + "\n" + raw.Stderr, unusable, System.Text.RegularExpressions.RegexOptions.Multiline, TimeSpan.FromSeconds(1)) is { Success: true } hit)
+            {
+                attempts.Add(new ProbeAttempt(alternative.Source.Key, alternative.Source.Describe(), [raw], $"{alternative.Source.Describe()}: {hit.Value.Trim()}"));
+                continue;
+            }
             try
             {
                 var value = Extractor.Extract(alternative.Extract, raw.Stdout);
