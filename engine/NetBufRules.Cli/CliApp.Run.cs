@@ -3,6 +3,7 @@ using System.Globalization;
 using NetBufRules.Params;
 using NetBufRules.Pipeline;
 using NetBufRules.Probe;
+using NetBufRules.Probe.Recording;
 using NetBufRules.Report;
 
 namespace NetBufRules.Cli;
@@ -18,7 +19,8 @@ public sealed partial class CliApp
         var values = new Option<string[]>("--values") { Description = "A YAML file of param overrides (name: value, or playbook-id: {name: value})" };
         var interval = new Option<double>("--interval") { Description = "Counter sampling window in seconds (0 to 60)", DefaultValueFactory = _ => ProbeRunOptions.DefaultInterval.TotalSeconds };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the text report" };
-        var command = new Command("run", "Probe this host and report every playbook's verdict, evidence and fix") { paths, format, set, values, interval, noColor };
+        var from = new Option<string?>("--from") { Description = "Evaluate a recorded snapshot (from 'netbufrules collect') instead of this host" };
+        var command = new Command("run", "Probe this host and report every playbook's verdict, evidence and fix") { paths, format, set, values, interval, noColor, from };
         command.SetAction(async (result, token) =>
         {
             var seconds = result.GetValue(interval);
@@ -46,7 +48,38 @@ public sealed partial class CliApp
                 foreach (var p in problems) await host.Error.WriteLineAsync($"netbufrules: {p}").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
-            var report = await DiagnosisPipeline.RunAsync(playbooks, overrides, host.Reader(), new ProbeRunOptions(TimeSpan.FromSeconds(seconds)), host.Host(), token).ConfigureAwait(false);
+            ISourceReader reader;
+            HostInfo hostInfo;
+            TimeSpan? recordedWindow = null;
+            if (result.GetValue(from) is { } snapshotFile)
+            {
+                if (!File.Exists(snapshotFile))
+                {
+                    await host.Error.WriteLineAsync($"netbufrules: no such snapshot file: '{snapshotFile}'").ConfigureAwait(false);
+                    return ExitCodes.Usage;
+                }
+                Snapshot snapshot;
+                try
+                {
+                    snapshot = SnapshotJson.Read(snapshotFile, await File.ReadAllTextAsync(snapshotFile, token).ConfigureAwait(false));
+                }
+                catch (SnapshotException e)
+                {
+                    await host.Error.WriteLineAsync($"netbufrules: {e.Message}").ConfigureAwait(false);
+                    return ExitCodes.Usage;
+                }
+                reader = new SnapshotSourceReader(snapshot);
+                hostInfo = new HostInfo(snapshot.Host.Hostname, snapshot.Host.Kernel, snapshot.Host.Time, snapshot.Host.Root, snapshot.Host.NetNamespace);
+                seconds = 0;
+                recordedWindow = TimeSpan.FromSeconds(snapshot.IntervalSeconds);
+            }
+            else
+            {
+                reader = host.Reader();
+                hostInfo = host.Host();
+            }
+            var report = await DiagnosisPipeline.RunAsync(playbooks, overrides, reader, new ProbeRunOptions(TimeSpan.FromSeconds(seconds)), hostInfo, token).ConfigureAwait(false);
+            if (recordedWindow is { } window) report = report with { Window = window };
             var text = result.GetValue(format) == "json"
                 ? JsonReportWriter.Write(report)
                 : TextReportWriter.Write(report, host.Color && !result.GetValue(noColor));

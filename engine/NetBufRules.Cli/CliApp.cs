@@ -18,6 +18,7 @@ public sealed partial class CliApp(CliHost host)
             {
                 RunCommand(),
                 ExplainCommand(),
+                CollectCommand(),
             };
             var parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)
@@ -26,7 +27,7 @@ public sealed partial class CliApp(CliHost host)
                 await host.Error.WriteLineAsync("Try 'netbufrules --help'.").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
-            return await parsed.InvokeAsync(new InvocationConfiguration { Output = host.Out, Error = host.Error }).ConfigureAwait(false);
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = host.Out, Error = host.Error, EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
         }
         catch (Exception e)
         {

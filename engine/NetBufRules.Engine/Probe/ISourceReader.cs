@@ -5,6 +5,6 @@ namespace NetBufRules.Probe;
 /// <summary>Reads a source once: the live host, or a recording.</summary>
 public interface ISourceReader
 {
-    /// <summary>Reads <paramref name="source"/>; failures are data on the result, never exceptions.</summary>
-    Task<RawOutput> ReadAsync(SourceSpec source, TimeSpan timeout, CancellationToken cancellationToken);
+    /// <summary>Reads <paramref name="source"/> for sample 0 or 1; failures are data on the result, never exceptions.</summary>
+    Task<RawOutput> ReadAsync(SourceSpec source, TimeSpan timeout, int sample, CancellationToken cancellationToken);
 }

@@ -12,7 +12,7 @@ public sealed class LiveSourceReader(int outputCapBytes = LiveSourceReader.Defau
 
     private static readonly Dictionary<string, string?> CLocale = new(StringComparer.Ordinal) { ["LC_ALL"] = "C", ["LANG"] = "C", ["LANGUAGE"] = null };
 
-    public Task<RawOutput> ReadAsync(SourceSpec source, TimeSpan timeout, CancellationToken cancellationToken) => source switch
+    public Task<RawOutput> ReadAsync(SourceSpec source, TimeSpan timeout, int sample, CancellationToken cancellationToken) => source switch
     {
         CommandSource command => RunAsync(command, timeout, cancellationToken),
         FileSource file => Task.FromResult(ReadFile(file.Path)),

@@ -54,7 +54,8 @@ public sealed class ProbeRunner(ISourceReader reader, ProbeRunOptions options) :
             if (alternative.UnusableIf is { } unusable
                 && System.Text.RegularExpressions.Regex.Match(raw.Stdout + "\n" + raw.Stderr, unusable, System.Text.RegularExpressions.RegexOptions.Multiline, TimeSpan.FromSeconds(1)) is { Success: true } hit)
             {
-                attempts.Add(new ProbeAttempt(alternative.Source.Key, alternative.Source.Describe(), [raw], $"{alternative.Source.Describe()}: {hit.Value.Trim()}"));
+                var what = hit.Value.Trim().Length == 0 ? "it printed nothing (no permission to read it?)" : hit.Value.Trim();
+                attempts.Add(new ProbeAttempt(alternative.Source.Key, alternative.Source.Describe(), [raw], $"{alternative.Source.Describe()}: unusable here, {what}"));
                 continue;
             }
             try
@@ -109,7 +110,7 @@ public sealed class ProbeRunner(ISourceReader reader, ProbeRunOptions options) :
             await _throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                return await reader.ReadAsync(source, timeout, cancellationToken).ConfigureAwait(false);
+                return await reader.ReadAsync(source, timeout, sample, cancellationToken).ConfigureAwait(false);
             }
             finally
             {

@@ -8,7 +8,7 @@ namespace NetBufRules.Render;
 
 /// <summary>
 /// Renders Scriban templates with only what a playbook may see: its params, its probe values, <c>rate.*</c> and
-/// <c>delta.*</c> of its counters, and a few functions. No builtins, no includes, strict variables, bounded loops and output.
+/// <c>delta.*</c> of its counters (a skipped probe is null), and a few functions. No builtins, no includes, strict variables, bounded loops and output.
 /// </summary>
 public static class TemplateSandbox
 {
@@ -51,6 +51,8 @@ public static class TemplateSandbox
         foreach (var (name, value) in finding.Params) model[name] = value;
         var rates = new ScriptObject();
         var deltas = new ScriptObject();
+        // A skipped probe is null: "for x in probe" runs no loop and "if probe" is false.
+        foreach (var name in finding.SkippedProbes.Select(p => p.Name)) model[name] = null;
         foreach (var (name, value) in finding.Values)
         {
             model[name] = ToScript(value);
