@@ -17,7 +17,8 @@ public static class YamlTreeReader
             if (parser.Accept<StreamEnd>(out _))
                 return null;
             parser.Consume<DocumentStart>();
-            var root = ReadNode(parser, file, diagnostics);
+            var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+            var root = ReadNode(parser, file, diagnostics, anchors);
             return root;
         }
         catch (YamlException e)
@@ -32,14 +33,25 @@ public static class YamlTreeReader
         }
     }
 
-    private static YamlNode ReadNode(IParser parser, string file, DiagnosticBag diagnostics)
+    private static YamlNode ReadNode(IParser parser, string file, DiagnosticBag diagnostics, Dictionary<string, YamlNode> anchors)
+    {
+        var anchor = parser.Current is NodeEvent { Anchor.IsEmpty: false } anchored ? anchored.Anchor.Value : null;
+        var node = ReadPlainNode(parser, file, diagnostics, anchors);
+        if (anchor is not null) anchors[anchor] = node;
+        return node;
+    }
+
+    private static YamlNode ReadPlainNode(IParser parser, string file, DiagnosticBag diagnostics, Dictionary<string, YamlNode> anchors)
     {
         var current = parser.Current ?? throw new YamlException("unexpected end of document");
         var at = new SourcePosition(file, (int)current.Start.Line, (int)current.Start.Column);
         switch (current)
         {
             case AnchorAlias alias:
-                throw new YamlException(alias.Start, alias.End, "anchors and aliases are not supported in playbooks");
+                parser.MoveNext();
+                return anchors.TryGetValue(alias.Value.Value, out var target)
+                    ? target
+                    : throw new YamlException(alias.Start, alias.End, $"alias *{alias.Value.Value} names no anchor defined before it");
             case Scalar scalar:
                 parser.MoveNext();
                 return ToScalar(scalar, file);
@@ -48,7 +60,7 @@ public static class YamlTreeReader
                     parser.MoveNext();
                     var items = new List<YamlNode>();
                     while (!parser.TryConsume<SequenceEnd>(out _))
-                        items.Add(ReadNode(parser, file, diagnostics));
+                        items.Add(ReadNode(parser, file, diagnostics, anchors));
                     return new YamlList(at, items);
                 }
             case MappingStart:
@@ -58,8 +70,8 @@ public static class YamlTreeReader
                     var seen = new Dictionary<string, YamlScalar>(StringComparer.Ordinal);
                     while (!parser.TryConsume<MappingEnd>(out _))
                     {
-                        var keyNode = ReadNode(parser, file, diagnostics);
-                        var value = ReadNode(parser, file, diagnostics);
+                        var keyNode = ReadNode(parser, file, diagnostics, anchors);
+                        var value = ReadNode(parser, file, diagnostics, anchors);
                         if (keyNode is not YamlScalar key)
                         {
                             diagnostics.Error(keyNode.Position, Codes.WrongType, "a key must be a plain word", "write the key as text");
