@@ -39,6 +39,11 @@ public static partial class ConditionCompiler
                 at = source.AtOffset(dotted.ToOriginal(offset));
                 message = message[..match.Index].TrimEnd();
             }
+            else if (OperatorRun().Match(source.Text) is { Success: true } run)
+            {
+                // NCalc names no position for "Unknown operator sequence": point at the first run of operator characters it cannot read.
+                at = source.AtOffset(run.Index);
+            }
             return Failed(source, at, $"condition syntax: {message.TrimEnd('.')}");
         }
     }
@@ -61,4 +66,7 @@ public static partial class ConditionCompiler
 
     [GeneratedRegex(@"at position \((\d+):(\d+)\)")]
     private static partial Regex PositionPattern();
+
+    [GeneratedRegex(@"[<>=!&|]{3,}|=[<>]|<>(?==)|(?<!&)&(?!&)|(?<!\|)\|(?!\|)")]
+    private static partial Regex OperatorRun();
 }

@@ -24,7 +24,7 @@ public static class PlaybookParser
     /// <summary>The default per-probe timeout.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(5);
 
-    /// <summary>Parses <paramref name="text"/>; returns null when the file is too broken to use.</summary>
+    /// <summary>Parses <paramref name="text"/> as far as it goes; null only when it is not a YAML map at all. Check the diagnostics before running it.</summary>
     public static Playbook? Parse(string file, string text, DiagnosticBag diagnostics)
     {
         var root = YamlTreeReader.Read(file, text, diagnostics);
@@ -37,7 +37,6 @@ public static class PlaybookParser
         var r = new NodeReader(text.Split('\n'), diagnostics);
         var map = r.Map(root, "a playbook");
         if (map is null) return null;
-        var errorsBefore = diagnostics.Items.Count(d => d.Severity == DiagnosticSeverity.Error);
         r.CheckKeys(map, "the playbook", TopKeys);
 
         var api = r.RequiredString(map, "apiVersion", "the playbook");
@@ -71,8 +70,8 @@ public static class PlaybookParser
             r.String(map["why"], "'why'")?.Trim() ?? "",
             r.Strings(map["see_also"], "'see_also'"),
             map.Position);
-        var errorsAfter = diagnostics.Items.Count(d => d.Severity == DiagnosticSeverity.Error);
-        return errorsAfter == errorsBefore ? playbook : null;
+        // Best effort even with errors, so validation can report the rest of the file's problems too.
+        return playbook;
     }
 
     private static Severity ParseSeverity(NodeReader r, YamlMap map)
