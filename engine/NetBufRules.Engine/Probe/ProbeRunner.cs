@@ -23,8 +23,10 @@ public sealed class ProbeRunner(ISourceReader reader, ProbeRunOptions options) :
         var needsSecond = first.Any(r => r.Chosen is not null && r.Probe.Counter);
         if (needsSecond)
         {
-            var remaining = start + options.Interval - DateTimeOffset.UtcNow;
-            if (remaining > TimeSpan.Zero) await Task.Delay(remaining, cancellationToken).ConfigureAwait(false);
+            // Timers may wake a little early; the window is a promise, so wait until it has really passed.
+            TimeSpan remaining;
+            while ((remaining = start + options.Interval - DateTimeOffset.UtcNow) > TimeSpan.Zero)
+                await Task.Delay(remaining + TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
         }
         var finals = await Task.WhenAll(first.Select(r => FinishAsync(r, cancellationToken))).ConfigureAwait(false);
 

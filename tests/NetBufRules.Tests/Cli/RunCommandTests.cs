@@ -1,0 +1,102 @@
+using System.Text.Json;
+using NetBufRules.Tests.Support;
+
+namespace NetBufRules.Tests.Cli;
+
+public sealed class RunCommandTests
+{
+    private static readonly string[] Ids = ["tcp-backlog", "socket-buffers", "file-descriptors", "memory-pressure", "tcp-memory", "nic-drops"];
+
+    [Fact]
+    public async Task A_missing_path_exits_2_with_one_clear_line()
+    {
+        var (code, output, error) = await CliRunner.Run("run", "/no/such/dir");
+        code.ShouldBe(2);
+        output.ShouldBeEmpty();
+        error.ShouldBe("/no/such/dir:1:1: error NBR009: no such file or folder: '/no/such/dir' (hint: check the path; run without a path for the built-in pack)\n");
+    }
+
+    [Fact]
+    public async Task Invalid_playbooks_exit_2_with_every_problem_and_nothing_runs()
+    {
+        var (code, output, error) = await CliRunner.Run("run", Path.Combine(Repo.Golden, "load", "all-at-once.yaml"));
+        code.ShouldBe(2);
+        output.ShouldBeEmpty();
+        error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(7);
+        error.ShouldEndWith("netbufrules: 6 error(s) in playbooks; nothing was run\n");
+        error.ShouldNotContain("   at ");
+    }
+
+    [Fact]
+    public async Task A_usage_error_exits_2()
+    {
+        var (code, _, error) = await CliRunner.Run("run", "--format", "yaml");
+        code.ShouldBe(2);
+        error.ShouldContain("yaml");
+    }
+
+    [Fact]
+    public async Task An_unknown_param_override_exits_2()
+    {
+        var (code, _, error) = await CliRunner.Run("run", Repo.Playbooks, "--set", "tcp-backlog.min_somaxcon=8192", "--interval", "0");
+        code.ShouldBe(2);
+        error.ShouldContain("did you mean 'min_somaxconn'?");
+    }
+
+    [Fact]
+    public async Task Running_the_pack_on_this_machine_reports_every_playbook_and_the_exit_code_follows_what_fired()
+    {
+        var (code, output, error) = await CliRunner.Run("run", Repo.Playbooks, "--format", "json", "--interval", "0.2");
+        error.ShouldBeEmpty();
+        using var json = JsonDocument.Parse(output);
+        var results = json.RootElement.GetProperty("results").EnumerateArray().ToList();
+        results.Select(r => r.GetProperty("id").GetString()).Order().ShouldBe(Ids.Order());
+        results.ShouldAllBe(r => r.GetProperty("status").GetString() != "error");
+        var fired = results.Any(r => r.GetProperty("status").GetString() == "fired");
+        code.ShouldBe(fired ? 1 : 0);
+    }
+
+    [Fact]
+    public async Task Without_a_path_the_embedded_pack_runs()
+    {
+        var (_, output, _) = await CliRunner.Run("run", "--format", "json", "--interval", "0");
+        using var json = JsonDocument.Parse(output);
+        json.RootElement.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("file").GetString()!)
+            .ShouldAllBe(f => f.StartsWith("builtin:playbooks/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_embedded_pack_is_the_playbooks_folder()
+    {
+        var embedded = NetBufRules.Load.PlaybookLoader.LoadBuiltIn().Playbooks.Select(p => p.Id).Order();
+        var folder = NetBufRules.Load.PlaybookLoader.Load([Repo.Playbooks]).Playbooks.Select(p => p.Id).Order();
+        embedded.ShouldBe(folder);
+    }
+
+    [Fact]
+    public async Task Replaying_a_snapshot_twice_gives_identical_reports()
+    {
+        var snapshot = Path.Combine(Repo.Snapshots, "netns-backlog.json");
+        var first = await CliRunner.Run("run", Repo.Playbooks, "--from", snapshot, "--format", "json");
+        var second = await CliRunner.Run("run", Repo.Playbooks, "--from", snapshot, "--format", "json");
+        first.ExitCode.ShouldBe(1);
+        second.Out.ShouldBe(first.Out);
+    }
+
+    [Fact]
+    public async Task A_foreign_snapshot_file_exits_2_with_its_place()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(file, "{\"results\": [");
+            var (code, _, error) = await CliRunner.Run("run", Repo.Playbooks, "--from", file);
+            code.ShouldBe(2);
+            error.ShouldStartWith($"netbufrules: {file}:1:");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}
