@@ -2,6 +2,8 @@
 # Induces each fault for real inside throwaway network namespaces and records a snapshot
 # of every probe (netbufrules collect) into examples/snapshots/. Needs root.
 # The recorded files are the fixtures of the playbook tests; re-run this to refresh them.
+# memory-pressure counts kernel-log OOM lines of the last hour as a symptom, so on a scratch
+# machine clear the ring buffer first (dmesg --clear) or every snapshot shows the previous OOM.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 out="${1:-$root/examples/snapshots}"

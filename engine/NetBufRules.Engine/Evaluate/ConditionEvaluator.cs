@@ -13,8 +13,9 @@ public sealed class ConditionEvaluator
     private readonly Dictionary<LocatedText, CompiledCondition> _compiled = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Evaluates one playbook against its probe results and resolved params.</summary>
-    public Finding Evaluate(Playbook playbook, IReadOnlyDictionary<string, ProbeResult> probes, IReadOnlyDictionary<string, object> parameters)
+    public Finding Evaluate(Playbook playbook, IReadOnlyDictionary<string, ProbeResult> measured, IReadOnlyDictionary<string, object> parameters)
     {
+        var probes = SkipDependents(playbook, measured);
         var values = probes.Values.Where(p => p is { Status: ProbeStatus.Ok, Value: not null })
             .ToDictionary(p => p.Name, p => p.Value!, StringComparer.Ordinal);
         var evidence = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -41,6 +42,20 @@ public sealed class ConditionEvaluator
         {
             return new Finding(playbook, FindingStatus.Error, e.Message, [], [], evidence, parameters, values, probes, []);
         }
+    }
+
+    /// <summary>A probe whose 'where' needs a skipped probe is skipped too, saying which one and why.</summary>
+    private Dictionary<string, ProbeResult> SkipDependents(Playbook playbook, IReadOnlyDictionary<string, ProbeResult> measured)
+    {
+        var probes = new Dictionary<string, ProbeResult>(measured, StringComparer.Ordinal);
+        foreach (var probe in playbook.Probes.Where(p => p.Where is not null && probes.TryGetValue(p.Name, out var r) && r.Status == ProbeStatus.Ok))
+        {
+            var needs = Compile(probe.Where!).Names.Select(CompiledCondition.Root)
+                .FirstOrDefault(root => probes.TryGetValue(root, out var other) && other.Status == ProbeStatus.Skipped);
+            if (needs is not null)
+                probes[probe.Name] = ProbeResult.Skipped(probe.Name, $"needs {needs}, which was skipped ({probes[needs].SkipReason})", probes[probe.Name].Attempts);
+        }
+        return probes;
     }
 
     private static FindingStatus Decide(IReadOnlyList<SignalOutcome> symptoms, IReadOnlyList<SignalOutcome> advice)

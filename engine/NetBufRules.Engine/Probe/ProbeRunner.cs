@@ -64,6 +64,11 @@ public sealed class ProbeRunner(ISourceReader reader, ProbeRunOptions options) :
             {
                 var value = Extractor.Extract(alternative.Extract, raw.Stdout);
                 attempts.Add(new ProbeAttempt(alternative.Source.Key, alternative.Source.Describe(), [raw], null));
+                if (options.ReadEveryAlternative)
+                {
+                    foreach (var rest in probe.Alternatives.SkipWhile(a => a != alternative).Skip(1))
+                        await ReadAsync(rest.Source, probe.Timeout, 0, cancellationToken).ConfigureAwait(false);
+                }
                 return new Resolution(probe, alternative, raw, value, attempts);
             }
             catch (ExtractException e)
@@ -89,6 +94,11 @@ public sealed class ProbeRunner(ISourceReader reader, ProbeRunOptions options) :
             return new ProbeResult(name, ProbeStatus.Ok, r.Value, source, null, r.Raw.Truncated, r.Attempts, note);
 
         var second = await ReadAsync(r.Chosen.Source, r.Probe.Timeout, 1, cancellationToken).ConfigureAwait(false);
+        if (options.ReadEveryAlternative)
+        {
+            foreach (var rest in r.Probe.Alternatives.SkipWhile(a => a != r.Chosen).Skip(1))
+                await ReadAsync(rest.Source, r.Probe.Timeout, 1, cancellationToken).ConfigureAwait(false);
+        }
         var attempts = r.Attempts.Take(r.Attempts.Count - 1)
             .Append(new ProbeAttempt(r.Chosen.Source.Key, source, [r.Raw, second], second.FailureMessage)).ToList();
         if (!second.Succeeded)
