@@ -56,7 +56,7 @@ public sealed partial class CliApp
         sb.Append("\nTHE FIX\n");
         foreach (var fix in p.Fixes)
         {
-            sb.Append($"  {fix.Path}{(fix.Condition is null ? "" : $" (when {fix.Condition.Text.Trim()})")}\n");
+            sb.Append($"  {fix.Path.Text}{(fix.Each is null ? "" : $" (one per row of {fix.Each})")}{(fix.Condition is null ? "" : $" (when {fix.Condition.Text.Trim()})")}\n");
             foreach (var line in fix.Template.Text.TrimEnd('\n').Split('\n')) sb.Append($"    | {line}\n");
             if (fix.Then.Count > 0) sb.Append($"    then: {string.Join(' ', fix.Then)}\n");
         }

@@ -17,7 +17,7 @@ public static class PlaybookParser
     private static readonly string[] AlternativeKeys = ["command", "file", "sysctl", "processes", "extract", "unusable_if"];
     private static readonly string[] ExtractKeys = ["text", "json", "json_rows", "columns", "snmp", "regex", "all", "table", "skip", "hex", "fields", "lines"];
     private static readonly string[] SignalKeys = ["if", "message"];
-    private static readonly string[] FixKeys = ["path", "template", "then", "if"];
+    private static readonly string[] FixKeys = ["path", "template", "then", "if", "each"];
     private static readonly Regex IdPattern = new("^[a-z][a-z0-9-]*$", RegexOptions.CultureInvariant);
     private static readonly Regex NamePattern = new("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
 
@@ -331,14 +331,16 @@ public static class PlaybookParser
             var map = r.Map(item, "each item of 'fix'");
             if (map is null) continue;
             r.CheckKeys(map, "a fix", FixKeys);
-            var path = r.RequiredString(map, "path", "a fix");
+            if (map["path"] is null) r.RequiredString(map, "path", "a fix");
+            var path = r.Text(map["path"], "'path'");
             var template = r.Text(map["template"], "'template'");
             if (template is null)
             {
                 r.Diagnostics.Error(map.Position, Codes.MissingKey, "a fix has no 'template'", "add 'template: |' with the file's content");
                 continue;
             }
-            result.Add(new FixSpec(path, template, r.Strings(map["then"], "'then'"), r.Text(map["if"], "'if'"), map.Position));
+            if (path is null) continue;
+            result.Add(new FixSpec(path, template, r.Strings(map["then"], "'then'"), r.Text(map["if"], "'if'"), r.String(map["each"], "'each'"), map.Position));
         }
         return result;
     }

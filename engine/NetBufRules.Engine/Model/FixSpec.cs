@@ -2,5 +2,8 @@ using NetBufRules.Diagnostics;
 
 namespace NetBufRules.Model;
 
-/// <summary>A config drop-in rendered from a Scriban template, and the command that applies it.</summary>
-public sealed record FixSpec(string Path, LocatedText Template, IReadOnlyList<string> Then, LocatedText? Condition, SourcePosition Position);
+/// <summary>
+/// A config drop-in rendered from a Scriban template, and the command that applies it. With <see cref="Each"/> (a table
+/// probe) the path and the content render once per row, the row being <c>row</c>.
+/// </summary>
+public sealed record FixSpec(LocatedText Path, LocatedText Template, IReadOnlyList<string> Then, LocatedText? Condition, string? Each, SourcePosition Position);

@@ -22,7 +22,7 @@ public sealed class FixRenderer
         try
         {
             var reason = Reason(finding, model);
-            var fixes = finding.Fixes.Select(f => new RenderedFix(f.Path, RenderText(f.Template, model), f.Then)).ToList();
+            var fixes = finding.Fixes.SelectMany(f => RenderFix(f, finding, model)).ToList();
             return new RenderedFinding(finding, finding.Status, reason, notes, fixes);
         }
         catch (PlacedTemplateException e)
@@ -43,6 +43,35 @@ public sealed class FixRenderer
             _ => "no symptom: " + string.Join("; ", finding.Symptoms.Where(o => o.State == SignalState.False).Select(o => "not " + o.Signal.Condition.Text.Trim()))
                 + (unknown.Count > 0 ? "; not checked: " + string.Join("; ", unknown) : ""),
         };
+    }
+
+    private IEnumerable<RenderedFix> RenderFix(FixSpec fix, Finding finding, Scriban.Runtime.ScriptObject model)
+    {
+        if (fix.Each is null)
+        {
+            yield return new RenderedFix(SafePath(fix, model), RenderText(fix.Template, model), fix.Then);
+            yield break;
+        }
+        if (!finding.Values.TryGetValue(fix.Each, out var value) || value is not TableValue table) yield break;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in table.Rows)
+        {
+            var perRow = new Scriban.Runtime.ScriptObject();
+            foreach (var (k, v) in model) perRow[k] = v;
+            var cells = new Scriban.Runtime.ScriptObject();
+            foreach (var (k, v) in row) cells[k] = v;
+            perRow["row"] = cells;
+            var path = SafePath(fix, perRow);
+            if (seen.Add(path)) yield return new RenderedFix(path, RenderText(fix.Template, perRow), fix.Then);
+        }
+    }
+
+    private string SafePath(FixSpec fix, Scriban.Runtime.ScriptObject model)
+    {
+        var path = RenderText(fix.Path, model).Trim();
+        return Validate.SafetyPolicy.Default.AllowsFixPath(path)
+            ? path
+            : throw new PlacedTemplateException($"{fix.Path.Start}: fix path rendered as '{path}', outside the allowed places; nothing was rendered");
     }
 
     private string RenderText(LocatedText text, Scriban.Runtime.ScriptObject model)

@@ -46,6 +46,9 @@ public static class PlaybookValidator
         foreach (var fix in playbook.Fixes)
         {
             CheckTemplate(fix.Template, bag);
+            CheckTemplate(fix.Path, bag);
+            if (fix.Each is { } each && !probeNames.Contains(each))
+                bag.Error(fix.Position, Codes.UnknownIdentifier, $"'each' names '{each}', which is not a probe", Suggest.Hint(each, [.. probeNames]));
             if (fix.Condition is { } condition) CheckCondition(condition, known, bag, checkNames: true);
             CheckFixPath(fix, policy, bag);
             if (fix.Then.Count > 0 && SafetyPolicy.Interpreters.Contains(Path.GetFileName(fix.Then[0])))
@@ -65,8 +68,10 @@ public static class PlaybookValidator
 
     private static void CheckFixPath(FixSpec fix, SafetyPolicy policy, DiagnosticBag bag)
     {
-        var path = fix.Path;
-        if (!path.StartsWith('/') || path.Split('/').Contains("..") || !policy.AllowedFixDirectories.Any(d => path.StartsWith(d, StringComparison.Ordinal) && path.Length > d.Length))
+        // A templated path is checked here up to its first {{ and again, whole, when it is rendered.
+        var path = fix.Path.Text;
+        var fixedPart = path.Contains("{{", StringComparison.Ordinal) ? path[..path.IndexOf("{{", StringComparison.Ordinal)] : path;
+        if (!policy.AllowsFixPath(fixedPart, partial: fixedPart.Length < path.Length))
             bag.Error(fix.Position, Codes.UnsafeFixPath, $"fix path '{path}' is outside the allowed places", $"write under {string.Join(", ", policy.AllowedFixDirectories)} with an absolute path and no '..'");
     }
 

@@ -10,6 +10,12 @@ public sealed record SafetyPolicy(IReadOnlySet<string> AllowedBinaries, IReadOnl
         "python", "python2", "python3", "perl", "ruby", "node", "php", "lua", "awk", "gawk", "mawk", "sed", "tclsh", "pwsh", "eval", "exec",
     };
 
+    /// <summary>Whether a fix may write <paramref name="path"/> (or, when <paramref name="partial"/>, a path starting so).</summary>
+    public bool AllowsFixPath(string path, bool partial = false) =>
+        path.StartsWith('/')
+        && !path.Split('/').Contains("..")
+        && AllowedFixDirectories.Any(d => path.StartsWith(d, StringComparison.Ordinal) && (partial || path.Length > d.Length));
+
     /// <summary>The read-only diagnostic tools the built-in pack uses.</summary>
     public static SafetyPolicy Default { get; } = new(
         new HashSet<string>(StringComparer.Ordinal)

@@ -131,3 +131,32 @@ public sealed class PackFixtureTests
         (await Replay.Run(Replay.Load("netns-healthy")))["tcp-backlog"].Status.ShouldBe(FindingStatus.Ok);
     }
 }
+
+public sealed class FileDescriptorFixTests
+{
+    private static NetBufRules.Probe.Recording.Snapshot WithProcess(string unit) =>
+        Replay.Load("netns-fd-limit").Replace("/proc/*/{comm,fd,limits,cgroup}",
+            $"pid\tfds\tsoft\thard\tuid\tunit\tcomm\n1\t20\t1024\t4096\t0\t-\tinit\n4242\t1024\t1024\t524288\t33\t{unit}\tnginx\n");
+
+    [Fact]
+    public async Task A_service_at_its_limit_gets_both_a_limits_d_file_and_its_own_LimitNOFILE_drop_in()
+    {
+        var finding = (await Replay.Run(WithProcess("nginx.service")))["file-descriptors"];
+        finding.Status.ShouldBe(FindingStatus.Fired);
+        finding.Reason.ShouldContain("pid 4242 (nginx) has 1024 of 1024 [nginx.service]");
+        finding.Fixes.Select(f => f.Path).ShouldBe(["/etc/security/limits.d/90-netbufrules.conf", "/etc/systemd/system/nginx.service.d/90-netbufrules-nofile.conf"]);
+        var dropIn = finding.Fixes[1].Content;
+        dropIn.ShouldContain("[Service]\nLimitNOFILE=524288\n", customMessage: "the hard limit 524288 is above the advised 65536: never lower it");
+        dropIn.ShouldContain("systemctl restart nginx.service");
+        finding.Fixes[0].Content.ShouldContain("*  soft  nofile  65536");
+    }
+
+    [Fact]
+    public async Task A_crafted_unit_name_cannot_steer_a_fix_outside_the_allowed_places()
+    {
+        var finding = (await Replay.Run(WithProcess("../../../root/x.service")))["file-descriptors"];
+        finding.Status.ShouldBe(FindingStatus.Error);
+        finding.Reason.ShouldContain("outside the allowed places; nothing was rendered");
+        finding.Fixes.ShouldBeEmpty();
+    }
+}
