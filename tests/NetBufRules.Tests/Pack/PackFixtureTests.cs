@@ -38,7 +38,7 @@ public sealed class PackFixtureTests
     {
         var reason = (await Replay.Run(Replay.Load("netns-backlog")))["tcp-backlog"].Reason;
         reason.ShouldContain("127.0.0.1:9000 has 3 waiting with an effective backlog of 2 (python3 pid ");
-        reason.ShouldContain("raise the backlog the application passes to listen()");
+        reason.ShouldContain("raise the backlog the application passes to listen(), and restart it after raising somaxconn");
     }
 
     [Fact]
