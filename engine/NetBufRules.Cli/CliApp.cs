@@ -19,6 +19,7 @@ public sealed partial class CliApp(CliHost host)
                 RunCommand(),
                 ExplainCommand(),
                 CollectCommand(),
+                LintCommand(),
             };
             var parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)

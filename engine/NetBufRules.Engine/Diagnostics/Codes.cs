@@ -25,4 +25,7 @@ public static class Codes
     public const string UnusedParam = "NBR020";
     public const string MissingProse = "NBR021";
     public const string UnknownSeeAlso = "NBR022";
+    public const string TemplateDryRun = "NBR023";
+    public const string SchemaViolation = "NBR024";
+    public const string BadConfig = "NBR025";
 }

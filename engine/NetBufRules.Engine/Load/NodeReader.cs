@@ -5,7 +5,7 @@ using NetBufRules.Model;
 namespace NetBufRules.Load;
 
 /// <summary>Typed access to YAML nodes of one file; every mismatch becomes a diagnostic, never an exception.</summary>
-internal sealed class NodeReader(string[] fileLines, DiagnosticBag diagnostics)
+public sealed class NodeReader(string[] fileLines, DiagnosticBag diagnostics)
 {
     public DiagnosticBag Diagnostics { get; } = diagnostics;
 

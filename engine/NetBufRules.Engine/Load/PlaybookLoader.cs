@@ -9,11 +9,11 @@ public static class PlaybookLoader
 {
     private const string EmbeddedPrefix = "playbooks/";
 
-    /// <summary>Whether <paramref name="path"/> names a playbook (not a test or values file).</summary>
+    /// <summary>Whether <paramref name="path"/> names a playbook (not a test file, nor a dotfile such as .netbufrules.yaml).</summary>
     public static bool IsPlaybookFile(string path)
     {
         var name = Path.GetFileName(path);
-        return (name.EndsWith(".yaml", StringComparison.Ordinal) || name.EndsWith(".yml", StringComparison.Ordinal))
+        return !name.StartsWith('.') && (name.EndsWith(".yaml", StringComparison.Ordinal) || name.EndsWith(".yml", StringComparison.Ordinal))
             && !name.Contains(".test.", StringComparison.Ordinal);
     }
 
@@ -59,12 +59,16 @@ public static class PlaybookLoader
     /// <summary>Parses texts already read; also checks that ids are unique.</summary>
     public static LoadResult Parse(IEnumerable<(string File, string Text)> sources, DiagnosticBag diagnostics)
     {
-        var playbooks = new List<Playbook>();
-        foreach (var (file, text) in sources)
+        // Files parse independently: in parallel, each into its own bag, then merged in file order.
+        var parsed = sources.AsParallel().AsOrdered().Select(s =>
         {
-            if (PlaybookParser.Parse(file, text, diagnostics) is { } playbook)
-                playbooks.Add(playbook);
-        }
+            var bag = new DiagnosticBag();
+            var playbook = PlaybookParser.Parse(s.File, s.Text, bag, out var tree);
+            return (Playbook: playbook, bag.Items, s.File, Tree: tree);
+        }).ToList();
+        var playbooks = parsed.Select(p => p.Playbook).OfType<Playbook>().ToList();
+        foreach (var p in parsed) diagnostics.AddRange(p.Items);
+        var trees = parsed.Where(p => p.Tree is not null).ToDictionary(p => p.File, p => p.Tree!, StringComparer.Ordinal);
         var firsts = new Dictionary<string, Playbook>(StringComparer.Ordinal);
         foreach (var playbook in playbooks)
         {
@@ -73,7 +77,7 @@ public static class PlaybookLoader
             else
                 firsts[playbook.Id] = playbook;
         }
-        return new LoadResult(playbooks, diagnostics.Sorted());
+        return new LoadResult(playbooks, diagnostics.Sorted()) { Trees = trees };
     }
 
     private static string ReadResource(Assembly assembly, string name)

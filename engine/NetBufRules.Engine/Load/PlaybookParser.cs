@@ -25,9 +25,12 @@ public static class PlaybookParser
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>Parses <paramref name="text"/> as far as it goes; null only when it is not a YAML map at all. Check the diagnostics before running it.</summary>
-    public static Playbook? Parse(string file, string text, DiagnosticBag diagnostics)
+    public static Playbook? Parse(string file, string text, DiagnosticBag diagnostics) => Parse(file, text, diagnostics, out _);
+
+    /// <summary>As <see cref="Parse(string, string, DiagnosticBag)"/>, also giving the YAML tree (for the schema check).</summary>
+    public static Playbook? Parse(string file, string text, DiagnosticBag diagnostics, out YamlNode? root)
     {
-        var root = YamlTreeReader.Read(file, text, diagnostics);
+        root = YamlTreeReader.Read(file, text, diagnostics);
         if (root is null)
         {
             if (!diagnostics.HasErrors)
@@ -155,7 +158,7 @@ public static class PlaybookParser
         if (pattern is null) return alternatives;
         try
         {
-            _ = new Regex(pattern.Value, RegexOptions.Multiline | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            _ = Probe.Extract.RegexCache.Get(pattern.Value);
         }
         catch (ArgumentException e)
         {
@@ -261,7 +264,7 @@ public static class PlaybookParser
                 if (pattern is null) return ExtractSpec.Text;
                 try
                 {
-                    _ = new Regex(pattern.Value, RegexOptions.Multiline | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+                    _ = Probe.Extract.RegexCache.Get(pattern.Value);
                 }
                 catch (ArgumentException e)
                 {

@@ -54,7 +54,7 @@ public sealed class ProbeRunner(ISourceReader reader, ProbeRunOptions options) :
                 continue;
             }
             if (alternative.UnusableIf is { } unusable
-                && System.Text.RegularExpressions.Regex.Match(raw.Stdout + "\n" + raw.Stderr, unusable, System.Text.RegularExpressions.RegexOptions.Multiline, TimeSpan.FromSeconds(1)) is { Success: true } hit)
+                && RegexCache.Get(unusable).Match(raw.Stdout + "\n" + raw.Stderr) is { Success: true } hit)
             {
                 var what = hit.Value.Trim().Length == 0 ? "it printed nothing (no permission to read it?)" : hit.Value.Trim();
                 attempts.Add(new ProbeAttempt(alternative.Source.Key, alternative.Source.Describe(), [raw], $"{alternative.Source.Describe()}: unusable here, {what}"));

@@ -7,10 +7,13 @@ namespace NetBufRules.Render;
 /// <summary>Parses Scriban templates, mapping syntax errors (0-based spans) to playbook lines and columns.</summary>
 public static class TemplateCompiler
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Template> Parsed = new(StringComparer.Ordinal);
+
     /// <summary>The parsed template and its syntax errors with file positions.</summary>
     public static (Template Template, IReadOnlyList<Diagnostic> Errors) Compile(LocatedText text)
     {
-        var template = Template.Parse(text.Text);
+        // Parsed once per text: validation, the dry run and every render share it (a Template renders concurrently).
+        var template = Parsed.GetOrAdd(text.Text, t => Template.Parse(t));
         var errors = template.Messages
             .Where(m => m.Type == Scriban.Parsing.ParserMessageType.Error)
             .Select(m => new Diagnostic(text.At(m.Span.Start.Line + 1, m.Span.Start.Column + 1), DiagnosticSeverity.Error, Codes.TemplateSyntax,

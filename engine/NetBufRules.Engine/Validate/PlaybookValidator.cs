@@ -14,7 +14,15 @@ public static class PlaybookValidator
     {
         policy ??= SafetyPolicy.Default;
         var bag = new DiagnosticBag();
-        foreach (var playbook in playbooks) ValidateOne(playbook, policy, bag);
+        foreach (var items in playbooks.AsParallel().AsOrdered().Select(p =>
+        {
+            var one = new DiagnosticBag();
+            ValidateOne(p, policy, one);
+            return one.Items;
+        }).ToList())
+        {
+            bag.AddRange(items);
+        }
         return bag.Sorted();
     }
 

@@ -6,11 +6,9 @@ namespace NetBufRules.Probe.Extract;
 /// <summary>Named groups: one group named <c>value</c> gives a scalar, several a record; <c>all</c> gives a table of matches.</summary>
 internal static class RegexExtractor
 {
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
-
     public static ProbeValue Extract(ExtractSpec spec, string output)
     {
-        var regex = new Regex(spec.Path ?? "", RegexOptions.Multiline | RegexOptions.CultureInvariant, MatchTimeout);
+        var regex = RegexCache.Get(spec.Path ?? "");
         var names = regex.GetGroupNames().Where(n => !int.TryParse(n, out _)).ToList();
         if (spec.All)
         {

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using NetBufRules.Validate;
+
+namespace NetBufRules.Cli;
+
+public sealed partial class CliApp
+{
+    private Command LintCommand()
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Playbook files or folders", Arity = ArgumentArity.OneOrMore };
+        var format = new Option<string>("--format", "-f") { Description = "text, json, sarif or github", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "sarif", "github");
+        var strict = new Option<bool>("--strict") { Description = "Warnings fail too" };
+        var config = new Option<string?>("--config") { Description = $"The lint config (default: {LintConfig.FileName} in the linted folder or a parent)" };
+        var command = new Command("lint", "Report every playbook mistake at once, with file:line:col, a code and a hint") { paths, format, strict, config };
+        command.SetAction(async (result, _) =>
+        {
+            var targets = result.GetValue(paths) ?? [];
+            var missing = targets.Where(p => !File.Exists(p) && !Directory.Exists(p)).ToList();
+            if (missing.Count > 0)
+            {
+                foreach (var m in missing) await host.Error.WriteLineAsync($"netbufrules: no such file or folder: '{m}'").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+            if (result.GetValue(config) is { } cfg && !File.Exists(cfg))
+            {
+                await host.Error.WriteLineAsync($"netbufrules: no such config file: '{cfg}'").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+            var lint = PlaybookLinter.Lint(targets, result.GetValue(config));
+            var text = result.GetValue(format) switch
+            {
+                "json" => LintWriters.Json(lint),
+                "sarif" => LintWriters.Sarif(lint),
+                "github" => LintWriters.GitHub(lint),
+                _ => LintWriters.Text(lint, host.Color),
+            };
+            await host.Out.WriteAsync(text).ConfigureAwait(false);
+            var failed = lint.Errors > 0 || (result.GetValue(strict) && lint.Warnings > 0);
+            return failed ? ExitCodes.Fired : ExitCodes.Ok;
+        });
+        return command;
+    }
+}

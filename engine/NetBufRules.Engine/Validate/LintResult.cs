@@ -1,0 +1,11 @@
+using NetBufRules.Diagnostics;
+
+namespace NetBufRules.Validate;
+
+/// <summary>Every problem lint found, how many files it read, and the config it used.</summary>
+public sealed record LintResult(IReadOnlyList<Diagnostic> Diagnostics, int Files, string? ConfigFile)
+{
+    public int Errors => Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+
+    public int Warnings => Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
+}

@@ -1,0 +1,110 @@
+using System.Text.RegularExpressions;
+using NetBufRules.Diagnostics;
+using NetBufRules.Evaluate;
+using NetBufRules.Load;
+using NetBufRules.Model;
+using NetBufRules.Render;
+
+namespace NetBufRules.Validate;
+
+/// <summary>
+/// Everything <c>netbufrules lint</c> checks: loading, validation, the JSON Schema, a dry render of every template with
+/// the probes' shapes, unused probes and params, and prose; warnings where a playbook still works.
+/// </summary>
+public static partial class PlaybookLinter
+{
+    [GeneratedRegex(@"(?<![\w.])[A-Za-z_]\w*")]
+    private static partial Regex Identifier();
+
+    /// <summary>Lints <paramref name="paths"/> with the repository config found beside them.</summary>
+    public static LintResult Lint(IReadOnlyList<string> paths, string? configFile = null)
+    {
+        var bag = new DiagnosticBag();
+        var config = configFile ?? LintConfig.Find(paths);
+        var policy = LintConfig.Load(config, bag);
+        var loaded = PlaybookLoader.Load(paths);
+        bag.AddRange(loaded.Diagnostics);
+        bag.AddRange(PlaybookValidator.Validate(loaded.Playbooks, policy));
+        var known = bag.Items.Select(d => (d.Position.File, d.Position.Line)).ToHashSet();
+        var ids = loaded.Playbooks.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        // Each playbook's checks are independent: run them in parallel, each into its own bag.
+        var perFile = loaded.Playbooks.AsParallel().AsOrdered().Select(playbook =>
+        {
+            var one = new DiagnosticBag();
+            if (loaded.Trees.TryGetValue(playbook.File, out var tree))
+                one.AddRange(SchemaValidator.Validate(tree, known));
+            Prose(playbook, ids, one);
+            Unused(playbook, one);
+            DryRender(playbook, one);
+            return one.Items;
+        }).ToList();
+        foreach (var items in perFile) bag.AddRange(items);
+        var files = loaded.Playbooks.Select(p => p.File).Concat(bag.Items.Select(d => d.Position.File)).Distinct().Count();
+        return new LintResult(bag.Sorted(), files, config);
+    }
+
+    private static void Prose(Playbook playbook, IReadOnlySet<string> ids, DiagnosticBag bag)
+    {
+        if (playbook.Summary.Length == 0)
+            bag.Warning(playbook.Position, Codes.MissingProse, "the playbook has no 'summary'", "say in a sentence what the cause is; explain and the report show it");
+        if (playbook.Why.Length == 0)
+            bag.Warning(playbook.Position, Codes.MissingProse, "the playbook has no 'why'", "say why the fix works; 'netbufrules explain' shows it");
+        foreach (var id in playbook.SeeAlso.Where(id => !ids.Contains(id)))
+            bag.Warning(playbook.Position, Codes.UnknownSeeAlso, $"see_also names '{id}', which is not a loaded playbook", Suggest.Hint(id, [.. ids]));
+    }
+
+    private static void Unused(Playbook playbook, DiagnosticBag bag)
+    {
+        var texts = playbook.When.Concat(playbook.AdviseWhen).SelectMany(s => new[] { s.Condition.Text, s.Message?.Text ?? "" })
+            .Concat(playbook.Probes.Select(p => p.Where?.Text ?? ""))
+            .Concat(playbook.Fixes.SelectMany(f => new[] { f.Template.Text, f.Path.Text, f.Condition?.Text ?? "", f.Each ?? "" }))
+            .Concat(playbook.Requires)
+            .ToList();
+        // Every identifier the texts use, once; a name after a dot (row.pid) is a member, not a probe or param.
+        var used = texts.SelectMany(t => Identifier().Matches(t).Select(m => m.Value)).ToHashSet(StringComparer.Ordinal);
+        bool Used(string name) => used.Contains(name);
+        foreach (var probe in playbook.Probes.Where(p => !Used(p.Name)))
+            bag.Warning(probe.Position, Codes.UnusedProbe, $"probe '{probe.Name}' is never used", "use it in a condition, message or fix, or remove it (it costs a read on every host)");
+        foreach (var param in playbook.Params.Where(p => !Used(p.Name)))
+            bag.Warning(param.Position, Codes.UnusedParam, $"param '{param.Name}' is never used", "use it in a condition or template, or remove it");
+    }
+
+    private static void DryRender(Playbook playbook, DiagnosticBag bag)
+    {
+        var fired = TemplateSandbox.ShapeModel(playbook, FindingStatus.Fired);
+        var advice = TemplateSandbox.ShapeModel(playbook, FindingStatus.Advice);
+        foreach (var message in playbook.When.Concat(playbook.AdviseWhen).Select(s => s.Message).OfType<LocatedText>())
+            Try(message, fired, bag);
+        foreach (var fix in playbook.Fixes)
+        {
+            // A fix renders the same for fired and advice unless it reads 'status'.
+            var reads = fix.Template.Text.Contains("status", StringComparison.Ordinal) || fix.Path.Text.Contains("status", StringComparison.Ordinal);
+            foreach (var model in reads ? new[] { fired, advice } : [fired])
+            {
+                if (fix.Each is not null)
+                {
+                    model["row"] = model[fix.Each] is Scriban.Runtime.ScriptArray { Count: > 0 } rows ? rows[0] : new Scriban.Runtime.ScriptObject();
+                }
+                Try(fix.Path, model, bag);
+                Try(fix.Template, model, bag);
+            }
+        }
+    }
+
+    private static void Try(LocatedText text, Scriban.Runtime.ScriptObject model, DiagnosticBag bag)
+    {
+        var (template, errors) = TemplateCompiler.Compile(text);
+        if (errors.Count > 0) return; // reported by the validator
+        try
+        {
+            TemplateSandbox.Render(template, model);
+        }
+        catch (TemplateException e)
+        {
+            var at = TemplateCompiler.PositionOf(text, e);
+            if (bag.Items.Any(d => d.Position == at && d.Code == Codes.TemplateDryRun)) return;
+            bag.Error(at, Codes.TemplateDryRun, $"template fails on a dry run: {e.Message}",
+                "templates see params, probes (probe.field, tables as rows), rate.X, delta.X, status and the functions max min round join size sumof maxof");
+        }
+    }
+}

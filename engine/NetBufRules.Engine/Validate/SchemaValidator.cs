@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Json.Schema;
+using NetBufRules.Diagnostics;
+using NetBufRules.Load;
+
+namespace NetBufRules.Validate;
+
+/// <summary>Checks a playbook's YAML against schemas/playbook.schema.json, each error at its YAML line and column.</summary>
+public static class SchemaValidator
+{
+    private static readonly Lazy<JsonSchema> Schema = new(() =>
+    {
+        using var stream = typeof(SchemaValidator).Assembly.GetManifestResourceStream("schemas/playbook.schema.json")!;
+        using var reader = new StreamReader(stream);
+        return JsonSchema.FromText(reader.ReadToEnd());
+    });
+
+    /// <summary>Schema errors of <paramref name="root"/>; <paramref name="known"/> lines already have a diagnostic and are not repeated.</summary>
+    public static IReadOnlyList<Diagnostic> Validate(YamlNode root, IReadOnlySet<(string File, int Line)> known)
+    {
+        var positions = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
+        var json = ToJson(root, "", positions);
+        var element = JsonSerializer.SerializeToElement(json);
+        // The yes/no answer is cheap; the detailed list is only worth building for a file that fails.
+        if (Schema.Value.Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.Flag }).IsValid) return [];
+        var result = Schema.Value.Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var diagnostics = new List<Diagnostic>();
+        foreach (var detail in result.Details ?? [])
+        {
+            if (detail.Errors is not { Count: > 0 } errors) continue;
+            // Inside a oneOf/anyOf, a branch that does not apply fails by design; only the verdict on the whole counts.
+            var path = detail.EvaluationPath.ToString();
+            if (path.Contains("/oneOf/", StringComparison.Ordinal) || path.Contains("/anyOf/", StringComparison.Ordinal)) continue;
+            var pointer = detail.InstanceLocation.ToString();
+            var at = Locate(pointer, positions, root.Position);
+            if (known.Contains((at.File, at.Line))) continue;
+            foreach (var (keyword, message) in errors)
+            {
+                if (keyword is "allOf" or "$ref") continue;
+                diagnostics.Add(new Diagnostic(at, DiagnosticSeverity.Error, Codes.SchemaViolation,
+                    $"schema: {Where(pointer)}{message}", "see schemas/playbook.schema.json; the modeline gives editor completion"));
+            }
+        }
+        return [.. diagnostics.DistinctBy(d => (d.Position, d.Message))];
+    }
+
+    private static string Where(string pointer) => pointer.Length == 0 ? "" : $"at {pointer}: ";
+
+    private static SourcePosition Locate(string pointer, Dictionary<string, SourcePosition> positions, SourcePosition fallback)
+    {
+        // The nearest node that has a position: the pointer itself or one of its parents.
+        for (var p = pointer; ; p = p[..p.LastIndexOf('/')])
+        {
+            if (positions.TryGetValue(p, out var at)) return at;
+            if (p.Length == 0) return fallback;
+        }
+    }
+
+    private static JsonNode? ToJson(YamlNode node, string pointer, Dictionary<string, SourcePosition> positions)
+    {
+        positions[pointer] = node.Position;
+        switch (node)
+        {
+            case YamlMap map:
+                var obj = new JsonObject();
+                foreach (var (key, value) in map.Entries)
+                {
+                    var child = pointer + "/" + key.Value.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+                    obj[key.Value] = ToJson(value, child, positions);
+                    positions[child] = value is YamlScalar ? value.Position : key.Position;
+                }
+                return obj;
+            case YamlList list:
+                var array = new JsonArray();
+                for (var i = 0; i < list.Items.Count; i++)
+                    array.Add(ToJson(list.Items[i], $"{pointer}/{i}", positions));
+                return array;
+            case YamlScalar { IsNull: true }:
+                return null;
+            case YamlScalar { Style: YamlScalarStyle.Plain } s when double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d):
+                return JsonValue.Create(d);
+            case YamlScalar { Style: YamlScalarStyle.Plain } s when bool.TryParse(s.Value, out var b):
+                return JsonValue.Create(b);
+            case YamlScalar s:
+                return JsonValue.Create(s.Value);
+            default:
+                return null;
+        }
+    }
+}
