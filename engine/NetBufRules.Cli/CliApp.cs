@@ -20,6 +20,7 @@ public sealed partial class CliApp(CliHost host)
                 ExplainCommand(),
                 CollectCommand(),
                 LintCommand(),
+                TestCommand(),
             };
             var parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)

@@ -1,0 +1,99 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Xml.Linq;
+using NetBufRules.Diagnostics;
+using NetBufRules.Load;
+using NetBufRules.Testing;
+
+namespace NetBufRules.Cli;
+
+public sealed partial class CliApp
+{
+    private Command TestCommand()
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Folders or files with playbooks and their *.test.yaml files", Arity = ArgumentArity.OneOrMore };
+        var format = new Option<string>("--format", "-f") { Description = "text or junit", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "junit");
+        var requireTests = new Option<bool>("--require-tests") { Description = "A playbook without tests is a failure" };
+        var command = new Command("test", "Run playbook test files: given probe outputs, expect a status, evidence, reason or fix") { paths, format, requireTests };
+        command.SetAction(async (result, token) =>
+        {
+            var targets = result.GetValue(paths) ?? [];
+            var playbooks = await LoadAsync(targets).ConfigureAwait(false);
+            if (playbooks is null) return ExitCodes.Usage;
+            var bag = new DiagnosticBag();
+            var tests = new List<PlaybookTest>();
+            foreach (var file in TestFiles(targets))
+                tests.AddRange(TestFileParser.Parse(file, await File.ReadAllTextAsync(file, token).ConfigureAwait(false), bag));
+            var ids = playbooks.ToDictionary(p => p.Id, StringComparer.Ordinal);
+            foreach (var t in tests.Where(t => !ids.ContainsKey(t.PlaybookId)).DistinctBy(t => t.File))
+                bag.Error(new SourcePosition(t.File, 1, 1), Codes.UnknownIdentifier, $"tests for '{t.PlaybookId}', which is not a loaded playbook", Suggest.Hint(t.PlaybookId, [.. ids.Keys]));
+            if (bag.HasErrors)
+            {
+                foreach (var d in bag.Sorted()) await host.Error.WriteLineAsync(d.ToString()).ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+            var outcomes = new List<TestOutcome>();
+            foreach (var t in tests) outcomes.Add(await PlaybookTestRunner.RunAsync(t, ids[t.PlaybookId], token).ConfigureAwait(false));
+            var untested = playbooks.Select(p => p.Id).Where(id => tests.All(t => t.PlaybookId != id)).Order(StringComparer.Ordinal).ToList();
+            var required = result.GetValue(requireTests);
+            await host.Out.WriteAsync(result.GetValue(format) == "junit" ? JUnit(outcomes, required ? untested : []) : TestText(outcomes, untested, required)).ConfigureAwait(false);
+            return outcomes.All(o => o.Passed) && (!required || untested.Count == 0) ? ExitCodes.Ok : ExitCodes.Fired;
+        });
+        return command;
+    }
+
+    private static IEnumerable<string> TestFiles(IEnumerable<string> paths) =>
+        paths.SelectMany(p => Directory.Exists(p)
+                ? Directory.EnumerateFiles(p, "*", SearchOption.AllDirectories).Where(TestFileParser.IsTestFile)
+                : TestFileParser.IsTestFile(p) ? [p] : [])
+            .Order(StringComparer.Ordinal);
+
+    private static string TestText(IReadOnlyList<TestOutcome> outcomes, IReadOnlyList<string> untested, bool required)
+    {
+        var sb = new StringBuilder();
+        foreach (var o in outcomes)
+        {
+            sb.Append(o.Passed ? "PASS " : "FAIL ").Append($"{o.Test.PlaybookId}: {o.Test.Name}\n");
+            foreach (var f in o.Failures) sb.Append($"    {o.Test.Position}: {f}\n");
+        }
+        var passed = outcomes.Count(o => o.Passed);
+        sb.Append($"{passed} passed, {outcomes.Count - passed} failed\n");
+        if (untested.Count > 0)
+            sb.Append($"{(required ? "error" : "note")}: playbooks without tests: {string.Join(", ", untested)}\n");
+        return sb.ToString();
+    }
+
+    private static string JUnit(IReadOnlyList<TestOutcome> outcomes, IReadOnlyList<string> untested)
+    {
+        var suites = new XElement("testsuites");
+        foreach (var group in outcomes.GroupBy(o => o.Test.PlaybookId))
+        {
+            var suite = new XElement("testsuite",
+                new XAttribute("name", group.Key),
+                new XAttribute("tests", group.Count()),
+                new XAttribute("failures", group.Count(o => !o.Passed)),
+                new XAttribute("time", group.Sum(o => o.Duration.TotalSeconds).ToString("0.###", CultureInfo.InvariantCulture)));
+            foreach (var o in group)
+            {
+                var testcase = new XElement("testcase",
+                    new XAttribute("classname", o.Test.PlaybookId),
+                    new XAttribute("name", o.Test.Name),
+                    new XAttribute("file", o.Test.File),
+                    new XAttribute("time", o.Duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)));
+                if (!o.Passed)
+                    testcase.Add(new XElement("failure", new XAttribute("message", o.Failures[0].Split('\n')[0]), string.Join("\n", o.Failures)));
+                suite.Add(testcase);
+            }
+            suites.Add(suite);
+        }
+        foreach (var id in untested)
+        {
+            suites.Add(new XElement("testsuite", new XAttribute("name", id), new XAttribute("tests", 1), new XAttribute("failures", 1),
+                new XElement("testcase", new XAttribute("classname", id), new XAttribute("name", "has tests"),
+                    new XElement("failure", new XAttribute("message", $"playbook {id} has no tests")))));
+        }
+        return new XDocument(new XDeclaration("1.0", "utf-8", null), suites).ToString() + "\n";
+    }
+}

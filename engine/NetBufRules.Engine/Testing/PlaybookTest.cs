@@ -1,0 +1,24 @@
+using NetBufRules.Diagnostics;
+
+namespace NetBufRules.Testing;
+
+/// <summary>One test case of a playbook: recorded or inline probe outputs, param overrides, and what to expect.</summary>
+public sealed record PlaybookTest(
+    string File,
+    string PlaybookId,
+    string Name,
+    string? SnapshotFile,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> ProbeOutputs,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> SourceOutputs,
+    IReadOnlyDictionary<string, string> Set,
+    TestExpectation Expect,
+    SourcePosition Position);
+
+/// <summary>What a case expects; null means "not checked".</summary>
+public sealed record TestExpectation(
+    string? Status,
+    IReadOnlyList<string> ReasonContains,
+    IReadOnlyList<string> ReasonNotContains,
+    IReadOnlyDictionary<string, string> Evidence,
+    IReadOnlyList<string> FixContains,
+    int? Fixes);

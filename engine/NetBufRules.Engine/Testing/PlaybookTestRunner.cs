@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using NetBufRules.Evaluate;
+using NetBufRules.Model;
+using NetBufRules.Params;
+using NetBufRules.Pipeline;
+using NetBufRules.Probe;
+using NetBufRules.Probe.Recording;
+using NetBufRules.Render;
+using NetBufRules.Report;
+
+namespace NetBufRules.Testing;
+
+/// <summary>Runs test cases through the whole pipeline (extractors, conditions, templates) against given outputs.</summary>
+public static class PlaybookTestRunner
+{
+    private static readonly HostInfo TestHost = new("test", "test", DateTimeOffset.UnixEpoch, true, "test");
+
+    public static async Task<TestOutcome> RunAsync(PlaybookTest test, Playbook playbook, CancellationToken cancellationToken = default)
+    {
+        var watch = Stopwatch.StartNew();
+        var failures = new List<string>();
+        try
+        {
+            var reader = new CaseSourceReader(test, playbook);
+            var overrides = new ParamOverrides();
+            foreach (var (name, value) in test.Set) overrides.AddAssignment($"{name}={value}");
+            var problems = overrides.Check([playbook]);
+            if (problems.Count > 0) return new TestOutcome(test, problems, watch.Elapsed);
+            var report = await DiagnosisPipeline.RunAsync([playbook], overrides, reader, new ProbeRunOptions(TimeSpan.Zero), TestHost, cancellationToken).ConfigureAwait(false);
+            Check(test.Expect, report.Results[0], failures);
+        }
+        catch (SnapshotException e)
+        {
+            failures.Add(e.Message);
+        }
+        return new TestOutcome(test, failures, watch.Elapsed);
+    }
+
+    private static void Check(TestExpectation expect, RenderedFinding result, List<string> failures)
+    {
+        var status = StatusWords.Of(result.Status);
+        if (expect.Status is not null && expect.Status != status)
+            failures.Add($"status: expected {expect.Status}, got {status}\n      reason: {result.Reason}");
+        foreach (var text in expect.ReasonContains.Where(t => !result.Reason.Contains(t, StringComparison.Ordinal)))
+            failures.Add($"reason: expected to contain \"{text}\"\n      actual: {result.Reason}");
+        foreach (var text in expect.ReasonNotContains.Where(t => result.Reason.Contains(t, StringComparison.Ordinal)))
+            failures.Add($"reason: expected not to contain \"{text}\"\n      actual: {result.Reason}");
+        foreach (var (name, expected) in expect.Evidence)
+        {
+            var actual = result.Finding.Evidence.TryGetValue(name, out var value) ? Describe(value) : "(not in the evidence)";
+            if (actual != expected) failures.Add($"evidence {name}: expected {expected}, got {actual}");
+        }
+        var contents = string.Join("\n", result.Fixes.Select(f => $"# {f.Path}\n{f.Content}"));
+        foreach (var text in expect.FixContains.Where(t => !contents.Contains(t, StringComparison.Ordinal)))
+            failures.Add($"fix: expected to contain \"{text}\"\n      actual fixes:\n{Indent(contents.Length == 0 ? "(none)" : contents)}");
+        if (expect.Fixes is { } count && count != result.Fixes.Count)
+            failures.Add($"fixes: expected {count}, got {result.Fixes.Count}");
+    }
+
+    /// <summary>Evidence as a test writes it: a number, text, or the value of a counter.</summary>
+    private static string Describe(object? value) => value switch
+    {
+        IReadOnlyDictionary<string, object?> counter when counter.ContainsKey("delta") => Cell.Format(counter["value"]),
+        IReadOnlyDictionary<string, object?> table when table.ContainsKey("count") => Cell.Format(table["count"]),
+        _ => Cell.Format(value),
+    };
+
+    private static string Indent(string text) => string.Join("\n", text.TrimEnd('\n').Split('\n').Select(l => "        | " + l));
+
+    /// <summary>Outputs of one case: inline per probe (its first source) or per source, else the snapshot's.</summary>
+    private sealed class CaseSourceReader : ISourceReader
+    {
+        private readonly Dictionary<string, IReadOnlyList<string>> _inline = new(StringComparer.Ordinal);
+        private readonly SnapshotSourceReader? _snapshot;
+
+        public CaseSourceReader(PlaybookTest test, Playbook playbook)
+        {
+            foreach (var (name, samples) in test.ProbeOutputs)
+            {
+                var probe = playbook.Probes.FirstOrDefault(p => p.Name == name)
+                    ?? throw new SnapshotException($"{test.File}: test '{test.Name}' gives output for '{name}', which is not a probe of {playbook.Id}");
+                _inline[probe.Alternatives[0].Source.Key] = samples;
+            }
+            var describes = playbook.Probes.SelectMany(p => p.Alternatives).Select(a => a.Source).DistinctBy(s => s.Key).ToDictionary(s => s.Describe(), s => s.Key, StringComparer.Ordinal);
+            foreach (var (describe, samples) in test.SourceOutputs)
+            {
+                if (!describes.TryGetValue(describe, out var key))
+                    throw new SnapshotException($"{test.File}: test '{test.Name}' gives output for source '{describe}', which no probe of {playbook.Id} reads");
+                _inline[key] = samples;
+            }
+            if (test.SnapshotFile is { } file) _snapshot = new SnapshotSourceReader(SnapshotJson.Read(file, File.ReadAllText(file)));
+        }
+
+        public Task<RawOutput> ReadAsync(SourceSpec source, TimeSpan timeout, int sample, CancellationToken cancellationToken)
+        {
+            var time = DateTimeOffset.UnixEpoch.AddSeconds(sample);
+            if (_inline.TryGetValue(source.Key, out var samples))
+            {
+                // One sample for a counter means it did not move.
+                return Task.FromResult(new RawOutput(time, samples[Math.Min(sample, samples.Count - 1)]));
+            }
+            return _snapshot?.ReadAsync(source, timeout, sample, cancellationToken)
+                ?? Task.FromResult(RawOutput.Failed(time, ReadFailure.NotFound, $"{source.Describe()} is not given by the test"));
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using NetBufRules.Diagnostics;
+using NetBufRules.Load;
+
+namespace NetBufRules.Testing;
+
+/// <summary>Reads <c>*.test.yaml</c> files: every problem with its place, like playbooks.</summary>
+public static class TestFileParser
+{
+    /// <summary>The statuses a test may expect.</summary>
+    public static readonly IReadOnlyList<string> Statuses = ["fired", "advice", "ok", "skipped", "error"];
+
+    private static readonly string[] FileKeys = ["playbook", "tests"];
+    private static readonly string[] CaseKeys = ["name", "snapshot", "probes", "sources", "set", "expect"];
+    private static readonly string[] ExpectKeys = ["status", "reason_contains", "reason_not_contains", "evidence", "fix_contains", "fixes"];
+
+    /// <summary>Whether <paramref name="path"/> is a playbook test file.</summary>
+    public static bool IsTestFile(string path) =>
+        path.EndsWith(".test.yaml", StringComparison.Ordinal) || path.EndsWith(".test.yml", StringComparison.Ordinal);
+
+    public static IReadOnlyList<PlaybookTest> Parse(string file, string text, DiagnosticBag diagnostics)
+    {
+        var root = YamlTreeReader.Read(file, text, diagnostics);
+        if (root is null) return [];
+        var r = new NodeReader(text.Split('\n'), diagnostics);
+        var map = r.Map(root, "a test file");
+        if (map is null) return [];
+        r.CheckKeys(map, "the test file", FileKeys);
+        var name = Path.GetFileName(file);
+        var playbook = r.String(map["playbook"], "'playbook'") ?? name[..name.IndexOf(".test.", StringComparison.Ordinal)];
+        var list = r.List(map["tests"], "'tests'");
+        if (list is null)
+        {
+            diagnostics.Error(map.Position, Codes.MissingKey, "the test file has no 'tests'", "add 'tests:' with a list of cases");
+            return [];
+        }
+        var result = new List<PlaybookTest>();
+        foreach (var item in list.Items)
+        {
+            var c = r.Map(item, "a test case");
+            if (c is null) continue;
+            r.CheckKeys(c, "a test case", CaseKeys);
+            var caseName = r.RequiredString(c, "name", "a test case");
+            var snapshot = r.String(c["snapshot"], "'snapshot'");
+            if (snapshot is not null)
+            {
+                snapshot = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, snapshot));
+                if (!File.Exists(snapshot))
+                    diagnostics.Error(c["snapshot"]!.Position, Codes.PathNotFound, $"snapshot '{r.String(c["snapshot"], "'snapshot'")}' does not exist", "the path is relative to the test file");
+            }
+            var expectMap = r.Map(c["expect"], "'expect'");
+            if (expectMap is null)
+            {
+                diagnostics.Error(c.Position, Codes.MissingKey, $"test '{caseName}' has no 'expect'", "add 'expect: { status: fired }'");
+                continue;
+            }
+            r.CheckKeys(expectMap, "'expect'", ExpectKeys);
+            var status = r.Scalar(expectMap["status"], "'status'");
+            if (status is not null && !Statuses.Contains(status.Value))
+                diagnostics.Error(status.Position, Codes.InvalidValue, $"unknown status '{status.Value}'", Suggest.Hint(status.Value, Statuses));
+            var fixes = expectMap["fixes"] is null ? (int?)null : r.Int(expectMap["fixes"], "'fixes'", 0);
+            result.Add(new PlaybookTest(
+                file, playbook, caseName, snapshot,
+                Outputs(r, c["probes"], "'probes'"),
+                Outputs(r, c["sources"], "'sources'"),
+                Scalars(r, c["set"]),
+                new TestExpectation(status?.Value, OneOrMany(r, expectMap["reason_contains"]), OneOrMany(r, expectMap["reason_not_contains"]),
+                    Scalars(r, expectMap["evidence"]), OneOrMany(r, expectMap["fix_contains"]), fixes),
+                c.Position));
+        }
+        return result;
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>> Outputs(NodeReader r, YamlNode? node, string what)
+    {
+        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var map = r.Map(node, what);
+        foreach (var (key, value) in map?.Entries ?? [])
+            result[key.Value] = value is YamlList ? r.Strings(value, $"output of '{key.Value}'") : [r.String(value, $"output of '{key.Value}'") ?? ""];
+        return result;
+    }
+
+    private static Dictionary<string, string> Scalars(NodeReader r, YamlNode? node)
+    {
+        var map = r.Map(node, "a map of values");
+        return (map?.Entries ?? []).ToDictionary(e => e.Key.Value, e => r.String(e.Value, $"'{e.Key.Value}'") ?? "", StringComparer.Ordinal);
+    }
+
+    private static IReadOnlyList<string> OneOrMany(NodeReader r, YamlNode? node) =>
+        node switch { null => [], YamlList => r.Strings(node, "a list of texts"), _ => [r.String(node, "a text") ?? ""] };
+}

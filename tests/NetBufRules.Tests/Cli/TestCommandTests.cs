@@ -1,0 +1,92 @@
+using System.Xml.Linq;
+using NetBufRules.Tests.Support;
+
+namespace NetBufRules.Tests.Cli;
+
+/// <summary>`netbufrules test`: the pack's own test files run here too.</summary>
+public sealed class TestCommandTests
+{
+    [Fact]
+    public async Task The_built_in_packs_test_files_all_pass()
+    {
+        var (code, output, error) = await CliRunner.Run("test", Repo.Playbooks, "--require-tests");
+        error.ShouldBeEmpty();
+        output.ShouldNotContain("FAIL ", Case.Sensitive);
+        output.ShouldContain(" passed, 0 failed\n");
+        code.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Flipping_one_expectation_fails_with_expected_against_actual()
+    {
+        var folder = CopyPack();
+        try
+        {
+            var file = Path.Combine(folder, "playbooks", "tcp-memory.test.yaml");
+            File.WriteAllText(file, File.ReadAllText(file).Replace("      status: skipped", "      status: ok", StringComparison.Ordinal));
+            var (code, output, _) = await CliRunner.Run("test", Path.Combine(folder, "playbooks"));
+            code.ShouldBe(1);
+            output.ShouldContain("FAIL tcp-memory: skipped inside a network namespace, saying tcp_mem belongs to the host\n");
+            output.ShouldContain("tcp-memory.test.yaml:17:5: status: expected ok, got skipped\n      reason: could not be checked here: tcp_mem:");
+            output.ShouldContain(" passed, 1 failed\n");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_test_expecting_an_unknown_status_is_a_usage_error_with_its_place()
+    {
+        var folder = CopyPack();
+        try
+        {
+            var file = Path.Combine(folder, "playbooks", "nic-drops.test.yaml");
+            File.WriteAllText(file, File.ReadAllText(file).Replace("expect: { status: ok }", "expect: { status: burning }", StringComparison.Ordinal));
+            var (code, _, error) = await CliRunner.Run("test", Path.Combine(folder, "playbooks"));
+            code.ShouldBe(2);
+            error.ShouldContain("nic-drops.test.yaml:28:23: error NBR006: unknown status 'burning'");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Playbooks_without_tests_are_listed_and_fail_with_require_tests()
+    {
+        var examples = Path.Combine(Repo.Root, "examples", "playbooks");
+        var listed = await CliRunner.Run("test", examples);
+        listed.ExitCode.ShouldBe(0);
+        listed.Out.ShouldContain("note: playbooks without tests: neighbour-table");
+        var required = await CliRunner.Run("test", examples, "--require-tests");
+        required.ExitCode.ShouldBe(1);
+        required.Out.ShouldContain("error: playbooks without tests: neighbour-table");
+    }
+
+    [Fact]
+    public async Task Junit_output_has_a_suite_per_playbook()
+    {
+        var (_, output, _) = await CliRunner.Run("test", Repo.Playbooks, "--format", "junit");
+        var suites = XDocument.Parse(output).Root!.Elements("testsuite").ToList();
+        suites.Select(s => (string)s.Attribute("name")!).ShouldBe(["file-descriptors", "memory-pressure", "nic-drops", "socket-buffers", "tcp-backlog", "tcp-memory"]);
+        suites.Sum(s => (int)s.Attribute("failures")!).ShouldBe(0);
+    }
+
+    /// <summary>A copy of playbooks/ and examples/snapshots/ (test files refer to ../examples/snapshots).</summary>
+    private static string CopyPack()
+    {
+        var root = Directory.CreateTempSubdirectory("nbr-pack-").FullName;
+        Copy(Repo.Playbooks, Path.Combine(root, "playbooks"));
+        Copy(Repo.Snapshots, Path.Combine(root, "examples", "snapshots"));
+        return root;
+    }
+
+    private static void Copy(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+    }
+}
