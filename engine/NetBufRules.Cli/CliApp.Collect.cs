@@ -13,7 +13,8 @@ public sealed partial class CliApp
         var paths = new Argument<string[]>("paths") { Description = "Playbook files or folders (default: the built-in pack)", Arity = ArgumentArity.ZeroOrMore };
         var output = new Option<string>("--output", "-o") { Description = "The snapshot file to write", Required = true };
         var interval = new Option<double>("--interval") { Description = "Counter sampling window in seconds", DefaultValueFactory = _ => ProbeRunOptions.DefaultInterval.TotalSeconds };
-        var command = new Command("collect", "Record every probe's raw output on this host into a snapshot for 'run --from'") { paths, output, interval };
+        var redact = new Option<bool>("--redact") { Description = "Replace the host name and addresses with documentation-range stand-ins" };
+        var command = new Command("collect", "Record every probe's raw output on this host into a snapshot for 'run --from'") { paths, output, interval, redact };
         command.SetAction(async (result, token) =>
         {
             var playbooks = await LoadAsync(result.GetValue(paths) ?? []).ConfigureAwait(false);
@@ -23,6 +24,7 @@ public sealed partial class CliApp
             var seconds = Math.Clamp(result.GetValue(interval), 0, 60);
             await DiagnosisPipeline.RunAsync(playbooks, new ParamOverrides(), recorder, new ProbeRunOptions(TimeSpan.FromSeconds(seconds)) { ReadEveryAlternative = true }, hostInfo, token).ConfigureAwait(false);
             var snapshot = new Snapshot(new SnapshotHost(hostInfo.Hostname, hostInfo.Kernel, hostInfo.Time, hostInfo.Root, hostInfo.NetNamespace), seconds, recorder.Sources());
+            if (result.GetValue(redact)) snapshot = SnapshotRedactor.Redact(snapshot);
             var file = result.GetValue(output)!;
             try
             {

@@ -19,7 +19,7 @@ public sealed partial class CliApp
         var values = new Option<string[]>("--values") { Description = "A YAML file of param overrides (name: value, or playbook-id: {name: value})" };
         var interval = new Option<double>("--interval") { Description = "Counter sampling window in seconds (0 to 60)", DefaultValueFactory = _ => ProbeRunOptions.DefaultInterval.TotalSeconds };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the text report" };
-        var from = new Option<string?>("--from") { Description = "Evaluate a recorded snapshot (from 'netbufrules collect') instead of this host" };
+        var from = new Option<string?>("--from") { Description = "Evaluate a recorded snapshot (from 'netbufrules collect'), or a folder of them (one per host, with a summary), instead of this host" };
         var command = new Command("run", "Probe this host and report every playbook's verdict, evidence and fix") { paths, format, set, values, interval, noColor, from };
         command.SetAction(async (result, token) =>
         {
@@ -48,43 +48,56 @@ public sealed partial class CliApp
                 foreach (var p in problems) await host.Error.WriteLineAsync($"netbufrules: {p}").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
-            ISourceReader reader;
-            HostInfo hostInfo;
-            TimeSpan? recordedWindow = null;
-            if (result.GetValue(from) is { } snapshotFile)
+            var options = new ProbeRunOptions(TimeSpan.FromSeconds(seconds));
+            if (result.GetValue(from) is { } recorded)
             {
-                if (!File.Exists(snapshotFile))
+                var files = Directory.Exists(recorded)
+                    ? Directory.GetFiles(recorded, "*.json").Order(StringComparer.Ordinal).ToList()
+                    : File.Exists(recorded) ? [recorded] : [];
+                if (files.Count == 0)
                 {
-                    await host.Error.WriteLineAsync($"netbufrules: no such snapshot file: '{snapshotFile}'").ConfigureAwait(false);
+                    await host.Error.WriteLineAsync(Directory.Exists(recorded)
+                        ? $"netbufrules: no snapshots (*.json) in '{recorded}'"
+                        : $"netbufrules: no such snapshot file or folder: '{recorded}'").ConfigureAwait(false);
                     return ExitCodes.Usage;
                 }
-                Snapshot snapshot;
-                try
+                var hosts = new List<(string Label, DiagnosisReport Report)>();
+                foreach (var file in files)
                 {
-                    snapshot = SnapshotJson.Read(snapshotFile, await File.ReadAllTextAsync(snapshotFile, token).ConfigureAwait(false));
+                    Snapshot snapshot;
+                    try
+                    {
+                        snapshot = SnapshotJson.Read(file, await File.ReadAllTextAsync(file, token).ConfigureAwait(false));
+                    }
+                    catch (SnapshotException e)
+                    {
+                        await host.Error.WriteLineAsync($"netbufrules: {e.Message}").ConfigureAwait(false);
+                        return ExitCodes.Usage;
+                    }
+                    var snapshotHost = new HostInfo(snapshot.Host.Hostname, snapshot.Host.Kernel, snapshot.Host.Time, snapshot.Host.Root, snapshot.Host.NetNamespace);
+                    // Replays take their times from the recording: the same snapshot always gives the same answer.
+                    var replay = await DiagnosisPipeline.RunAsync(playbooks, overrides, new SnapshotSourceReader(snapshot), options with { Interval = TimeSpan.Zero }, snapshotHost, token).ConfigureAwait(false);
+                    hosts.Add((Path.GetFileNameWithoutExtension(file), replay with { Window = TimeSpan.FromSeconds(snapshot.IntervalSeconds) }));
                 }
-                catch (SnapshotException e)
+                if (hosts.Count == 1)
                 {
-                    await host.Error.WriteLineAsync($"netbufrules: {e.Message}").ConfigureAwait(false);
-                    return ExitCodes.Usage;
+                    await host.Out.WriteAsync(Write(hosts[0].Report)).ConfigureAwait(false);
                 }
-                reader = new SnapshotSourceReader(snapshot);
-                hostInfo = new HostInfo(snapshot.Host.Hostname, snapshot.Host.Kernel, snapshot.Host.Time, snapshot.Host.Root, snapshot.Host.NetNamespace);
-                seconds = 0;
-                recordedWindow = TimeSpan.FromSeconds(snapshot.IntervalSeconds);
+                else
+                {
+                    await host.Out.WriteAsync(result.GetValue(format) == "json"
+                        ? FleetSummary.Json(hosts)
+                        : FleetSummary.Text(hosts, host.Color && !result.GetValue(noColor))).ConfigureAwait(false);
+                }
+                return hosts.Any(h => h.Report.AnyFired) ? ExitCodes.Fired : ExitCodes.Ok;
             }
-            else
-            {
-                reader = host.Reader();
-                hostInfo = host.Host();
-            }
-            var report = await DiagnosisPipeline.RunAsync(playbooks, overrides, reader, new ProbeRunOptions(TimeSpan.FromSeconds(seconds)), hostInfo, token).ConfigureAwait(false);
-            if (recordedWindow is { } window) report = report with { Window = window };
-            var text = result.GetValue(format) == "json"
-                ? JsonReportWriter.Write(report)
-                : TextReportWriter.Write(report, host.Color && !result.GetValue(noColor));
-            await host.Out.WriteAsync(text).ConfigureAwait(false);
+            var report = await DiagnosisPipeline.RunAsync(playbooks, overrides, host.Reader(), options, host.Host(), token).ConfigureAwait(false);
+            await host.Out.WriteAsync(Write(report)).ConfigureAwait(false);
             return report.AnyFired ? ExitCodes.Fired : ExitCodes.Ok;
+
+            string Write(DiagnosisReport r) => result.GetValue(format) == "json"
+                ? JsonReportWriter.Write(r)
+                : TextReportWriter.Write(r, host.Color && !result.GetValue(noColor));
         });
         return command;
     }

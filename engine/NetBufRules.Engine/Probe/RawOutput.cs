@@ -25,4 +25,7 @@ public enum ReadFailure
     Timeout,
     NonZeroExit,
     Other,
+
+    /// <summary>A replay has no recording of this source (not a fact about the host).</summary>
+    NotRecorded,
 }

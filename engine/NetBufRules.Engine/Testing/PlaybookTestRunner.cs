@@ -100,7 +100,7 @@ public static class PlaybookTestRunner
                 return Task.FromResult(new RawOutput(time, samples[Math.Min(sample, samples.Count - 1)]));
             }
             return _snapshot?.ReadAsync(source, timeout, sample, cancellationToken)
-                ?? Task.FromResult(RawOutput.Failed(time, ReadFailure.NotFound, $"{source.Describe()} is not given by the test"));
+                ?? Task.FromResult(RawOutput.Failed(time, ReadFailure.NotRecorded, $"{source.Describe()} is not given by the test"));
         }
     }
 }

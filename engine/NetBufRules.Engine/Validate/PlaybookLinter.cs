@@ -39,8 +39,23 @@ public static partial class PlaybookLinter
             return one.Items;
         }).ToList();
         foreach (var items in perFile) bag.AddRange(items);
+        LintTestFiles(paths, ids, bag);
         var files = loaded.Playbooks.Select(p => p.File).Concat(bag.Items.Select(d => d.Position.File)).Distinct().Count();
         return new LintResult(bag.Sorted(), files, config);
+    }
+
+    /// <summary>Test files beside the playbooks: their own mistakes, and tests for playbooks that are not there.</summary>
+    private static void LintTestFiles(IReadOnlyList<string> paths, IReadOnlySet<string> ids, DiagnosticBag bag)
+    {
+        var files = paths.SelectMany(p => Directory.Exists(p)
+            ? Directory.EnumerateFiles(p, "*", SearchOption.AllDirectories).Where(Testing.TestFileParser.IsTestFile)
+            : Testing.TestFileParser.IsTestFile(p) && File.Exists(p) ? [p] : []);
+        foreach (var file in files.Order(StringComparer.Ordinal))
+        {
+            var tests = Testing.TestFileParser.Parse(file, File.ReadAllText(file), bag);
+            foreach (var id in tests.Select(t => t.PlaybookId).Distinct().Where(id => !ids.Contains(id)))
+                bag.Error(new SourcePosition(file, 1, 1), Codes.UnknownIdentifier, $"tests for '{id}', which is not a loaded playbook", Suggest.Hint(id, [.. ids]));
+        }
     }
 
     private static void Prose(Playbook playbook, IReadOnlySet<string> ids, DiagnosticBag bag)

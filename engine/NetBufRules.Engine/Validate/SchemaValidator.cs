@@ -18,14 +18,17 @@ public static class SchemaValidator
     });
 
     /// <summary>Schema errors of <paramref name="root"/>; <paramref name="known"/> lines already have a diagnostic and are not repeated.</summary>
-    public static IReadOnlyList<Diagnostic> Validate(YamlNode root, IReadOnlySet<(string File, int Line)> known)
+    public static IReadOnlyList<Diagnostic> Validate(YamlNode root, IReadOnlySet<(string File, int Line)> known) => Validate(root, Schema.Value, known);
+
+    /// <summary>Errors of <paramref name="root"/> against any schema (e.g. the test-file schema), at their YAML places.</summary>
+    public static IReadOnlyList<Diagnostic> Validate(YamlNode root, JsonSchema schema, IReadOnlySet<(string File, int Line)> known)
     {
         var positions = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
         var json = ToJson(root, "", positions);
         var element = JsonSerializer.SerializeToElement(json);
         // The yes/no answer is cheap; the detailed list is only worth building for a file that fails.
-        if (Schema.Value.Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.Flag }).IsValid) return [];
-        var result = Schema.Value.Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        if (schema.Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.Flag }).IsValid) return [];
+        var result = schema.Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.List });
         var diagnostics = new List<Diagnostic>();
         foreach (var detail in result.Details ?? [])
         {

@@ -100,3 +100,46 @@ public sealed class RunCommandTests
         }
     }
 }
+
+public sealed class FleetReplayTests
+{
+    [Fact]
+    public async Task A_folder_of_snapshots_gives_a_report_per_host_and_a_summary_across_hosts()
+    {
+        var (code, output, _) = await CliRunner.Run("run", Repo.Playbooks, "--from", Repo.Snapshots);
+        code.ShouldBe(1);
+        output.ShouldContain("=== netns-backlog\n");
+        output.ShouldContain("Across 9 hosts:\n");
+        output.ShouldContain("  tcp-backlog fired on 2 of 9 hosts (netns-backlog, netns-fd-starved); advice on 0; skipped on 0\n");
+        output.ShouldContain("  tcp-memory fired on 0 of 9 hosts; advice on 3; skipped on 6\n");
+    }
+
+    [Fact]
+    public async Task The_fleet_json_counts_each_status_per_playbook()
+    {
+        var (_, output, _) = await CliRunner.Run("run", Repo.Playbooks, "--from", Repo.Snapshots, "--format", "json");
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        json.RootElement.GetProperty("hosts").GetArrayLength().ShouldBe(9);
+        var nic = json.RootElement.GetProperty("summary").GetProperty("playbooks").GetProperty("nic-drops");
+        nic.GetProperty("fired").GetInt32().ShouldBe(1);
+        nic.GetProperty("fired_on")[0].GetString().ShouldBe("netns-qdisc");
+    }
+
+    [Fact]
+    public async Task A_snapshot_lacking_a_probe_skips_the_playbook_naming_the_probe()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            var snapshot = Replay.Load("netns-healthy").Without(s => s.Key.StartsWith("file:/proc/sys/net/ipv4/tcp_mem", StringComparison.Ordinal) || s.Describe.StartsWith("sysctl -n net.ipv4.tcp_mem", StringComparison.Ordinal));
+            await File.WriteAllTextAsync(file, NetBufRules.Probe.Recording.SnapshotJson.Write(snapshot));
+            var (_, output, _) = await CliRunner.Run("run", Repo.Playbooks, "--from", file);
+            output.ShouldContain("[SKIPPED]   tcp-memory");
+            output.ShouldContain("tcp_mem: /proc/sys/net/ipv4/tcp_mem is not in the snapshot; sysctl -n net.ipv4.tcp_mem is not in the snapshot");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}

@@ -10,9 +10,9 @@ public sealed class SnapshotSourceReader(Snapshot snapshot) : ISourceReader
     public Task<RawOutput> ReadAsync(SourceSpec source, TimeSpan timeout, int sample, CancellationToken cancellationToken)
     {
         if (!_sources.TryGetValue(source.Key, out var recorded) || recorded.Samples.Count == 0)
-            return Task.FromResult(RawOutput.Failed(snapshot.Host.Time, ReadFailure.NotFound, $"{source.Describe()} is not in the snapshot"));
+            return Task.FromResult(RawOutput.Failed(snapshot.Host.Time, ReadFailure.NotRecorded, $"{source.Describe()} is not in the snapshot"));
         if (sample >= recorded.Samples.Count)
-            return Task.FromResult(RawOutput.Failed(snapshot.Host.Time, ReadFailure.NotFound, $"{source.Describe()} has no sample {sample + 1} in the snapshot (recorded as a gauge)"));
+            return Task.FromResult(RawOutput.Failed(snapshot.Host.Time, ReadFailure.NotRecorded, $"{source.Describe()} has no sample {sample + 1} in the snapshot (recorded as a gauge)"));
         return Task.FromResult(recorded.Samples[sample]);
     }
 }
