@@ -24,7 +24,7 @@ public sealed partial class CliApp
             if (playbooks is null) return ExitCodes.Usage;
             var bag = new DiagnosticBag();
             var tests = new List<PlaybookTest>();
-            foreach (var file in TestFiles(targets))
+            foreach (var file in TestFileParser.Find(targets))
                 tests.AddRange(TestFileParser.Parse(file, await File.ReadAllTextAsync(file, token).ConfigureAwait(false), bag));
             var ids = playbooks.ToDictionary(p => p.Id, StringComparer.Ordinal);
             foreach (var t in tests.Where(t => !ids.ContainsKey(t.PlaybookId)).DistinctBy(t => t.File))
@@ -43,12 +43,6 @@ public sealed partial class CliApp
         });
         return command;
     }
-
-    private static IEnumerable<string> TestFiles(IEnumerable<string> paths) =>
-        paths.SelectMany(p => Directory.Exists(p)
-                ? Directory.EnumerateFiles(p, "*", SearchOption.AllDirectories).Where(TestFileParser.IsTestFile)
-                : TestFileParser.IsTestFile(p) ? [p] : [])
-            .Order(StringComparer.Ordinal);
 
     private static string TestText(IReadOnlyList<TestOutcome> outcomes, IReadOnlyList<string> untested, bool required)
     {

@@ -27,7 +27,6 @@ internal static class LintWriters
         [Codes.UnsafeCommand] = "A probe runs a shell or interpreter, or a program outside the allowlist.",
         [Codes.UnsafeFixPath] = "A fix writes outside /etc/sysctl.d, /etc/security/limits.d or /etc/systemd/system, or uses a relative path or '..'.",
         [Codes.BadRegex] = "A regex does not compile.",
-        [Codes.UnknownParam] = "An override names a param no playbook has.",
         [Codes.UnusedProbe] = "A probe is never used; it still costs a read on every host.",
         [Codes.UnusedParam] = "A param is never used.",
         [Codes.MissingProse] = "A playbook without a summary or a why leaves the reader guessing.",

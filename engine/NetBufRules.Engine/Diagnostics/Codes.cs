@@ -20,7 +20,6 @@ public static class Codes
     public const string UnsafeCommand = "NBR015";
     public const string UnsafeFixPath = "NBR016";
     public const string BadRegex = "NBR017";
-    public const string UnknownParam = "NBR018";
     public const string UnusedProbe = "NBR019";
     public const string UnusedParam = "NBR020";
     public const string MissingProse = "NBR021";

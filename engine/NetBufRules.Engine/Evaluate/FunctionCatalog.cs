@@ -21,10 +21,4 @@ public static class FunctionCatalog
             ["contains"] = (2, 2, "contains(text, part): whether text contains part"),
             ["among"] = (2, 2, "among(value, table.column): whether a row of the table has that value (joins two probes)"),
         };
-
-    /// <summary>Functions whose single argument must be a probe name (not an arbitrary expression).</summary>
-    public static readonly IReadOnlySet<string> TakeName = new HashSet<string>(StringComparer.Ordinal) { "rate", "delta", "count", "sum", "maxof", "minof" };
-
-    /// <summary>Functions whose last argument must be a table column.</summary>
-    public static readonly IReadOnlySet<string> TakeColumnLast = new HashSet<string>(StringComparer.Ordinal) { "among" };
 }

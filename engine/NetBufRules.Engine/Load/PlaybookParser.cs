@@ -347,6 +347,4 @@ public static class PlaybookParser
         }
         return result;
     }
-
-    internal static string Format(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -37,7 +37,7 @@ public sealed class ProbeRunner(ISourceReader reader, ProbeRunOptions options) :
                 byPlaybook[jobs[i].Playbook.Id] = results = new Dictionary<string, ProbeResult>(StringComparer.Ordinal);
             ((Dictionary<string, ProbeResult>)results)[jobs[i].Probe.Name] = finals[i];
         }
-        return new ProbeRun(byPlaybook, needsSecond ? DateTimeOffset.UtcNow - start : TimeSpan.Zero, _reads.Count);
+        return new ProbeRun(byPlaybook, needsSecond ? DateTimeOffset.UtcNow - start : TimeSpan.Zero);
     }
 
     private sealed record Resolution(ProbeSpec Probe, ProbeAlternative? Chosen, RawOutput? Raw, ProbeValue? Value, List<ProbeAttempt> Attempts);

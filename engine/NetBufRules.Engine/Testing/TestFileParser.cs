@@ -17,6 +17,13 @@ public static class TestFileParser
     public static bool IsTestFile(string path) =>
         path.EndsWith(".test.yaml", StringComparison.Ordinal) || path.EndsWith(".test.yml", StringComparison.Ordinal);
 
+    /// <summary>Every test file under <paramref name="paths"/> (folders recursively, or named files), in a stable order.</summary>
+    public static IEnumerable<string> Find(IEnumerable<string> paths) =>
+        paths.SelectMany(p => Directory.Exists(p)
+                ? Directory.EnumerateFiles(p, "*", SearchOption.AllDirectories).Where(IsTestFile)
+                : IsTestFile(p) && File.Exists(p) ? [p] : [])
+            .Order(StringComparer.Ordinal);
+
     public static IReadOnlyList<PlaybookTest> Parse(string file, string text, DiagnosticBag diagnostics)
     {
         var root = YamlTreeReader.Read(file, text, diagnostics);

@@ -47,10 +47,7 @@ public static partial class PlaybookLinter
     /// <summary>Test files beside the playbooks: their own mistakes, and tests for playbooks that are not there.</summary>
     private static void LintTestFiles(IReadOnlyList<string> paths, IReadOnlySet<string> ids, DiagnosticBag bag)
     {
-        var files = paths.SelectMany(p => Directory.Exists(p)
-            ? Directory.EnumerateFiles(p, "*", SearchOption.AllDirectories).Where(Testing.TestFileParser.IsTestFile)
-            : Testing.TestFileParser.IsTestFile(p) && File.Exists(p) ? [p] : []);
-        foreach (var file in files.Order(StringComparer.Ordinal))
+        foreach (var file in Testing.TestFileParser.Find(paths))
         {
             var tests = Testing.TestFileParser.Parse(file, File.ReadAllText(file), bag);
             foreach (var id in tests.Select(t => t.PlaybookId).Distinct().Where(id => !ids.Contains(id)))
@@ -119,7 +116,7 @@ public static partial class PlaybookLinter
             var at = TemplateCompiler.PositionOf(text, e);
             if (bag.Items.Any(d => d.Position == at && d.Code == Codes.TemplateDryRun)) return;
             bag.Error(at, Codes.TemplateDryRun, $"template fails on a dry run: {e.Message}",
-                "templates see params, probes (probe.field, tables as rows), rate.X, delta.X, status and the functions max min round join size sumof maxof");
+                $"templates see params, probes (probe.field, tables as rows), rate.X, delta.X, status and the functions {string.Join(" ", TemplateSandbox.FunctionNames)}");
         }
     }
 }

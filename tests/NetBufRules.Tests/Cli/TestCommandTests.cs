@@ -19,39 +19,19 @@ public sealed class TestCommandTests
     [Fact]
     public async Task Flipping_one_expectation_fails_with_expected_against_actual()
     {
-        var folder = CopyPack();
-        try
-        {
-            var file = Path.Combine(folder, "playbooks", "tcp-memory.test.yaml");
-            File.WriteAllText(file, File.ReadAllText(file).Replace("      status: skipped", "      status: ok", StringComparison.Ordinal));
-            var (code, output, _) = await CliRunner.Run("test", Path.Combine(folder, "playbooks"));
-            code.ShouldBe(1);
-            output.ShouldContain("FAIL tcp-memory: skipped inside a network namespace, saying tcp_mem belongs to the host\n");
-            output.ShouldContain("tcp-memory.test.yaml:17:5: status: expected ok, got skipped\n      reason: could not be checked here: tcp_mem:");
-            output.ShouldContain(" passed, 1 failed\n");
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        var (code, output, _) = await RunEdited("tcp-memory.test.yaml", "      status: skipped", "      status: ok");
+        code.ShouldBe(1);
+        output.ShouldContain("FAIL tcp-memory: skipped inside a network namespace, saying tcp_mem belongs to the host\n");
+        output.ShouldContain("tcp-memory.test.yaml:17:5: status: expected ok, got skipped\n      reason: could not be checked here: tcp_mem:");
+        output.ShouldContain(" passed, 1 failed\n");
     }
 
     [Fact]
     public async Task A_test_expecting_an_unknown_status_is_a_usage_error_with_its_place()
     {
-        var folder = CopyPack();
-        try
-        {
-            var file = Path.Combine(folder, "playbooks", "nic-drops.test.yaml");
-            File.WriteAllText(file, File.ReadAllText(file).Replace("expect: { status: ok }", "expect: { status: burning }", StringComparison.Ordinal));
-            var (code, _, error) = await CliRunner.Run("test", Path.Combine(folder, "playbooks"));
-            code.ShouldBe(2);
-            error.ShouldContain("nic-drops.test.yaml:28:23: error NBR006: unknown status 'burning'");
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        var (code, _, error) = await RunEdited("nic-drops.test.yaml", "expect: { status: ok }", "expect: { status: burning }");
+        code.ShouldBe(2);
+        error.ShouldContain("nic-drops.test.yaml:28:23: error NBR006: unknown status 'burning'");
     }
 
     [Fact]
@@ -73,6 +53,24 @@ public sealed class TestCommandTests
         var suites = XDocument.Parse(output).Root!.Elements("testsuite").ToList();
         suites.Select(s => (string)s.Attribute("name")!).ShouldBe(["file-descriptors", "memory-pressure", "nic-drops", "socket-buffers", "tcp-backlog", "tcp-memory"]);
         suites.Sum(s => (int)s.Attribute("failures")!).ShouldBe(0);
+    }
+
+    /// <summary>Runs `test` on a copy of the pack with one line of one test file changed.</summary>
+    private static async Task<(int ExitCode, string Out, string Error)> RunEdited(string testFile, string from, string to)
+    {
+        var folder = CopyPack();
+        try
+        {
+            var file = Path.Combine(folder, "playbooks", testFile);
+            var text = File.ReadAllText(file);
+            text.ShouldContain(from);
+            File.WriteAllText(file, text.Replace(from, to, StringComparison.Ordinal));
+            return await CliRunner.Run("test", Path.Combine(folder, "playbooks"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     /// <summary>A copy of playbooks/ and examples/snapshots/ (test files refer to ../examples/snapshots).</summary>
