@@ -143,3 +143,37 @@ public sealed class FleetReplayTests
         }
     }
 }
+
+public sealed class ColourTests
+{
+    private static async Task<string> Report(bool terminal, params string[] extra)
+    {
+        var output = new StringWriter();
+        var host = new NetBufRules.Cli.CliHost(output, new StringWriter(), () => new NetBufRules.Probe.LiveSourceReader(), () => CliRunner.FixedHost, terminal);
+        await new NetBufRules.Cli.CliApp(host).RunAsync(["run", Repo.Playbooks, "--from", Path.Combine(Repo.Snapshots, "netns-backlog.json"), .. extra]);
+        return output.ToString();
+    }
+
+    [Fact]
+    public async Task The_text_report_is_coloured_on_a_terminal_only_and_never_with_no_color()
+    {
+        (await Report(terminal: true)).ShouldContain("\u001b[31;1m[FIRED]\u001b[0m");
+        (await Report(terminal: false)).ShouldNotContain("\u001b[");
+        (await Report(terminal: true, "--no-color")).ShouldNotContain("\u001b[");
+    }
+
+    [Fact]
+    public void NO_COLOR_in_the_environment_turns_colour_off()
+    {
+        var before = Environment.GetEnvironmentVariable("NO_COLOR");
+        try
+        {
+            Environment.SetEnvironmentVariable("NO_COLOR", "1");
+            NetBufRules.Cli.CliHost.Real().Color.ShouldBeFalse();
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("NO_COLOR", before);
+        }
+    }
+}
