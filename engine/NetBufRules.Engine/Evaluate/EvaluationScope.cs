@@ -55,23 +55,21 @@ internal sealed class EvaluationScope(
     }
 
     /// <summary>The numbers of a table column for sum(), maxof() and minof().</summary>
-    public IReadOnlyList<double> Column(string name)
-    {
-        var root = CompiledCondition.Root(name);
-        if (!values.TryGetValue(root, out var value) || value is not TableValue table || name.Length == root.Length)
-            throw new EvaluationException($"'{name}' is not a table column; write table.column");
-        var column = name[(root.Length + 1)..];
-        return [.. table.Rows.Select(r => r.GetValueOrDefault(column)).OfType<double>()];
-    }
+    public IReadOnlyList<double> Column(string name) =>
+        [.. TableColumn(name).OfType<double>()];
 
     /// <summary>Every cell of a table column as text, for among().</summary>
-    public IReadOnlySet<string> Cells(string name)
+    public IReadOnlySet<string> Cells(string name) =>
+        TableColumn(name).Select(Cell.Format).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The cells of <c>table.column</c>, one per row (null where a row lacks the column).</summary>
+    private IEnumerable<object?> TableColumn(string name)
     {
         var root = CompiledCondition.Root(name);
         if (!values.TryGetValue(root, out var value) || value is not TableValue table || name.Length == root.Length)
             throw new EvaluationException($"'{name}' is not a table column; write table.column");
         var column = name[(root.Length + 1)..];
-        return table.Rows.Select(r => Cell.Format(r.GetValueOrDefault(column))).ToHashSet(StringComparer.Ordinal);
+        return table.Rows.Select(r => r.GetValueOrDefault(column));
     }
 
     public double Count(string name) =>
