@@ -23,7 +23,7 @@ public sealed partial class CliApp
             var hostInfo = host.Host();
             var seconds = Math.Clamp(result.GetValue(interval), 0, 60);
             await DiagnosisPipeline.RunAsync(playbooks, new ParamOverrides(), recorder, new ProbeRunOptions(TimeSpan.FromSeconds(seconds)) { ReadEveryAlternative = true }, hostInfo, token).ConfigureAwait(false);
-            var snapshot = new Snapshot(new SnapshotHost(hostInfo.Hostname, hostInfo.Kernel, hostInfo.Time, hostInfo.Root, hostInfo.NetNamespace), seconds, recorder.Sources());
+            var snapshot = new Snapshot(hostInfo, seconds, recorder.Sources());
             if (result.GetValue(redact)) snapshot = SnapshotRedactor.Redact(snapshot);
             var file = result.GetValue(output)!;
             try

@@ -74,9 +74,8 @@ public sealed partial class CliApp
                         await host.Error.WriteLineAsync($"netbufrules: {e.Message}").ConfigureAwait(false);
                         return ExitCodes.Usage;
                     }
-                    var snapshotHost = new HostInfo(snapshot.Host.Hostname, snapshot.Host.Kernel, snapshot.Host.Time, snapshot.Host.Root, snapshot.Host.NetNamespace);
                     // Replays take their times from the recording: the same snapshot always gives the same answer.
-                    var replay = await DiagnosisPipeline.RunAsync(playbooks, overrides, new SnapshotSourceReader(snapshot), options with { Interval = TimeSpan.Zero }, snapshotHost, token).ConfigureAwait(false);
+                    var replay = await DiagnosisPipeline.RunAsync(playbooks, overrides, new SnapshotSourceReader(snapshot), options with { Interval = TimeSpan.Zero }, snapshot.Host, token).ConfigureAwait(false);
                     hosts.Add((Path.GetFileNameWithoutExtension(file), replay with { Window = TimeSpan.FromSeconds(snapshot.IntervalSeconds) }));
                 }
                 if (hosts.Count == 1)

@@ -1,5 +1,4 @@
 using NetBufRules.Probe;
-using NetBufRules.Report;
 
 namespace NetBufRules.Cli;
 

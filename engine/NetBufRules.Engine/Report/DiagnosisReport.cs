@@ -1,4 +1,5 @@
 using NetBufRules.Evaluate;
+using NetBufRules.Probe;
 using NetBufRules.Render;
 
 namespace NetBufRules.Report;

@@ -17,7 +17,7 @@ public sealed class RecordReplayTests
         var recorder = new RecordingSourceReader(new LiveSourceReader());
         var live = await DiagnosisPipeline.RunAsync(playbooks, new ParamOverrides(), recorder,
             new ProbeRunOptions(TimeSpan.FromMilliseconds(300)) { ReadEveryAlternative = true }, CliRunner.FixedHost);
-        var snapshot = new Snapshot(new SnapshotHost("h", "k", DateTimeOffset.UnixEpoch, true, "n"), 0.3, recorder.Sources());
+        var snapshot = new Snapshot(new HostInfo("h", "k", DateTimeOffset.UnixEpoch, true, "n"), 0.3, recorder.Sources());
         var replayed = await DiagnosisPipeline.RunAsync(playbooks, new ParamOverrides(),
             new SnapshotSourceReader(SnapshotJson.Read("s.json", SnapshotJson.Write(snapshot))), new ProbeRunOptions(TimeSpan.Zero), CliRunner.FixedHost);
         replayed.Results.Select(r => (r.Finding.Playbook.Id, r.Status, r.Reason, Fixes: string.Join("|", r.Fixes.Select(f => f.Content))))

@@ -7,7 +7,7 @@ namespace NetBufRules.Tests.Probe;
 public sealed class SnapshotRedactorTests
 {
     private static Snapshot With(string hostname, string stdout) => new(
-        new SnapshotHost(hostname, "6.18", DateTimeOffset.UnixEpoch, true, "net:[1]"), 1,
+        new HostInfo(hostname, "6.18", DateTimeOffset.UnixEpoch, true, "net:[1]"), 1,
         [new SnapshotSource("cmd:x", "x", [new RawOutput(DateTimeOffset.UnixEpoch, stdout)])]);
 
     [Fact]

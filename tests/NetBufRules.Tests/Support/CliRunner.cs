@@ -1,6 +1,5 @@
 using NetBufRules.Cli;
 using NetBufRules.Probe;
-using NetBufRules.Report;
 
 namespace NetBufRules.Tests.Support;
 

@@ -1,14 +1,11 @@
 namespace NetBufRules.Probe.Recording;
 
 /// <summary>What a host's probes printed at one time: every source read, each sample, plus host facts.</summary>
-public sealed record Snapshot(SnapshotHost Host, double IntervalSeconds, IReadOnlyList<SnapshotSource> Sources)
+public sealed record Snapshot(HostInfo Host, double IntervalSeconds, IReadOnlyList<SnapshotSource> Sources)
 {
     /// <summary>The format this build writes and reads.</summary>
     public const string Format = "netbufrules/snapshot/v1";
 }
-
-/// <summary>The host a snapshot was taken on.</summary>
-public sealed record SnapshotHost(string Hostname, string Kernel, DateTimeOffset Time, bool Root, string NetNamespace);
 
 /// <summary>One source and its samples (one for gauges, two for counters).</summary>
 public sealed record SnapshotSource(string Key, string Describe, IReadOnlyList<RawOutput> Samples);

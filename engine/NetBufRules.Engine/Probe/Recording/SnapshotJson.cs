@@ -74,7 +74,7 @@ public static class SnapshotJson
                     x["failure_message"]?.GetValue<string>(),
                     x["truncated"]?.GetValue<bool>() ?? false))])).ToList();
             return new Snapshot(
-                new SnapshotHost(host["hostname"]!.GetValue<string>(), host["kernel"]!.GetValue<string>(),
+                new HostInfo(host["hostname"]!.GetValue<string>(), host["kernel"]!.GetValue<string>(),
                     DateTimeOffset.Parse(host["time"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture),
                     host["root"]!.GetValue<bool>(), host["net_namespace"]!.GetValue<string>()),
                 obj["interval_seconds"]!.GetValue<double>(),

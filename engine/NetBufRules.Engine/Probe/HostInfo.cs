@@ -1,6 +1,6 @@
-namespace NetBufRules.Report;
+namespace NetBufRules.Probe;
 
-/// <summary>Which host a report speaks of: name, kernel, time, privileges and network namespace.</summary>
+/// <summary>The probed host: name, kernel, time, privileges and network namespace (in reports and snapshots).</summary>
 public sealed record HostInfo(string Hostname, string Kernel, DateTimeOffset Time, bool Root, string NetNamespace)
 {
     /// <summary>This host, now.</summary>
