@@ -25,7 +25,7 @@ public static class TemplateSandbox
     /// <summary>Renders <paramref name="template"/> against <paramref name="model"/>; throws <see cref="TemplateException"/>.</summary>
     public static string Render(Template template, ScriptObject model)
     {
-        var context = new TemplateContext(Functions())
+        var context = new TemplateContext(SharedFunctions)
         {
             StrictVariables = true,
             LoopLimit = LoopLimit,
@@ -170,17 +170,21 @@ public static class TemplateSandbox
     private static IEnumerable<double> Numbers(ScriptArray rows, string column) =>
         rows.OfType<ScriptObject>().Select(r => r.TryGetValue(column, out var v) ? v : null).OfType<double>();
 
+    // Built once: the functions are stateless, and a template may not assign to them (the context is read-only for builtins).
+    private static readonly ScriptObject SharedFunctions = Functions();
+
     private static ScriptObject Functions()
     {
         var functions = new ScriptObject();
-        functions.Import("max", new Func<double, double, double>(Math.Max));
-        functions.Import("min", new Func<double, double, double>(Math.Min));
-        functions.Import("round", new Func<double, int, double>((x, digits) => Math.Round(x, Math.Clamp(digits, 0, 6))));
-        functions.Import("join", new Func<ScriptArray, string, string>((items, separator) =>
-            string.Join(separator, items.Select(i => Cell.Format(i is double ? i : Convert.ToString(i, CultureInfo.InvariantCulture))))));
-        functions.Import("size", new Func<ScriptArray, int>(items => items.Count));
-        functions.Import("sumof", new Func<ScriptArray, string, double>((rows, column) => Numbers(rows, column).Sum()));
-        functions.Import("maxof", new Func<ScriptArray, string, double>((rows, column) => Numbers(rows, column).DefaultIfEmpty(0).Max()));
+        functions.SetValue("max", new SandboxFunction("max", 2, (c, a) => Math.Max(c.Number(a, 0), c.Number(a, 1))), readOnly: true);
+        functions.SetValue("min", new SandboxFunction("min", 2, (c, a) => Math.Min(c.Number(a, 0), c.Number(a, 1))), readOnly: true);
+        functions.SetValue("round", new SandboxFunction("round", 2, (c, a) => Math.Round(c.Number(a, 0), Math.Clamp(c.Convert<int>(a, 1), 0, 6))), readOnly: true);
+        functions.SetValue("join", new SandboxFunction("join", 2, (c, a) =>
+            string.Join(c.Text(a, 1), c.List(a, 0).Select(i => Cell.Format(i is double ? i : Convert.ToString(i, CultureInfo.InvariantCulture))))), readOnly: true);
+        functions.SetValue("size", new SandboxFunction("size", 1, (c, a) => c.List(a, 0).Count), readOnly: true);
+        functions.SetValue("sumof", new SandboxFunction("sumof", 2, (c, a) => Numbers(c.List(a, 0), c.Text(a, 1)).Sum()), readOnly: true);
+        functions.SetValue("maxof", new SandboxFunction("maxof", 2, (c, a) => Numbers(c.List(a, 0), c.Text(a, 1)).DefaultIfEmpty(0).Max()), readOnly: true);
+        functions.IsReadOnly = true;
         return functions;
     }
 }
