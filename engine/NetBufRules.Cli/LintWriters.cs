@@ -65,7 +65,7 @@ internal static class LintWriters
         var items = new JsonArray();
         foreach (var d in lint.Diagnostics)
         {
-            items.Add(new JsonObject
+            items.Add((JsonNode)new JsonObject
             {
                 ["file"] = d.Position.File,
                 ["line"] = d.Position.Line,
@@ -89,7 +89,7 @@ internal static class LintWriters
         var rules = new JsonArray();
         foreach (var (code, help) in RuleHelp.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
-            rules.Add(new JsonObject
+            rules.Add((JsonNode)new JsonObject
             {
                 ["id"] = code,
                 ["name"] = code,
@@ -102,7 +102,7 @@ internal static class LintWriters
         var results = new JsonArray();
         foreach (var d in lint.Diagnostics)
         {
-            results.Add(new JsonObject
+            results.Add((JsonNode)new JsonObject
             {
                 ["ruleId"] = d.Code,
                 ["ruleIndex"] = ruleIndex.GetValueOrDefault(d.Code),

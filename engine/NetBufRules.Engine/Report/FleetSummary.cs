@@ -34,7 +34,7 @@ public static class FleetSummary
         {
             var node = JsonNode.Parse(JsonReportWriter.Write(report))!.AsObject();
             node.Add("label", label);
-            reports.Add(node);
+            reports.Add((JsonNode)node);
         }
         var playbooks = new JsonObject();
         foreach (var id in Ids(hosts))

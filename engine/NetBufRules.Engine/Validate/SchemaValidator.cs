@@ -1,6 +1,6 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Json.Schema;
 using NetBufRules.Diagnostics;
 using NetBufRules.Load;
@@ -24,8 +24,8 @@ public static class SchemaValidator
     public static IReadOnlyList<Diagnostic> Validate(YamlNode root, JsonSchema schema, IReadOnlySet<(string File, int Line)> known)
     {
         var positions = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
-        var json = ToJson(root, "", positions);
-        var element = JsonSerializer.SerializeToElement(json);
+        using var document = ToJson(root, positions);
+        var element = document.RootElement;
         // The yes/no answer is cheap; the detailed list is only worth building for a file that fails.
         if (schema.Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.Flag }).IsValid) return [];
         var result = schema.Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.List });
@@ -61,35 +61,52 @@ public static class SchemaValidator
         }
     }
 
-    private static JsonNode? ToJson(YamlNode node, string pointer, Dictionary<string, SourcePosition> positions)
+    private static JsonDocument ToJson(YamlNode root, Dictionary<string, SourcePosition> positions)
+    {
+        // Written straight to UTF-8 and parsed once: no reflection (the tool is compiled ahead of time) and no node tree.
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer))
+            Write(writer, root, "", positions);
+        return JsonDocument.Parse(buffer.WrittenMemory);
+    }
+
+    private static void Write(Utf8JsonWriter writer, YamlNode node, string pointer, Dictionary<string, SourcePosition> positions)
     {
         positions[pointer] = node.Position;
         switch (node)
         {
             case YamlMap map:
-                var obj = new JsonObject();
+                writer.WriteStartObject();
                 foreach (var (key, value) in map.Entries)
                 {
                     var child = pointer + "/" + key.Value.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
-                    obj[key.Value] = ToJson(value, child, positions);
+                    writer.WritePropertyName(key.Value);
+                    Write(writer, value, child, positions);
                     positions[child] = value is YamlScalar ? value.Position : key.Position;
                 }
-                return obj;
+                writer.WriteEndObject();
+                break;
             case YamlList list:
-                var array = new JsonArray();
+                writer.WriteStartArray();
                 for (var i = 0; i < list.Items.Count; i++)
-                    array.Add(ToJson(list.Items[i], $"{pointer}/{i}", positions));
-                return array;
+                    Write(writer, list.Items[i], $"{pointer}/{i}", positions);
+                writer.WriteEndArray();
+                break;
             case YamlScalar { IsNull: true }:
-                return null;
-            case YamlScalar { Style: YamlScalarStyle.Plain } s when double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d):
-                return JsonValue.Create(d);
+                writer.WriteNullValue();
+                break;
+            case YamlScalar { Style: YamlScalarStyle.Plain } s when double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d):
+                writer.WriteNumberValue(d);
+                break;
             case YamlScalar { Style: YamlScalarStyle.Plain } s when bool.TryParse(s.Value, out var b):
-                return JsonValue.Create(b);
+                writer.WriteBooleanValue(b);
+                break;
             case YamlScalar s:
-                return JsonValue.Create(s.Value);
+                writer.WriteStringValue(s.Value);
+                break;
             default:
-                return null;
+                writer.WriteNullValue();
+                break;
         }
     }
 }

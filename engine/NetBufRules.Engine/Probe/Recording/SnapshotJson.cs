@@ -14,7 +14,7 @@ public static class SnapshotJson
             var samples = new JsonArray();
             foreach (var s in source.Samples)
             {
-                samples.Add(new JsonObject
+                samples.Add((JsonNode)new JsonObject
                 {
                     ["time"] = s.Time.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
                     ["stdout"] = s.Stdout,
@@ -25,7 +25,7 @@ public static class SnapshotJson
                     ["truncated"] = s.Truncated,
                 });
             }
-            sources.Add(new JsonObject { ["key"] = source.Key, ["describe"] = source.Describe, ["samples"] = samples });
+            sources.Add((JsonNode)new JsonObject { ["key"] = source.Key, ["describe"] = source.Describe, ["samples"] = samples });
         }
         var root = new JsonObject
         {
