@@ -21,6 +21,12 @@ public static class PlaybookLoader
     public static LoadResult Load(IEnumerable<string> paths)
     {
         var diagnostics = new DiagnosticBag();
+        return Parse(ReadSources(paths, diagnostics), diagnostics);
+    }
+
+    /// <summary>The text of every playbook file under <paramref name="paths"/>, in order; a missing path or an empty folder is a diagnostic.</summary>
+    public static List<(string File, string Text)> ReadSources(IEnumerable<string> paths, DiagnosticBag diagnostics)
+    {
         var sources = new List<(string File, string Text)>();
         foreach (var path in paths)
         {
@@ -41,7 +47,7 @@ public static class PlaybookLoader
                 diagnostics.Error(new SourcePosition(path, 1, 1), Codes.PathNotFound, $"no such file or folder: '{path}'", "check the path; run without a path for the built-in pack");
             }
         }
-        return Parse(sources, diagnostics);
+        return sources;
     }
 
     /// <summary>The built-in pack embedded in the engine.</summary>
@@ -63,21 +69,26 @@ public static class PlaybookLoader
         var parsed = sources.AsParallel().AsOrdered().Select(s =>
         {
             var bag = new DiagnosticBag();
-            var playbook = PlaybookParser.Parse(s.File, s.Text, bag, out var tree);
-            return (Playbook: playbook, bag.Items, s.File, Tree: tree);
+            var playbook = PlaybookParser.Parse(s.File, s.Text, bag, out _);
+            return (Playbook: playbook, bag.Items);
         }).ToList();
         var playbooks = parsed.Select(p => p.Playbook).OfType<Playbook>().ToList();
         foreach (var p in parsed) diagnostics.AddRange(p.Items);
-        var trees = parsed.Where(p => p.Tree is not null).ToDictionary(p => p.File, p => p.Tree!, StringComparer.Ordinal);
-        var firsts = new Dictionary<string, Playbook>(StringComparer.Ordinal);
-        foreach (var playbook in playbooks)
+        CheckUniqueIds(playbooks.Select(p => (p.Id, p.File, p.Position)), diagnostics);
+        return new LoadResult(playbooks, diagnostics.Sorted());
+    }
+
+    /// <summary>A second playbook with an id already seen is an error at the second one.</summary>
+    public static void CheckUniqueIds(IEnumerable<(string Id, string File, SourcePosition Position)> playbooks, DiagnosticBag diagnostics)
+    {
+        var firsts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (id, file, position) in playbooks)
         {
-            if (firsts.TryGetValue(playbook.Id, out var first))
-                diagnostics.Error(playbook.Position, Codes.DuplicateId, $"duplicate playbook id '{playbook.Id}' (first in {first.File})", "ids must be unique across everything loaded; rename one");
+            if (firsts.TryGetValue(id, out var first))
+                diagnostics.Error(position, Codes.DuplicateId, $"duplicate playbook id '{id}' (first in {first})", "ids must be unique across everything loaded; rename one");
             else
-                firsts[playbook.Id] = playbook;
+                firsts[id] = file;
         }
-        return new LoadResult(playbooks, diagnostics.Sorted()) { Trees = trees };
     }
 
     private static string ReadResource(Assembly assembly, string name)

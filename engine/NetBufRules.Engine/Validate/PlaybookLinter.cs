@@ -22,26 +22,42 @@ public static partial class PlaybookLinter
         var bag = new DiagnosticBag();
         var config = configFile ?? LintConfig.Find(paths);
         var policy = LintConfig.Load(config, bag);
-        var loaded = PlaybookLoader.Load(paths);
-        bag.AddRange(loaded.Diagnostics);
-        bag.AddRange(PlaybookValidator.Validate(loaded.Playbooks, policy));
-        var known = bag.Items.Select(d => (d.Position.File, d.Position.Line)).ToHashSet();
-        var ids = loaded.Playbooks.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-        // Each playbook's checks are independent: run them in parallel, each into its own bag.
-        var perFile = loaded.Playbooks.AsParallel().AsOrdered().Select(playbook =>
+        var sources = PlaybookLoader.ReadSources(paths, bag);
+        // Each file goes through every check on its own, in parallel, and only its diagnostics and its id are kept:
+        // nothing of a file outlives its turn, which keeps the garbage collector's work small on a thousand files.
+        var linted = sources.AsParallel().AsOrdered().Select(source => LintOne(source.File, source.Text, policy)).ToList();
+        var ids = linted.Select(l => l.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var one in linted)
         {
-            var one = new DiagnosticBag();
-            if (loaded.Trees.TryGetValue(playbook.File, out var tree))
-                one.AddRange(SchemaValidator.Validate(tree, known));
-            Prose(playbook, ids, one);
-            Unused(playbook, one);
-            DryRender(playbook, one);
-            return one.Items;
-        }).ToList();
-        foreach (var items in perFile) bag.AddRange(items);
+            bag.AddRange(one.Diagnostics);
+            foreach (var id in one.SeeAlso.Where(id => !ids.Contains(id)))
+                bag.Warning(one.Position, Codes.UnknownSeeAlso, $"see_also names '{id}', which is not a loaded playbook", Suggest.Hint(id, [.. ids]));
+        }
+        PlaybookLoader.CheckUniqueIds(linted.Where(l => l.Id is not null).Select(l => (l.Id!, l.File, l.Position)), bag);
         LintTestFiles(paths, ids, bag);
-        var files = loaded.Playbooks.Select(p => p.File).Concat(bag.Items.Select(d => d.Position.File)).Distinct().Count();
+        var files = sources.Select(s => s.File).Concat(bag.Items.Select(d => d.Position.File)).Distinct().Count();
         return new LintResult(bag.Sorted(), files, config);
+    }
+
+    /// <summary>What is kept of one linted file: its diagnostics, and what the cross-file checks need.</summary>
+    private sealed record LintedFile(string File, string? Id, SourcePosition Position, IReadOnlyList<string> SeeAlso, IReadOnlyList<Diagnostic> Diagnostics);
+
+    private static LintedFile LintOne(string file, string text, SafetyPolicy policy)
+    {
+        var one = new DiagnosticBag();
+        var playbook = PlaybookParser.Parse(file, text, one, out var tree);
+        if (playbook is not null) PlaybookValidator.ValidateOne(playbook, policy, one);
+        if (tree is not null)
+        {
+            // The schema repeats much of what the loader says: skip lines that already have a diagnostic.
+            var known = one.Items.Select(d => (d.Position.File, d.Position.Line)).ToHashSet();
+            one.AddRange(SchemaValidator.Validate(tree, known));
+        }
+        if (playbook is null) return new LintedFile(file, null, new SourcePosition(file, 1, 1), [], one.Items);
+        Prose(playbook, one);
+        Unused(playbook, one);
+        DryRender(playbook, one);
+        return new LintedFile(file, playbook.Id, playbook.Position, playbook.SeeAlso, one.Items);
     }
 
     /// <summary>Test files beside the playbooks: their own mistakes, and tests for playbooks that are not there.</summary>
@@ -55,14 +71,12 @@ public static partial class PlaybookLinter
         }
     }
 
-    private static void Prose(Playbook playbook, IReadOnlySet<string> ids, DiagnosticBag bag)
+    private static void Prose(Playbook playbook, DiagnosticBag bag)
     {
         if (playbook.Summary.Length == 0)
             bag.Warning(playbook.Position, Codes.MissingProse, "the playbook has no 'summary'", "say in a sentence what the cause is; explain and the report show it");
         if (playbook.Why.Length == 0)
             bag.Warning(playbook.Position, Codes.MissingProse, "the playbook has no 'why'", "say why the fix works; 'netbufrules explain' shows it");
-        foreach (var id in playbook.SeeAlso.Where(id => !ids.Contains(id)))
-            bag.Warning(playbook.Position, Codes.UnknownSeeAlso, $"see_also names '{id}', which is not a loaded playbook", Suggest.Hint(id, [.. ids]));
     }
 
     private static void Unused(Playbook playbook, DiagnosticBag bag)

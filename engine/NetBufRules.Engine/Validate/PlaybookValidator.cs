@@ -26,7 +26,8 @@ public static class PlaybookValidator
         return bag.Sorted();
     }
 
-    private static void ValidateOne(Playbook playbook, SafetyPolicy policy, DiagnosticBag bag)
+    /// <summary>The problems of one playbook, into <paramref name="bag"/>.</summary>
+    internal static void ValidateOne(Playbook playbook, SafetyPolicy policy, DiagnosticBag bag)
     {
         var probeNames = playbook.Probes.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         var paramNames = playbook.Params.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
