@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: lint 1,000 generated playbooks (the shipped pack copied under new ids) with the
 # compiled tool, as a user runs it. Prints the wall time of each run and the median.
-# Target (issue 4): under 2 s on a 2-core machine.   usage: tests/bench/lint-1000.sh [runs]
+# Target (issue 4): under 2 s on a 2-core machine. The first call builds the tool if needed (not timed).
+# usage: tests/bench/lint-1000.sh [runs]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 runs="${1:-5}"

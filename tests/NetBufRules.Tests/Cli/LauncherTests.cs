@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using NetBufRules.Tests.Support;
+using Shouldly;
+using Xunit;
+
+namespace NetBufRules.Tests.Cli;
+
+/// <summary>
+/// The README's first command, <c>./netbufrules</c>, as a user runs it: it builds the tool (natively, where a C compiler
+/// is present) and the built program must answer exactly as the engine tested in-process does.
+/// </summary>
+[Collection("launcher")]
+public sealed class LauncherTests
+{
+    [Fact]
+    public void Launcher_builds_a_tool_that_lints_and_tests_the_pack()
+    {
+        var (code, output, error) = Launch("lint", "playbooks/", "examples/playbooks/");
+        (code, error).ShouldBe((0, error));
+        output.ShouldContain("0 error(s), 0 warning(s)");
+
+        var compiler = new[] { "gcc", "clang" }.Any(c => Environment.GetEnvironmentVariable("PATH")!.Split(':').Any(d => File.Exists(Path.Combine(d, c))));
+        if (compiler)
+            File.ReadAllText(Path.Combine(Repo.Root, ".build", "bin", ".built")).Trim().ShouldBe("native", "a C compiler is on PATH, so the launcher should have built the native tool");
+
+        (code, output, _) = Launch("test", "playbooks/");
+        code.ShouldBe(0, output);
+        output.ShouldContain(" passed, 0 failed\n");
+    }
+
+    [Fact]
+    public async Task Launched_tool_reports_what_the_engine_reports_in_process()
+    {
+        // Every recorded snapshot, as one fleet: verdicts, evidence, culprits and rendered fixes, byte for byte.
+        var (code, output, error) = Launch("run", "playbooks/", "--from", "examples/snapshots", "--format", "json");
+        var expected = await CliRunner.Run("run", Repo.Playbooks, "--from", Repo.Snapshots, "--format", "json");
+        code.ShouldBe(expected.ExitCode, error);
+        output.Replace(Repo.Root + "/", "", StringComparison.Ordinal).ShouldBe(expected.Out.Replace(Repo.Root + "/", "", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Launched_tool_reports_a_playbook_mistake_without_a_stack_trace()
+    {
+        var (code, _, error) = Launch("run", "/no/such/dir");
+        code.ShouldBe(2);
+        error.ShouldStartWith("/no/such/dir:1:1: error NBR009");
+        error.ShouldNotContain("   at ");
+    }
+
+    private static (int Code, string Out, string Error) Launch(params string[] args)
+    {
+        var start = new ProcessStartInfo(Path.Combine(Repo.Root, "netbufrules"))
+        {
+            WorkingDirectory = Repo.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        // dotnet test passes its MSBuild settings down; the launcher's own build must not inherit them.
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k is "DOTNET_HOST_PATH").ToList())
+            start.Environment.Remove(name);
+        start.Environment["NO_COLOR"] = "1";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        process.WaitForExit(TimeSpan.FromMinutes(10)).ShouldBeTrue("the launcher did not finish in 10 minutes");
+        // The first call may print that it is building; what the tool itself says follows.
+        var errorText = string.Join('\n', error.Result.Split('\n').Where(l => !l.StartsWith("netbufrules: building", StringComparison.Ordinal)));
+        return (process.ExitCode, output.Result, errorText);
+    }
+}
+
+/// <summary>The launcher builds with both cores for about a minute: alone, after the parallel tests.</summary>
+[CollectionDefinition("launcher", DisableParallelization = true)]
+public sealed class LauncherCollection;
