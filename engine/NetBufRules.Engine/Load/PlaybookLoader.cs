@@ -1,12 +1,19 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
 using NetBufRules.Diagnostics;
 using NetBufRules.Model;
 
 namespace NetBufRules.Load;
 
 /// <summary>Loads playbooks from files, folders or the built-in pack, with every problem collected.</summary>
-public static class PlaybookLoader
+public static partial class PlaybookLoader
 {
+    /// <summary>Top-level keys of which a playbook has at least one; a YAML file in a folder with none of them is something else.</summary>
+    private static readonly HashSet<string> PlaybookKeys = new(StringComparer.Ordinal) { "apiVersion", "id", "probes", "when", "advise_when" };
+
+    [GeneratedRegex(@"^([A-Za-z_][\w.-]*)[ \t]*:(?=[ \t]|$)", RegexOptions.Multiline)]
+    private static partial Regex TopLevelKey();
+
     private const string EmbeddedPrefix = "playbooks/";
 
     /// <summary>Whether <paramref name="path"/> names a playbook (not a test file, nor a dotfile such as .netbufrules.yaml).</summary>
@@ -37,10 +44,11 @@ public static class PlaybookLoader
             else if (Directory.Exists(path))
             {
                 var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(IsPlaybookFile).Order(StringComparer.Ordinal).ToList();
+                    .Where(IsPlaybookFile).Order(StringComparer.Ordinal)
+                    .Select(f => (File: f, Text: File.ReadAllText(f))).Where(f => LooksLikePlaybook(f.Text)).ToList();
                 if (files.Count == 0)
                     diagnostics.Error(new SourcePosition(path, 1, 1), Codes.NoPlaybooks, $"no playbooks (*.yaml) in folder '{path}'", "point at the folder that holds the playbooks, e.g. playbooks/");
-                sources.AddRange(files.Select(f => (f, File.ReadAllText(f))));
+                sources.AddRange(files);
             }
             else
             {
@@ -48,6 +56,18 @@ public static class PlaybookLoader
             }
         }
         return sources;
+    }
+
+    /// <summary>
+    /// Whether a YAML file found in a folder is meant as a playbook: it is, unless it has top-level keys and none of
+    /// them is a playbook's (apiVersion, id, probes, when, advise_when). So CI configs and values files beside the
+    /// playbooks are passed over, while a broken playbook is still loaded and its mistakes reported. A file named
+    /// on the command line is always loaded.
+    /// </summary>
+    public static bool LooksLikePlaybook(string text)
+    {
+        var keys = TopLevelKey().Matches(text);
+        return keys.Count == 0 || keys.Any(k => PlaybookKeys.Contains(k.Groups[1].Value));
     }
 
     /// <summary>The built-in pack embedded in the engine.</summary>
