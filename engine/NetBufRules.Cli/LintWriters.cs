@@ -81,7 +81,7 @@ internal static class LintWriters
             ["diagnostics"] = items,
             ["summary"] = new JsonObject { ["errors"] = lint.Errors, ["warnings"] = lint.Warnings, ["files"] = lint.Files },
         };
-        return root.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n";
+        return root.ToJsonString(Report.JsonOutput.Nodes) + "\n";
     }
 
     public static string Sarif(LintResult lint)
@@ -137,7 +137,7 @@ internal static class LintWriters
                 ["results"] = results,
             }),
         };
-        return sarif.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n";
+        return sarif.ToJsonString(Report.JsonOutput.Nodes) + "\n";
     }
 
     public static string GitHub(LintResult lint)

@@ -51,7 +51,7 @@ public static class FleetSummary
             ["hosts"] = reports,
             ["summary"] = new JsonObject { ["hosts"] = hosts.Count, ["playbooks"] = playbooks },
         };
-        return root.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n";
+        return root.ToJsonString(JsonOutput.Nodes) + "\n";
     }
 
     private static IEnumerable<string> Ids(IReadOnlyList<(string Label, DiagnosisReport Report)> hosts) =>

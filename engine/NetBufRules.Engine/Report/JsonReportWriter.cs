@@ -12,7 +12,7 @@ public static class JsonReportWriter
     public static string Write(DiagnosisReport report)
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var w = new Utf8JsonWriter(stream, JsonOutput.Writer))
         {
             w.WriteStartObject();
             w.WriteString("schema", SchemaId);

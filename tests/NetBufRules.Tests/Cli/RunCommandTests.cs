@@ -84,6 +84,17 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public async Task Json_output_escapes_only_what_json_requires()
+    {
+        // A report is read by people and jq, not put into an HTML page: "+" and "'" stay as they are.
+        var (_, report, _) = await CliRunner.Run("run", Repo.Playbooks, "--from", Path.Combine(Repo.Snapshots, "netns-backlog.json"), "--format", "json");
+        report.ShouldMatch("\"time\": \"[0-9T:.-]+\\+00:00\"");
+        var (_, lint, _) = await CliRunner.Run("lint", Path.Combine(Repo.Golden, "lint", "NBR022-unknown-see-also.yaml"), "--format", "json");
+        lint.ShouldContain("see_also names '");
+        lint.ShouldNotContain("\\u00");
+    }
+
+    [Fact]
     public async Task A_foreign_snapshot_file_exits_2_with_its_place()
     {
         var file = Path.GetTempFileName();

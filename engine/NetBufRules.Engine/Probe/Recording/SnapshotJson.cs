@@ -41,7 +41,7 @@ public static class SnapshotJson
             ["interval_seconds"] = snapshot.IntervalSeconds,
             ["sources"] = sources,
         };
-        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        return root.ToJsonString(Report.JsonOutput.Nodes) + "\n";
     }
 
     public static Snapshot Read(string file, string text)
