@@ -7,7 +7,7 @@ public sealed partial class CliApp
 {
     private Command LintCommand()
     {
-        var paths = new Argument<string[]>("paths") { Description = "Playbook files or folders", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("paths") { Description = "Playbook files or folders (default: the current folder)", Arity = ArgumentArity.ZeroOrMore };
         var format = new Option<string>("--format", "-f") { Description = "text, json, sarif or github", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "sarif", "github");
         var strict = new Option<bool>("--strict") { Description = "Warnings fail too" };
@@ -15,7 +15,7 @@ public sealed partial class CliApp
         var command = new Command("lint", "Report every playbook mistake at once, with file:line:col, a code and a hint") { paths, format, strict, config };
         command.SetAction(async (result, _) =>
         {
-            var targets = result.GetValue(paths) ?? [];
+            var targets = result.GetValue(paths) is { Length: > 0 } given ? given : ["."];
             var missing = targets.Where(p => !File.Exists(p) && !Directory.Exists(p)).ToList();
             if (missing.Count > 0)
             {

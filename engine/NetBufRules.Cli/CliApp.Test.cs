@@ -12,14 +12,14 @@ public sealed partial class CliApp
 {
     private Command TestCommand()
     {
-        var paths = new Argument<string[]>("paths") { Description = "Folders or files with playbooks and their *.test.yaml files", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("paths") { Description = "Folders or files with playbooks and their *.test.yaml files (default: the current folder)", Arity = ArgumentArity.ZeroOrMore };
         var format = new Option<string>("--format", "-f") { Description = "text or junit", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "junit");
         var requireTests = new Option<bool>("--require-tests") { Description = "A playbook without tests is a failure" };
         var command = new Command("test", "Run playbook test files: given probe outputs, expect a status, evidence, reason or fix") { paths, format, requireTests };
         command.SetAction(async (result, token) =>
         {
-            var targets = result.GetValue(paths) ?? [];
+            var targets = result.GetValue(paths) is { Length: > 0 } given ? given : ["."];
             var playbooks = await LoadAsync(targets).ConfigureAwait(false);
             if (playbooks is null) return ExitCodes.Usage;
             var bag = new DiagnosticBag();

@@ -43,7 +43,7 @@ public static partial class PlaybookLoader
             }
             else if (Directory.Exists(path))
             {
-                var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                var files = FilesUnder(path)
                     .Where(IsPlaybookFile).Order(StringComparer.Ordinal)
                     .Select(f => (File: f, Text: File.ReadAllText(f))).Where(f => LooksLikePlaybook(f.Text)).ToList();
                 if (files.Count == 0)
@@ -56,6 +56,29 @@ public static partial class PlaybookLoader
             }
         }
         return sources;
+    }
+
+    /// <summary>Folders a scan does not enter: build output and dependencies (hidden folders, such as .git, neither).</summary>
+    private static readonly HashSet<string> SkippedFolders = new(StringComparer.Ordinal) { "bin", "obj", "node_modules" };
+
+    /// <summary>
+    /// Every file below <paramref name="folder"/>, except in hidden, build-output and dependency folders below it;
+    /// below ".", named without the "./" (as an editor or CI shows them).
+    /// </summary>
+    public static IEnumerable<string> FilesUnder(string folder)
+    {
+        var pending = new Stack<string>([folder]);
+        while (pending.Count > 0)
+        {
+            var dir = pending.Pop();
+            foreach (var file in Directory.EnumerateFiles(dir))
+                yield return folder == "." && file.StartsWith("./", StringComparison.Ordinal) ? file[2..] : file;
+            foreach (var sub in Directory.EnumerateDirectories(dir))
+            {
+                var name = Path.GetFileName(sub);
+                if (!name.StartsWith('.') && !SkippedFolders.Contains(name)) pending.Push(sub);
+            }
+        }
     }
 
     /// <summary>

@@ -47,11 +47,50 @@ public sealed class LauncherTests
         error.ShouldNotContain("   at ");
     }
 
-    private static (int Code, string Out, string Error) Launch(params string[] args)
+    [Fact]
+    public void Lint_and_test_without_a_path_take_the_current_folder()
+    {
+        var folder = Directory.CreateTempSubdirectory("nbr-cwd-").FullName;
+        try
+        {
+            // The pack with its tests, and the snapshots the tests start from.
+            foreach (var (from, to) in new[] { (Repo.Playbooks, "playbooks"), (Repo.Snapshots, Path.Combine("examples", "snapshots")) })
+            {
+                Directory.CreateDirectory(Path.Combine(folder, to));
+                foreach (var file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(folder, to, Path.GetFileName(file)));
+            }
+            // What a repository holds beside its playbooks: CI config, build output, a values file.
+            Directory.CreateDirectory(Path.Combine(folder, ".github", "workflows"));
+            File.WriteAllText(Path.Combine(folder, ".github", "workflows", "lint.yml"), "name: lint\non: [push]\njobs: {}\n");
+            Directory.CreateDirectory(Path.Combine(folder, "bin"));
+            File.WriteAllText(Path.Combine(folder, "bin", "stale-copy.yaml"), "apiVersion: netbufrules/v1\nid: stale\n");
+            File.Copy(Path.Combine(Repo.Root, "examples", "team-values.yaml"), Path.Combine(folder, "team-values.yaml"));
+
+            var (code, output, error) = LaunchIn(folder, "lint");
+            (code, error).ShouldBe((0, ""));
+            output.ShouldBe("0 error(s), 0 warning(s) in 6 file(s)\n");
+            (code, output, _) = LaunchIn(folder, "test");
+            code.ShouldBe(0, output);
+            output.ShouldContain(" passed, 0 failed\n");
+
+            File.WriteAllText(Path.Combine(folder, "broken.yaml"), "apiVersion: netbufrules/v1\nid: broken\n");
+            (code, output, _) = LaunchIn(folder, "lint");
+            code.ShouldBe(1);
+            output.ShouldStartWith("broken.yaml:1:1: error NBR005: ");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static (int Code, string Out, string Error) Launch(params string[] args) => LaunchIn(Repo.Root, args);
+
+    private static (int Code, string Out, string Error) LaunchIn(string directory, params string[] args)
     {
         var start = new ProcessStartInfo(Path.Combine(Repo.Root, "netbufrules"))
         {
-            WorkingDirectory = Repo.Root,
+            WorkingDirectory = directory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
