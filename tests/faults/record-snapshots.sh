@@ -30,10 +30,10 @@ mv /tmp/nbr-host-user.json "$out/host-user.json"
 cleanup; ns nbr-rec
 collect netns-healthy ip netns exec nbr-rec
 
-# Accept-queue overflow: listen(2), never accept, 50 connects.
+# Accept-queue overflow: listen(2), never accept, 50 connects and one more every 50 ms.
 cleanup; ns nbr-rec
 ip netns exec nbr-rec $py "$here/listener.py" 9000 2 30 & sleep 0.5
-ip netns exec nbr-rec $py "$here/connect_flood.py" 9000 50 30 & sleep 1
+ip netns exec nbr-rec $py "$here/connect_flood.py" 9000 50 30 --keep & sleep 1
 collect netns-backlog ip netns exec nbr-rec
 
 # UDP receive-buffer overflow: SO_RCVBUF 4096, never read, datagrams keep coming.
@@ -60,6 +60,11 @@ ip netns exec nbr-rec ip link set va up; ip netns exec nbr-rec2 ip link set vb u
 ip netns exec nbr-rec tc qdisc add dev va root tbf rate 1mbit burst 1600 limit 3000
 ip netns exec nbr-rec $py "$here/udp_flood.py" 10.213.0.2 30 & sleep 0.5
 collect netns-qdisc ip netns exec nbr-rec
+
+# Netlink drops: a route listener with a 4 KB buffer that never reads, while addresses come and go.
+cleanup; ns nbr-rec
+ip netns exec nbr-rec $py "$here/netlink_overflow.py" 30 & sleep 1
+collect netns-netlink ip netns exec nbr-rec
 
 # A memory-cgroup OOM (cgroup v1 memory controller here), then a snapshot of the host.
 cleanup

@@ -68,7 +68,7 @@ public sealed class LauncherTests
 
             var (code, output, error) = LaunchIn(folder, "lint");
             (code, error).ShouldBe((0, ""));
-            output.ShouldBe("0 error(s), 0 warning(s) in 6 file(s)\n");
+            output.ShouldBe("0 error(s), 0 warning(s) in 7 file(s)\n");
             (code, output, _) = LaunchIn(folder, "test");
             code.ShouldBe(0, output);
             output.ShouldContain(" passed, 0 failed\n");

@@ -63,6 +63,19 @@ public sealed class RealFaultTests
     }
 
     [SkippableFact]
+    public void A_netlink_listener_that_cannot_keep_up_fires_netlink_drops_naming_it()
+    {
+        RequireRoot();
+        using var ns = new NetworkNamespace();
+        var process = ns.Start(NetworkNamespace.Python, Path.Combine(NetworkNamespace.Faults, "netlink_overflow.py"), "60");
+        WaitForReady(process);
+        Thread.Sleep(500);
+        var report = ns.Diagnose();
+        FiredNetworkCauses(report).ShouldBe(["netlink-drops"], report.ToString());
+        report.Reason("netlink-drops").ShouldMatch(@"a route socket \(inode \d+, port (\d+), python3 pid \1\) lost \d+ \([\d.]+/s\)");
+    }
+
+    [SkippableFact]
     public void A_process_at_its_open_files_limit_fires_file_descriptors_naming_it()
     {
         RequireRoot();
