@@ -21,4 +21,8 @@ public sealed record TestExpectation(
     IReadOnlyList<string> ReasonNotContains,
     IReadOnlyDictionary<string, string> Evidence,
     IReadOnlyList<string> FixContains,
-    int? Fixes);
+    int? Fixes)
+{
+    /// <summary>Texts no rendered fix may contain.</summary>
+    public IReadOnlyList<string> FixNotContains { get; init; } = [];
+}

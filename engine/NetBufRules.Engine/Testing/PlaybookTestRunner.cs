@@ -53,6 +53,8 @@ public static class PlaybookTestRunner
         var contents = string.Join("\n", result.Fixes.Select(f => $"# {f.Path}\n{f.Content}"));
         foreach (var text in expect.FixContains.Where(t => !contents.Contains(t, StringComparison.Ordinal)))
             failures.Add($"fix: expected to contain \"{text}\"\n      actual fixes:\n{Indent(contents.Length == 0 ? "(none)" : contents)}");
+        foreach (var text in expect.FixNotContains.Where(t => contents.Contains(t, StringComparison.Ordinal)))
+            failures.Add($"fix: expected not to contain \"{text}\"\n      actual fixes:\n{Indent(contents)}");
         if (expect.Fixes is { } count && count != result.Fixes.Count)
             failures.Add($"fixes: expected {count}, got {result.Fixes.Count}");
     }

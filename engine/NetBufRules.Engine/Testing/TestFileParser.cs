@@ -11,7 +11,7 @@ public static class TestFileParser
 
     private static readonly string[] FileKeys = ["playbook", "tests"];
     private static readonly string[] CaseKeys = ["name", "snapshot", "probes", "sources", "set", "expect"];
-    private static readonly string[] ExpectKeys = ["status", "reason_contains", "reason_not_contains", "evidence", "fix_contains", "fixes"];
+    private static readonly string[] ExpectKeys = ["status", "reason_contains", "reason_not_contains", "evidence", "fix_contains", "fix_not_contains", "fixes"];
 
     /// <summary>Whether <paramref name="path"/> is a playbook test file.</summary>
     public static bool IsTestFile(string path) =>
@@ -71,7 +71,8 @@ public static class TestFileParser
                 Outputs(r, c["sources"], "'sources'"),
                 Scalars(r, c["set"]),
                 new TestExpectation(status?.Value, OneOrMany(r, expectMap["reason_contains"]), OneOrMany(r, expectMap["reason_not_contains"]),
-                    Scalars(r, expectMap["evidence"]), OneOrMany(r, expectMap["fix_contains"]), fixes),
+                    Scalars(r, expectMap["evidence"]), OneOrMany(r, expectMap["fix_contains"]), fixes)
+                { FixNotContains = OneOrMany(r, expectMap["fix_not_contains"]) },
                 c.Position));
         }
         return result;
