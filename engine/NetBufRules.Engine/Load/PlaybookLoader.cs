@@ -112,7 +112,7 @@ public static partial class PlaybookLoader
         var parsed = sources.AsParallel().AsOrdered().Select(s =>
         {
             var bag = new DiagnosticBag();
-            var playbook = PlaybookParser.Parse(s.File, s.Text, bag, out _);
+            var playbook = PlaybookParser.Parse(s.File, s.Text, bag);
             return (Playbook: playbook, bag.Items);
         }).ToList();
         var playbooks = parsed.Select(p => p.Playbook).OfType<Playbook>().ToList();

@@ -23,12 +23,13 @@ public static class SchemaValidator
     /// <summary>Errors of <paramref name="root"/> against any schema (e.g. the test-file schema), at their YAML places.</summary>
     public static IReadOnlyList<Diagnostic> Validate(YamlNode root, JsonSchema schema, IReadOnlySet<(string File, int Line)> known)
     {
-        var positions = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
-        using var document = ToJson(root, positions);
+        using var document = ToJson(root);
         var element = document.RootElement;
-        // The yes/no answer is cheap; the detailed list is only worth building for a file that fails.
+        // The yes/no answer is cheap; the detailed list, and the YAML places to report it at, only for a file that fails.
         if (schema.Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.Flag }).IsValid) return [];
         var result = schema.Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var positions = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
+        Record(root, "", positions);
         var diagnostics = new List<Diagnostic>();
         foreach (var detail in result.Details ?? [])
         {
@@ -61,35 +62,52 @@ public static class SchemaValidator
         }
     }
 
-    private static JsonDocument ToJson(YamlNode root, Dictionary<string, SourcePosition> positions)
+    /// <summary>The YAML place of every JSON pointer into the tree; a map entry is placed at its key unless its value is a scalar.</summary>
+    private static void Record(YamlNode node, string pointer, Dictionary<string, SourcePosition> positions)
+    {
+        positions[pointer] = node.Position;
+        switch (node)
+        {
+            case YamlMap map:
+                foreach (var (key, value) in map.Entries)
+                {
+                    var child = pointer + "/" + key.Value.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+                    Record(value, child, positions);
+                    positions[child] = value is YamlScalar ? value.Position : key.Position;
+                }
+                break;
+            case YamlList list:
+                for (var i = 0; i < list.Items.Count; i++)
+                    Record(list.Items[i], $"{pointer}/{i}", positions);
+                break;
+        }
+    }
+
+    private static JsonDocument ToJson(YamlNode root)
     {
         // Written straight to UTF-8 and parsed once: no reflection (the tool is compiled ahead of time) and no node tree.
         var buffer = new ArrayBufferWriter<byte>(4096);
         using (var writer = new Utf8JsonWriter(buffer))
-            Write(writer, root, "", positions);
+            Write(writer, root);
         return JsonDocument.Parse(buffer.WrittenMemory);
     }
 
-    private static void Write(Utf8JsonWriter writer, YamlNode node, string pointer, Dictionary<string, SourcePosition> positions)
+    private static void Write(Utf8JsonWriter writer, YamlNode node)
     {
-        positions[pointer] = node.Position;
         switch (node)
         {
             case YamlMap map:
                 writer.WriteStartObject();
                 foreach (var (key, value) in map.Entries)
                 {
-                    var child = pointer + "/" + key.Value.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
                     writer.WritePropertyName(key.Value);
-                    Write(writer, value, child, positions);
-                    positions[child] = value is YamlScalar ? value.Position : key.Position;
+                    Write(writer, value);
                 }
                 writer.WriteEndObject();
                 break;
             case YamlList list:
                 writer.WriteStartArray();
-                for (var i = 0; i < list.Items.Count; i++)
-                    Write(writer, list.Items[i], $"{pointer}/{i}", positions);
+                foreach (var item in list.Items) Write(writer, item);
                 writer.WriteEndArray();
                 break;
             case YamlScalar { IsNull: true }:
