@@ -13,8 +13,8 @@ public static class PlaybookParser
     private static readonly string[] TopKeys =
         ["apiVersion", "id", "title", "severity", "tags", "summary", "params", "probes", "requires", "when", "advise_when", "fix", "why", "see_also"];
     private static readonly string[] ProbeKeys =
-        ["description", "counter", "timeout", "command", "file", "sysctl", "processes", "extract", "fallback", "where", "key", "absent", "unusable_if"];
-    private static readonly string[] AlternativeKeys = ["command", "file", "sysctl", "processes", "extract", "unusable_if"];
+        ["description", "counter", "timeout", "command", "file", "sysctl", "processes", "drop_reasons", "extract", "fallback", "where", "key", "absent", "unusable_if"];
+    private static readonly string[] AlternativeKeys = ["command", "file", "sysctl", "processes", "drop_reasons", "extract", "unusable_if"];
     private static readonly string[] ExtractKeys = ["text", "json", "json_rows", "columns", "snmp", "regex", "all", "table", "skip", "hex", "fields", "lines"];
     private static readonly string[] SignalKeys = ["if", "message"];
     private static readonly string[] FixKeys = ["path", "template", "then", "if", "each"];
@@ -169,11 +169,11 @@ public static class PlaybookParser
 
     private static IEnumerable<ProbeAlternative> ParseSources(NodeReader r, YamlMap map, string where, ExtractSpec extract, bool required)
     {
-        var kinds = new[] { "command", "file", "sysctl", "processes" }.Where(k => map[k] is not null).ToList();
+        var kinds = new[] { "command", "file", "sysctl", "processes", "drop_reasons" }.Where(k => map[k] is not null).ToList();
         if (kinds.Count == 0)
         {
             if (required)
-                r.Diagnostics.Error(map.Position, Codes.MissingKey, $"{where} says nothing to read", "add 'command: [argv]', 'file: /proc/...', 'sysctl: name' or 'processes: true'");
+                r.Diagnostics.Error(map.Position, Codes.MissingKey, $"{where} says nothing to read", "add 'command: [argv]', 'file: /proc/...', 'sysctl: name', 'processes: true' or 'drop_reasons: true'");
             yield break;
         }
         if (kinds.Count > 1)
@@ -208,6 +208,10 @@ public static class PlaybookParser
                 // The shorthand: /proc/sys first, `sysctl -n` when /proc/sys is not there.
                 yield return new ProbeAlternative(new FileSource("/proc/sys/" + name.Replace('.', '/')), extract, node.Position);
                 yield return new ProbeAlternative(new CommandSource(["sysctl", "-n", name]), extract, node.Position);
+                break;
+            case "drop_reasons":
+                if (r.Bool(node, "'drop_reasons'", false))
+                    yield return new ProbeAlternative(new DropReasonsSource(), extract with { Kind = ExtractKind.Table, Columns = DropReasonsSource.Columns, Skip = 1 }, node.Position);
                 break;
             default:
                 if (r.Bool(node, "'processes'", false))

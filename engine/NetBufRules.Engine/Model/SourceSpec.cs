@@ -8,6 +8,9 @@ public abstract record SourceSpec
 
     /// <summary>How the source reads to a person.</summary>
     public abstract string Describe();
+
+    /// <summary>True for a source that watches the whole sampling window: sample 0 starts it, sample 1 ends it and holds the value.</summary>
+    public virtual bool SpansWindow => false;
 }
 
 /// <summary>A program run as an argv list (never a shell).</summary>

@@ -10,6 +10,8 @@ public sealed class LiveSourceReader(int outputCapBytes = LiveSourceReader.Defau
     /// <summary>1 MiB per read.</summary>
     public const int DefaultOutputCap = 1024 * 1024;
 
+    private readonly DropReasons.DropReasonProbe _dropReasons = new();
+
     private static readonly Dictionary<string, string?> CLocale = new(StringComparer.Ordinal) { ["LC_ALL"] = "C", ["LANG"] = "C", ["LANGUAGE"] = null };
 
     public Task<RawOutput> ReadAsync(SourceSpec source, TimeSpan timeout, int sample, CancellationToken cancellationToken) => source switch
@@ -17,6 +19,7 @@ public sealed class LiveSourceReader(int outputCapBytes = LiveSourceReader.Defau
         CommandSource command => RunAsync(command, timeout, cancellationToken),
         FileSource file => Task.FromResult(ReadFile(file.Path)),
         ProcessesSource => Task.FromResult(ProcessTable.Read()),
+        DropReasonsSource => _dropReasons.ReadAsync(sample, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(source), source, "unknown source"),
     };
 

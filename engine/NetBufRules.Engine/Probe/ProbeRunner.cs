@@ -20,7 +20,7 @@ public sealed class ProbeRunner(ISourceReader reader, ProbeRunOptions options) :
         var jobs = playbooks.SelectMany(p => p.Probes.Select(probe => (Playbook: p, Probe: probe))).ToList();
         var first = await Task.WhenAll(jobs.Select(j => ResolveAsync(j.Probe, cancellationToken))).ConfigureAwait(false);
 
-        var needsSecond = first.Any(r => r.Chosen is not null && r.Probe.Counter);
+        var needsSecond = first.Any(r => r.Chosen is not null && (r.Probe.Counter || r.Chosen.Source.SpansWindow));
         if (needsSecond)
         {
             // Timers may wake a little early; the window is a promise, so wait until it has really passed.
@@ -53,6 +53,9 @@ public sealed class ProbeRunner(ISourceReader reader, ProbeRunOptions options) :
                 attempts.Add(new ProbeAttempt(alternative.Source.Key, alternative.Source.Describe(), [raw], raw.FailureMessage));
                 continue;
             }
+            // A window source has nothing to extract yet: sample 0 only started it.
+            if (alternative.Source.SpansWindow)
+                return new Resolution(probe, alternative, raw, null, [.. attempts, new ProbeAttempt(alternative.Source.Key, alternative.Source.Describe(), [raw], null)]);
             if (alternative.UnusableIf is { } unusable
                 && RegexCache.Get(unusable).Match(raw.Stdout + "\n" + raw.Stderr) is { Success: true } hit)
             {
@@ -82,6 +85,8 @@ public sealed class ProbeRunner(ISourceReader reader, ProbeRunOptions options) :
     private async Task<ProbeResult> FinishAsync(Resolution r, CancellationToken cancellationToken)
     {
         var name = r.Probe.Name;
+        if (r.Chosen is { Source.SpansWindow: true } && r.Raw is not null)
+            return await FinishWindowAsync(r, cancellationToken).ConfigureAwait(false);
         if (r.Chosen is null || r.Raw is null || r.Value is null)
         {
             var allAbsent = r.Attempts.All(a => a.Samples.All(s => s.Failure is ReadFailure.NotFound or ReadFailure.NonZeroExit));
@@ -113,6 +118,27 @@ public sealed class ProbeRunner(ISourceReader reader, ProbeRunOptions options) :
         catch (ExtractException e)
         {
             return ProbeResult.Skipped(name, $"second sample of {source}: {e.Message}", attempts);
+        }
+    }
+
+    /// <summary>Ends a window source (sample 1) and extracts its value from what the whole window gave.</summary>
+    private async Task<ProbeResult> FinishWindowAsync(Resolution r, CancellationToken cancellationToken)
+    {
+        var source = r.Chosen!.Source.Describe();
+        var second = await ReadAsync(r.Chosen.Source, r.Probe.Timeout, 1, cancellationToken).ConfigureAwait(false);
+        var attempts = r.Attempts.Take(r.Attempts.Count - 1)
+            .Append(new ProbeAttempt(r.Chosen.Source.Key, source, [r.Raw!, second], second.FailureMessage)).ToList();
+        if (!second.Succeeded)
+            return ProbeResult.Skipped(r.Probe.Name, second.FailureMessage ?? $"{source} gave nothing", attempts);
+        try
+        {
+            var value = Extractor.Extract(r.Chosen.Extract, second.Stdout);
+            var note = string.Join("; ", second.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            return new ProbeResult(r.Probe.Name, ProbeStatus.Ok, value, source, null, second.Truncated, attempts, note.Length == 0 ? null : note);
+        }
+        catch (ExtractException e)
+        {
+            return ProbeResult.Skipped(r.Probe.Name, $"{source}: {e.Message}", attempts);
         }
     }
 
