@@ -31,6 +31,12 @@ public sealed partial class CliApp(CliHost host)
             }
             return await parsed.InvokeAsync(new InvocationConfiguration { Output = host.Out, Error = host.Error, EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
         }
+        catch (OperationCanceledException)
+        {
+            // Ctrl-C or SIGTERM: probes stopped and cleaned up (a drop-reason tracefs instance too); 130 = 128 + SIGINT, as shells report it.
+            await host.Error.WriteLineAsync("netbufrules: interrupted; nothing was reported").ConfigureAwait(false);
+            return 130;
+        }
         catch (Exception e)
         {
             await host.Error.WriteLineAsync($"netbufrules: internal error: {e.GetType().Name}: {e.Message} (this is a bug; please report it with the command you ran)").ConfigureAwait(false);

@@ -133,7 +133,7 @@ public sealed class ProbeRunner(ISourceReader reader, ProbeRunOptions options) :
         try
         {
             var value = Extractor.Extract(r.Chosen.Extract, second.Stdout);
-            var note = string.Join("; ", second.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            var note = string.Join("; ", (r.Raw!.Stderr + "\n" + second.Stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             return new ProbeResult(r.Probe.Name, ProbeStatus.Ok, value, source, null, second.Truncated, attempts, note.Length == 0 ? null : note);
         }
         catch (ExtractException e)
