@@ -27,4 +27,5 @@ public static class Codes
     public const string TemplateDryRun = "NBR023";
     public const string SchemaViolation = "NBR024";
     public const string BadConfig = "NBR025";
+    public const string DropReasonsIgnores = "NBR070";
 }

@@ -210,6 +210,9 @@ public static class PlaybookParser
                 yield return new ProbeAlternative(new CommandSource(["sysctl", "-n", name]), extract, node.Position);
                 break;
             case "drop_reasons":
+                foreach (var ignored in new[] { "counter", "key", "extract" }.Where(k => map[k] is not null))
+                    r.Diagnostics.Warning(map[ignored]!.Position, Codes.DropReasonsIgnores, $"'{ignored}' has no effect on 'drop_reasons', which gives its own table over the sampling window",
+                        "remove it; keep rows with 'where:', e.g. where: reason == 'SOCKET_RCVBUFF'");
                 if (r.Bool(node, "'drop_reasons'", false))
                     yield return new ProbeAlternative(new DropReasonsSource(), extract with { Kind = ExtractKind.Table, Columns = DropReasonsSource.Columns, Skip = 1 }, node.Position);
                 break;
