@@ -74,4 +74,13 @@ if [ -d /sys/fs/cgroup/memory ]; then
   (echo $BASHPID > /sys/fs/cgroup/memory/nbr-rec/cgroup.procs; exec $py "$here/eat_memory.py") || true
   collect host-oom
 fi
+# The drop_reasons example (examples/playbooks/drop-reasons.yaml), in a folder of its own so the pack's fleet replay
+# of this folder is unchanged: a UDP receive-buffer overflow as root, and the same probe as an ordinary user.
+cleanup; ns nbr-rec
+mkdir -p "$out/drop-reasons"
+ip netns exec nbr-rec $py "$here/udp_overflow.py" 9999 30 & sleep 1
+ip netns exec nbr-rec "$tool" collect "$root/examples/playbooks/drop-reasons.yaml" -o "$out/drop-reasons/netns-udp-rcvbuf.json" --interval 1
+setpriv --reuid=65534 --regid=65534 --clear-groups env HOME=/tmp DOTNET_CLI_HOME=/tmp \
+  "$tool" collect "$root/examples/playbooks/drop-reasons.yaml" -o /tmp/nbr-drop-reasons-user.json --interval 1
+mv /tmp/nbr-drop-reasons-user.json "$out/drop-reasons/host-user.json"
 echo "recorded into $out"
