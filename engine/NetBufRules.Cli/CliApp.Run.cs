@@ -63,7 +63,7 @@ public sealed partial class CliApp
                         : $"netbufrules: no such snapshot file or folder: '{recorded}'").ConfigureAwait(false);
                     return ExitCodes.Usage;
                 }
-                if (files.Count > 1) return await ReplayFleetAsync(files, playbooks, overrides, result.GetValue(format) == "json", result.GetValue(onlyFired), token).ConfigureAwait(false);
+                if (Directory.Exists(recorded)) return await ReplayFleetAsync(files, playbooks, overrides, result.GetValue(format) == "json", result.GetValue(onlyFired), token).ConfigureAwait(false);
                 Snapshot snapshot;
                 try
                 {
