@@ -6,7 +6,7 @@ var files = Directory.GetFiles(args[0], "*.json");
 var watch = Stopwatch.StartNew();
 long bytes = 0;
 var next = -1;
-var threads = Enumerable.Range(0, Environment.ProcessorCount).Select(_ => new Thread(() =>
+var threads = Enumerable.Range(0, Environment.ProcessorCount).Select(n => new Thread(() =>
 {
     int i;
     while ((i = Interlocked.Increment(ref next)) < files.Length)
@@ -17,7 +17,7 @@ var threads = Enumerable.Range(0, Environment.ProcessorCount).Select(_ => new Th
         // Touch every string as the replay does (each probe's output becomes a .NET string).
         foreach (var source in doc.RootElement.GetProperty("sources").EnumerateArray())
             foreach (var sample in source.GetProperty("samples").EnumerateArray())
-                _ = sample.GetProperty("stdout").GetString();
+                GC.KeepAlive(sample.GetProperty("stdout").GetString());
     }
 })).ToList();
 threads.ForEach(t => t.Start());
