@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using NetBufRules.Fleet;
 using NetBufRules.Params;
 using NetBufRules.Pipeline;
 using NetBufRules.Probe;
@@ -20,7 +21,8 @@ public sealed partial class CliApp
         var interval = new Option<double>("--interval") { Description = "Counter sampling window in seconds (0 to 60)", DefaultValueFactory = _ => ProbeRunOptions.DefaultInterval.TotalSeconds };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the text report" };
         var from = new Option<string?>("--from") { Description = "Evaluate a recorded snapshot (from 'netbufrules collect'), or a folder of them (one per host, with a summary), instead of this host" };
-        var command = new Command("run", "Probe this host and report every playbook's verdict, evidence and fix") { paths, format, set, values, interval, noColor, from };
+        var onlyFired = new Option<bool>("--only-fired") { Description = "With --from FOLDER: list only the hosts where something fired (text: their findings; JSON: hosts[])" };
+        var command = new Command("run", "Probe this host and report every playbook's verdict, evidence and fix") { paths, format, set, values, interval, noColor, from, onlyFired };
         command.SetAction(async (result, token) =>
         {
             var seconds = result.GetValue(interval);
@@ -61,34 +63,22 @@ public sealed partial class CliApp
                         : $"netbufrules: no such snapshot file or folder: '{recorded}'").ConfigureAwait(false);
                     return ExitCodes.Usage;
                 }
-                var hosts = new List<(string Label, DiagnosisReport Report)>();
-                foreach (var file in files)
+                if (Directory.Exists(recorded)) return await ReplayFleetAsync(files, playbooks, overrides, result.GetValue(format) == "json", result.GetValue(onlyFired), token).ConfigureAwait(false);
+                Snapshot snapshot;
+                try
                 {
-                    Snapshot snapshot;
-                    try
-                    {
-                        snapshot = SnapshotJson.Read(file, await File.ReadAllTextAsync(file, token).ConfigureAwait(false));
-                    }
-                    catch (SnapshotException e)
-                    {
-                        await host.Error.WriteLineAsync($"netbufrules: {e.Message}").ConfigureAwait(false);
-                        return ExitCodes.Usage;
-                    }
-                    // Replays take their times from the recording: the same snapshot always gives the same answer.
-                    var replay = await DiagnosisPipeline.RunAsync(playbooks, overrides, new SnapshotSourceReader(snapshot), options with { Interval = TimeSpan.Zero }, snapshot.Host, token).ConfigureAwait(false);
-                    hosts.Add((Path.GetFileNameWithoutExtension(file), replay with { Window = TimeSpan.FromSeconds(snapshot.IntervalSeconds) }));
+                    snapshot = SnapshotJson.Read(files[0], await File.ReadAllTextAsync(files[0], token).ConfigureAwait(false));
                 }
-                if (hosts.Count == 1)
+                catch (SnapshotException e)
                 {
-                    await host.Out.WriteAsync(Write(hosts[0].Report)).ConfigureAwait(false);
+                    await host.Error.WriteLineAsync($"netbufrules: {e.Message}").ConfigureAwait(false);
+                    return ExitCodes.Usage;
                 }
-                else
-                {
-                    await host.Out.WriteAsync(result.GetValue(format) == "json"
-                        ? FleetSummary.Json(hosts)
-                        : FleetSummary.Text(hosts, host.Color && !result.GetValue(noColor))).ConfigureAwait(false);
-                }
-                return hosts.Any(h => h.Report.AnyFired) ? ExitCodes.Fired : ExitCodes.Ok;
+                // Replays take their times from the recording: the same snapshot always gives the same answer.
+                var replay = await DiagnosisPipeline.RunAsync(playbooks, overrides, new SnapshotSourceReader(snapshot), options with { Interval = TimeSpan.Zero }, snapshot.Host, token).ConfigureAwait(false);
+                replay = replay with { Window = TimeSpan.FromSeconds(snapshot.IntervalSeconds) };
+                await host.Out.WriteAsync(Write(replay)).ConfigureAwait(false);
+                return replay.AnyFired ? ExitCodes.Fired : ExitCodes.Ok;
             }
             var report = await DiagnosisPipeline.RunAsync(playbooks, overrides, host.Reader(), options, host.Host(), token).ConfigureAwait(false);
             await host.Out.WriteAsync(Write(report)).ConfigureAwait(false);
@@ -99,5 +89,20 @@ public sealed partial class CliApp
                 : TextReportWriter.Write(r, host.Color && !result.GetValue(noColor));
         });
         return command;
+    }
+
+    /// <summary>A folder of snapshots, one per host, streamed: one summary across hosts, never every report at once.</summary>
+    private async Task<int> ReplayFleetAsync(IReadOnlyList<string> files, IReadOnlyList<Model.Playbook> playbooks, ParamOverrides overrides, bool json, bool onlyFired, CancellationToken token)
+    {
+        var results = FleetReplay.Run(files, playbooks, overrides, Environment.ProcessorCount, token);
+        var errors = results.Where(r => r.Error is not null).Select(r => r.Error!).ToList();
+        if (errors.Count > 0)
+        {
+            foreach (var e in errors) await host.Error.WriteLineAsync($"netbufrules: {e}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+        var fleet = new FleetSummary([.. results.Select(r => r.Verdict!)]);
+        await host.Out.WriteAsync(json ? FleetJsonWriter.Write(fleet, onlyFired) : FleetTextWriter.Write(fleet, onlyFired)).ConfigureAwait(false);
+        return fleet.Hosts.Any(h => h.AnyFired) ? ExitCodes.Fired : ExitCodes.Ok;
     }
 }

@@ -11,4 +11,7 @@ public static class ExitCodes
 
     /// <summary>Usage error, or unreadable or invalid playbooks.</summary>
     public const int Usage = 2;
+
+    /// <summary>fix: a step failed, or the verification did, and everything was put back; or a step was refused.</summary>
+    public const int RolledBack = 4;
 }

@@ -13,6 +13,14 @@ public static partial class ConditionCompiler
     /// <summary>Options every condition runs with: integer overflow is an error, not a silent wrap.</summary>
     public const ExpressionOptions Options = ExpressionOptions.OverflowProtection | ExpressionOptions.NoStringTypeCoercion;
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<LocatedText, CompiledCondition> Compiled = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// Each condition of a loaded playbook parsed once for the whole process (a fleet replay evaluates the same
+    /// playbooks for thousands of hosts); the result is immutable and shared by every evaluation.
+    /// </summary>
+    public static CompiledCondition CompileOnce(LocatedText source) => Compiled.GetOrAdd(source, Compile);
+
     public static CompiledCondition Compile(LocatedText source)
     {
         var dotted = DottedNames.Rewrite(source.Text);

@@ -6,9 +6,13 @@ namespace NetBufRules.Evaluate;
 internal sealed class EvaluationScope(
     IReadOnlyDictionary<string, object> parameters,
     IReadOnlyDictionary<string, ProbeValue> values,
-    IReadOnlyDictionary<string, object>? row = null)
+    IReadOnlyDictionary<string, object>? row = null,
+    Dictionary<string, IReadOnlySet<string>>? cells = null)
 {
-    public EvaluationScope WithRow(IReadOnlyDictionary<string, object> current) => new(parameters, values, current);
+    /// <summary>The cells of each table column among() looked at, shared by the scopes of every row.</summary>
+    private readonly Dictionary<string, IReadOnlySet<string>> _cells = cells ?? new(StringComparer.Ordinal);
+
+    public EvaluationScope WithRow(IReadOnlyDictionary<string, object> current) => new(parameters, values, current, _cells);
 
     /// <summary>The value of <paramref name="name"/> as NCalc sees it.</summary>
     public object Resolve(string name)
@@ -36,10 +40,19 @@ internal sealed class EvaluationScope(
     }
 
     /// <summary>A counter's scalar for rate() and delta().</summary>
-    public double CounterPart(string name, bool rate)
+    public double CounterPart(string name, bool rate) => TryCounterPart(name, rate, out var part, out var error) ? part : throw error!;
+
+    /// <summary>Like <see cref="CounterPart"/>, without an exception for a value that is no counter (evidence asks for every name).</summary>
+    public bool TryCounterPart(string name, bool rate, out double part, out EvaluationException? error)
     {
+        part = 0;
+        error = null;
         var suffix = rate ? CounterMath.RateSuffix : CounterMath.DeltaSuffix;
-        if (row is not null && row.TryGetValue(name + suffix, out var cell) && cell is double d) return d;
+        if (row is not null && row.TryGetValue(name + suffix, out var cell) && cell is double d)
+        {
+            part = d;
+            return true;
+        }
         var root = CompiledCondition.Root(name);
         ScalarValue? scalar = values.TryGetValue(root, out var value) ? value switch
         {
@@ -47,11 +60,15 @@ internal sealed class EvaluationScope(
             RecordValue r when name.Length > root.Length => r.Fields.GetValueOrDefault(name[(root.Length + 1)..]),
             _ => null,
         } : null;
-        var part = rate ? scalar?.Rate : scalar?.Delta;
-        if (part is { } result) return result;
-        if (scalar is null && !values.ContainsKey(root) && (row is null || !row.ContainsKey(name)))
-            throw new EvaluationException($"'{name}' is not a probe value");
-        throw new EvaluationException($"'{name}' is not a counter, so it has no {(rate ? "rate" : "delta")}; add 'counter: true' to probe '{root}'");
+        if ((rate ? scalar?.Rate : scalar?.Delta) is { } result)
+        {
+            part = result;
+            return true;
+        }
+        error = scalar is null && !values.ContainsKey(root) && (row is null || !row.ContainsKey(name))
+            ? new EvaluationException($"'{name}' is not a probe value")
+            : new EvaluationException($"'{name}' is not a counter, so it has no {(rate ? "rate" : "delta")}; add 'counter: true' to probe '{root}'");
+        return false;
     }
 
     /// <summary>The numbers of a table column for sum(), maxof() and minof().</summary>
@@ -59,8 +76,12 @@ internal sealed class EvaluationScope(
         [.. TableColumn(name).OfType<double>()];
 
     /// <summary>Every cell of a table column as text, for among().</summary>
-    public IReadOnlySet<string> Cells(string name) =>
-        TableColumn(name).Select(Cell.Format).ToHashSet(StringComparer.Ordinal);
+    public IReadOnlySet<string> Cells(string name)
+    {
+        // A 'where' with among() asks for the same column once per row: build the set once.
+        if (!_cells.TryGetValue(name, out var set)) _cells[name] = set = TableColumn(name).Select(Cell.Format).ToHashSet(StringComparer.Ordinal);
+        return set;
+    }
 
     /// <summary>The cells of <c>table.column</c>, one per row (null where a row lacks the column).</summary>
     private IEnumerable<object?> TableColumn(string name)

@@ -31,11 +31,16 @@ public sealed class LauncherTests
     [Fact]
     public async Task Launched_tool_reports_what_the_engine_reports_in_process()
     {
-        // Every recorded snapshot, as one fleet: verdicts, evidence, culprits and rendered fixes, byte for byte.
-        var (code, output, error) = Launch("run", "playbooks/", "--from", "examples/snapshots", "--format", "json");
-        var expected = await CliRunner.Run("run", Repo.Playbooks, "--from", Repo.Snapshots, "--format", "json");
-        code.ShouldBe(expected.ExitCode, error);
-        output.Replace(Repo.Root + "/", "", StringComparison.Ordinal).ShouldBe(expected.Out.Replace(Repo.Root + "/", "", StringComparison.Ordinal));
+        // Every recorded snapshot: verdicts, evidence, culprits and rendered fixes, byte for byte; then all of them as one fleet.
+        foreach (var snapshot in Directory.GetFiles(Repo.Snapshots, "*.json").Order(StringComparer.Ordinal))
+        {
+            var (code, output, error) = Launch("run", "playbooks/", "--from", Path.GetRelativePath(Repo.Root, snapshot), "--format", "json");
+            var expected = await CliRunner.Run("run", Repo.Playbooks, "--from", snapshot, "--format", "json");
+            code.ShouldBe(expected.ExitCode, error);
+            output.Replace(Repo.Root + "/", "", StringComparison.Ordinal).ShouldBe(expected.Out.Replace(Repo.Root + "/", "", StringComparison.Ordinal), snapshot);
+        }
+        var fleet = Launch("run", "playbooks/", "--from", "examples/snapshots", "--format", "json");
+        fleet.Out.ShouldBe((await CliRunner.Run("run", Repo.Playbooks, "--from", Repo.Snapshots, "--format", "json")).Out);
     }
 
     [Fact]

@@ -115,26 +115,107 @@ public sealed class RunCommandTests
 public sealed class FleetReplayTests
 {
     [Fact]
-    public async Task A_folder_of_snapshots_gives_a_report_per_host_and_a_summary_across_hosts()
+    public async Task A_folder_of_snapshots_gives_one_summary_across_hosts_not_a_report_per_host()
     {
         var (code, output, _) = await CliRunner.Run("run", Repo.Playbooks, "--from", Repo.Snapshots);
         code.ShouldBe(1);
-        output.ShouldContain("=== netns-backlog\n");
-        output.ShouldContain("Across 10 hosts:\n");
+        output.ShouldNotContain("=== ");
+        output.ShouldContain("Across 10 hosts (kernel 6.18.44-fc-v782 on 10):\n");
         output.ShouldContain("  tcp-backlog fired on 2 of 10 hosts (netns-backlog, netns-fd-starved); advice on 0; skipped on 0\n");
         output.ShouldContain("  tcp-memory fired on 0 of 10 hosts; advice on 3; skipped on 7\n");
         output.ShouldContain("  netlink-drops fired on 1 of 10 hosts (netns-netlink); advice on 0; skipped on 0\n");
     }
 
     [Fact]
-    public async Task The_fleet_json_counts_each_status_per_playbook()
+    public async Task The_fleet_summary_of_the_recorded_snapshots_reads_as_pinned()
+    {
+        var (_, output, _) = await CliRunner.Run("run", Repo.Playbooks, "--from", Repo.Snapshots);
+        GoldenFile.Match(Path.Combine(Repo.Golden, "fleet-snapshots.out.txt"), output);
+    }
+
+    [Fact]
+    public async Task The_worst_hosts_come_first_and_hosts_with_the_same_finding_are_grouped()
+    {
+        var (_, output, _) = await CliRunner.Run("run", Repo.Playbooks, "--from", Repo.Snapshots);
+        var worst = output[output.IndexOf("Worst hosts:\n", StringComparison.Ordinal)..];
+        worst.IndexOf("critical", StringComparison.Ordinal).ShouldBeLessThan(worst.IndexOf("warning", StringComparison.Ordinal), "critical before warning");
+        output.ShouldContain("  1 host: tcp-backlog(full_listeners) (netns-backlog)\n");
+    }
+
+    [Fact]
+    public async Task Only_fired_lists_the_findings_of_just_the_hosts_where_something_fired()
+    {
+        var (_, output, _) = await CliRunner.Run("run", Repo.Playbooks, "--from", Repo.Snapshots, "--only-fired");
+        output.ShouldContain("\n=== netns-backlog (");
+        output.ShouldContain("[FIRED] tcp-backlog (warning): ");
+        output.ShouldNotContain("=== host-root");
+        output.ShouldNotContain("=== netns-healthy");
+    }
+
+    [Fact]
+    public async Task Host_lists_are_cut_with_a_count_in_text_and_complete_in_json()
+    {
+        var dir = Directory.CreateTempSubdirectory("nbr-fleet-");
+        try
+        {
+            for (var i = 0; i < 12; i++) File.Copy(Path.Combine(Repo.Snapshots, "netns-backlog.json"), Path.Combine(dir.FullName, $"web-{i:00}.json"));
+            var (_, text, _) = await CliRunner.Run("run", Repo.Playbooks, "--from", dir.FullName);
+            text.ShouldContain("  tcp-backlog fired on 12 of 12 hosts (web-00, web-01, web-02, web-03, web-04, +7 more); ");
+            text.ShouldContain("  12 hosts: tcp-backlog(full_listeners) (web-00, web-01, web-02, web-03, web-04, +7 more)\n");
+            text.ShouldContain("  (+2 more hosts with a cause fired)\n");
+
+            var (_, json, _) = await CliRunner.Run("run", Repo.Playbooks, "--from", dir.FullName, "--format", "json");
+            using var doc = System.Text.Json.JsonDocument.Parse(json);
+            doc.RootElement.GetProperty("summary").GetProperty("playbooks").GetProperty("tcp-backlog").GetProperty("fired_on").GetArrayLength().ShouldBe(12);
+            doc.RootElement.GetProperty("summary").GetProperty("groups")[0].GetProperty("hosts").GetArrayLength().ShouldBe(12);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task The_fleet_json_counts_each_status_per_playbook_and_keeps_each_hosts_verdicts()
     {
         var (_, output, _) = await CliRunner.Run("run", Repo.Playbooks, "--from", Repo.Snapshots, "--format", "json");
         using var json = System.Text.Json.JsonDocument.Parse(output);
+        json.RootElement.GetProperty("schema").GetString().ShouldBe("netbufrules/fleet-report/v2");
         json.RootElement.GetProperty("hosts").GetArrayLength().ShouldBe(10);
         var nic = json.RootElement.GetProperty("summary").GetProperty("playbooks").GetProperty("nic-drops");
         nic.GetProperty("fired").GetInt32().ShouldBe(1);
         nic.GetProperty("fired_on")[0].GetString().ShouldBe("netns-qdisc");
+        var qdisc = json.RootElement.GetProperty("hosts").EnumerateArray().Single(h => h.GetProperty("label").GetString() == "netns-qdisc");
+        qdisc.GetProperty("statuses").GetProperty("nic-drops").GetString().ShouldBe("fired");
+        qdisc.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("id").GetString() == "nic-drops").GetProperty("reason").GetString()!.ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public async Task Only_fired_in_json_keeps_just_the_hosts_where_something_fired()
+    {
+        var (_, output, _) = await CliRunner.Run("run", Repo.Playbooks, "--from", Repo.Snapshots, "--format", "json", "--only-fired");
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        json.RootElement.GetProperty("hosts").EnumerateArray().ShouldAllBe(h => h.GetProperty("results").EnumerateArray().Any(r => r.GetProperty("status").GetString() == "fired"));
+        json.RootElement.GetProperty("summary").GetProperty("hosts").GetInt32().ShouldBe(10, "the summary still counts every host");
+    }
+
+    [Fact]
+    public async Task A_bad_snapshot_in_a_fleet_is_named_and_nothing_is_reported()
+    {
+        var dir = Directory.CreateTempSubdirectory("nbr-fleet-");
+        try
+        {
+            File.Copy(Path.Combine(Repo.Snapshots, "netns-backlog.json"), Path.Combine(dir.FullName, "a.json"));
+            File.WriteAllText(Path.Combine(dir.FullName, "b.json"), "{\"format\": \"netbufrules/snapshot/v1\", \"host\": {}}");
+            var (code, output, error) = await CliRunner.Run("run", Repo.Playbooks, "--from", dir.FullName);
+            code.ShouldBe(2);
+            output.ShouldBeEmpty();
+            error.ShouldContain("b.json: the snapshot is incomplete or malformed");
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
     }
 
     [Fact]

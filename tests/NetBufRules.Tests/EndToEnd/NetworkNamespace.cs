@@ -89,6 +89,13 @@ internal sealed class NetworkNamespace : IDisposable
         return new Report(code, JsonDocument.Parse(stdout), stderr);
     }
 
+    /// <summary>Runs the built tool inside this namespace with any arguments; returns exit code and output.</summary>
+    public (int Code, string Stdout, string Stderr) RunTool(params string[] args)
+    {
+        var dotnet = Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : FindDotnet();
+        return Exec(["ip", "netns", "exec", Name, dotnet, Tool, .. args], new Dictionary<string, string> { ["DOTNET_CLI_HOME"] = "/tmp", ["HOME"] = "/tmp" });
+    }
+
     private static string FindDotnet()
     {
         foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':'))

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using NetBufRules.Model;
 
@@ -9,16 +10,15 @@ internal static class JsonExtractor
 {
     public static ProbeValue Extract(ExtractSpec spec, string output)
     {
-        using var document = Parse(output);
+        var root = Parse(output);
         if (spec.Map is { } map)
-            return new RecordValue(map.ToDictionary(kv => kv.Key, kv => ToScalar(Navigate(document.RootElement, kv.Value), kv.Value), StringComparer.Ordinal));
-        return ToScalar(Navigate(document.RootElement, spec.Path ?? ""), spec.Path ?? "");
+            return new RecordValue(map.ToDictionary(kv => kv.Key, kv => ToScalar(Navigate(root, kv.Value), kv.Value), StringComparer.Ordinal));
+        return ToScalar(Navigate(root, spec.Path ?? ""), spec.Path ?? "");
     }
 
     public static TableValue ExtractRows(ExtractSpec spec, string output)
     {
-        using var document = Parse(output);
-        var array = Navigate(document.RootElement, spec.Path ?? "");
+        var array = Navigate(Parse(output), spec.Path ?? "");
         if (array.ValueKind != JsonValueKind.Array) throw new ExtractException($"'{spec.Path}' is not a JSON array");
         var columns = spec.Map ?? new Dictionary<string, string>();
         var rows = new List<IReadOnlyDictionary<string, object>>();
@@ -34,11 +34,17 @@ internal static class JsonExtractor
         return new TableValue([.. columns.Keys], rows);
     }
 
-    private static JsonDocument Parse(string output)
+    /// <summary>Each output text parsed once, however many probes read fields from it (nstat's JSON feeds a dozen).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, StrongBox<JsonElement>> Parsed = new();
+
+    private static JsonElement Parse(string output) => Parsed.GetValue(output, text => new StrongBox<JsonElement>(ParseNew(text))).Value;
+
+    private static JsonElement ParseNew(string output)
     {
         try
         {
-            return JsonDocument.Parse(output);
+            using var document = JsonDocument.Parse(output);
+            return document.RootElement.Clone();
         }
         catch (JsonException e)
         {

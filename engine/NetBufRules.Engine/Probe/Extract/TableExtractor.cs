@@ -14,14 +14,29 @@ internal static class TableExtractor
         var rest = raw.Count > 0 && raw[^1].EndsWith("...", StringComparison.Ordinal);
         var columns = raw.Select(c => c.EndsWith("...", StringComparison.Ordinal) ? c[..^3] : c).ToList();
         var rows = new List<IReadOnlyDictionary<string, object>>();
-        foreach (var line in output.Split('\n').Skip(spec.Skip))
+        var skip = spec.Skip;
+        // Fields are read from the line in place: only the columns asked for become cells, numbers never become text.
+        foreach (var range in output.AsSpan().Split('\n'))
         {
-            if (line.Trim().Length == 0) continue;
-            var parts = rest
-                ? line.Split((char[]?)null, columns.Count, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                : line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            var row = new Dictionary<string, object>(StringComparer.Ordinal);
-            for (var i = 0; i < Math.Min(parts.Length, columns.Count); i++) row[columns[i]] = Cell.Parse(parts[i], spec.Hex);
+            var line = output.AsSpan(range);
+            if (skip > 0)
+            {
+                skip--;
+                continue;
+            }
+            if (line.IsWhiteSpace()) continue;
+            var row = new Dictionary<string, object>(columns.Count, StringComparer.Ordinal);
+            var at = 0;
+            for (var i = 0; i < columns.Count; i++)
+            {
+                while (at < line.Length && char.IsWhiteSpace(line[at])) at++;
+                if (at >= line.Length) break;
+                var end = at;
+                if (rest && i == columns.Count - 1) end = line.Length;
+                else while (end < line.Length && !char.IsWhiteSpace(line[end])) end++;
+                row[columns[i]] = Cell.Parse(line[at..end], spec.Hex);
+                at = end;
+            }
             rows.Add(row);
         }
         return new TableValue(columns, rows);

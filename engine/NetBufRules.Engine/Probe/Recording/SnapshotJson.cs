@@ -44,45 +44,59 @@ public static class SnapshotJson
         return root.ToJsonString(Report.JsonOutput.Nodes) + "\n";
     }
 
-    public static Snapshot Read(string file, string text)
+    public static Snapshot Read(string file, string text) => Read(file, System.Text.Encoding.UTF8.GetBytes(text));
+
+    /// <summary>
+    /// Reads a snapshot from its UTF-8 bytes (as it is on disk: no UTF-16 copy of a file that is mostly probe output, and
+    /// a document read once, without a mutable tree; a fleet replay reads thousands).
+    /// </summary>
+    public static Snapshot Read(string file, ReadOnlyMemory<byte> utf8)
     {
-        JsonNode? root;
+        JsonDocument document;
         try
         {
-            root = JsonNode.Parse(text);
+            document = JsonDocument.Parse(utf8);
         }
         catch (JsonException e)
         {
             throw new SnapshotException($"{file}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: not a valid JSON snapshot: {e.Message}");
         }
-        if (root is not JsonObject obj || obj["format"]?.GetValue<string>() is not { } format || !format.StartsWith("netbufrules/snapshot/", StringComparison.Ordinal))
-            throw new SnapshotException($"{file}:1:1: not a netbufrules snapshot (no \"format\": \"{Snapshot.Format}\")");
-        if (format != Snapshot.Format)
-            throw new SnapshotException($"{file}:1:1: snapshot format '{format}' is not supported by this version (it reads {Snapshot.Format}); upgrade netbufrules");
-        try
+        using (document)
         {
-            var host = obj["host"]!;
-            var sources = obj["sources"]!.AsArray().Select(s => new SnapshotSource(
-                s!["key"]!.GetValue<string>(),
-                s["describe"]!.GetValue<string>(),
-                [.. s["samples"]!.AsArray().Select(x => new RawOutput(
-                    DateTimeOffset.Parse(x!["time"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture),
-                    x["stdout"]!.GetValue<string>(),
-                    x["stderr"]?.GetValue<string>() ?? "",
-                    x["exit_code"]?.GetValue<int?>(),
-                    Enum.Parse<ReadFailure>(x["failure"]?.GetValue<string>() ?? "None"),
-                    x["failure_message"]?.GetValue<string>(),
-                    x["truncated"]?.GetValue<bool>() ?? false))])).ToList();
-            return new Snapshot(
-                new HostInfo(host["hostname"]!.GetValue<string>(), host["kernel"]!.GetValue<string>(),
-                    DateTimeOffset.Parse(host["time"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture),
-                    host["root"]!.GetValue<bool>(), host["net_namespace"]!.GetValue<string>()),
-                obj["interval_seconds"]!.GetValue<double>(),
-                sources);
-        }
-        catch (Exception e) when (e is NullReferenceException or InvalidOperationException or FormatException or ArgumentException)
-        {
-            throw new SnapshotException($"{file}: the snapshot is incomplete or malformed: {e.Message}");
+            var obj = document.RootElement;
+            if (obj.ValueKind != JsonValueKind.Object || !obj.TryGetProperty("format", out var f) || f.ValueKind != JsonValueKind.String
+                || f.GetString() is not { } format || !format.StartsWith("netbufrules/snapshot/", StringComparison.Ordinal))
+                throw new SnapshotException($"{file}:1:1: not a netbufrules snapshot (no \"format\": \"{Snapshot.Format}\")");
+            if (format != Snapshot.Format)
+                throw new SnapshotException($"{file}:1:1: snapshot format '{format}' is not supported by this version (it reads {Snapshot.Format}); upgrade netbufrules");
+            try
+            {
+                var host = obj.GetProperty("host");
+                var sources = obj.GetProperty("sources").EnumerateArray().Select(s => new SnapshotSource(
+                    s.GetProperty("key").GetString()!,
+                    s.GetProperty("describe").GetString()!,
+                    [.. s.GetProperty("samples").EnumerateArray().Select(x => new RawOutput(
+                        DateTimeOffset.Parse(x.GetProperty("time").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
+                        x.GetProperty("stdout").GetString()!,
+                        Optional(x, "stderr")?.GetString() ?? "",
+                        Optional(x, "exit_code") is { ValueKind: JsonValueKind.Number } code ? code.GetInt32() : null,
+                        Enum.Parse<ReadFailure>(Optional(x, "failure")?.GetString() ?? "None"),
+                        Optional(x, "failure_message")?.GetString(),
+                        Optional(x, "truncated")?.GetBoolean() ?? false))])).ToList();
+                return new Snapshot(
+                    new HostInfo(host.GetProperty("hostname").GetString()!, host.GetProperty("kernel").GetString()!,
+                        DateTimeOffset.Parse(host.GetProperty("time").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
+                        host.GetProperty("root").GetBoolean(), host.GetProperty("net_namespace").GetString()!),
+                    obj.GetProperty("interval_seconds").GetDouble(),
+                    sources);
+            }
+            catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException or NullReferenceException)
+            {
+                throw new SnapshotException($"{file}: the snapshot is incomplete or malformed: {e.Message}");
+            }
         }
     }
+
+    private static JsonElement? Optional(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
 }

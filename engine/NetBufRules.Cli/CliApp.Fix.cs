@@ -1,0 +1,113 @@
+using System.CommandLine;
+using System.Globalization;
+using NetBufRules.Fix;
+using NetBufRules.Model;
+using NetBufRules.Params;
+using NetBufRules.Pipeline;
+using NetBufRules.Probe;
+using NetBufRules.Report;
+
+namespace NetBufRules.Cli;
+
+public sealed partial class CliApp
+{
+    private Command FixCommand()
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Playbook files or folders (default: the built-in pack)", Arity = ArgumentArity.ZeroOrMore };
+        var apply = new Option<bool>("--apply") { Description = "Write the files, run each fix's 'then', diagnose again to verify, and roll back if anything fails" };
+        var root = new Option<string?>("--root") { Description = "Write under this folder instead of / (an image being built): no 'then', no verification" };
+        var write = new Option<string?>("--write") { Description = "Only export the files under this folder (for configuration management); nothing on the host changes" };
+        var backups = new Option<string?>("--backup-dir") { Description = "Where replaced files are kept (default: /var/backups/netbufrules under the root)" };
+        var format = new Option<string>("--format", "-f") { Description = "text or json", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var set = new Option<string[]>("--set") { Description = "Override a param: name=value or playbook-id.name=value", AllowMultipleArgumentsPerToken = false };
+        var values = new Option<string[]>("--values") { Description = "A YAML file of param overrides" };
+        var verifyFor = new Option<double>("--verify-for") { Description = "Seconds the verification may diagnose again before the fix is rolled back (0 to 600)", DefaultValueFactory = _ => 15 };
+        var interval = new Option<double>("--interval") { Description = "Counter sampling window in seconds (0 to 60)", DefaultValueFactory = _ => ProbeRunOptions.DefaultInterval.TotalSeconds };
+        var command = new Command("fix", "Diagnose, show each fix as a diff against the host's files, and with --apply write, verify and roll back")
+        {
+            paths, apply, root, write, backups, format, set, values, interval, verifyFor,
+        };
+        command.SetAction(async (result, token) =>
+        {
+            var seconds = result.GetValue(interval);
+            var rootDir = result.GetValue(root);
+            var exportDir = result.GetValue(write);
+            if (seconds is < 0 or > 60 || double.IsNaN(seconds))
+                return await UsageAsync($"--interval {seconds.ToString(CultureInfo.InvariantCulture)} is out of range (0 to 60 seconds)").ConfigureAwait(false);
+            if (result.GetValue(verifyFor) is < 0 or > 600 or double.NaN)
+                return await UsageAsync("--verify-for is out of range (0 to 600 seconds)").ConfigureAwait(false);
+            if (exportDir is not null && (result.GetValue(apply) || rootDir is not null))
+                return await UsageAsync("--write exports the files only; it does not go with --apply or --root").ConfigureAwait(false);
+            if (rootDir is not null && !Directory.Exists(rootDir))
+                return await UsageAsync($"--root '{rootDir}' is not a folder").ConfigureAwait(false);
+            if (result.GetValue(apply) && rootDir is null && !Environment.IsPrivilegedProcess)
+                return await UsageAsync("fix --apply changes the host's configuration and needs root; use --root DIR to write under a folder, or --write DIR to export the files").ConfigureAwait(false);
+            var playbooks = await LoadAsync(result.GetValue(paths) ?? []).ConfigureAwait(false);
+            if (playbooks is null) return ExitCodes.Usage;
+            var overrides = new ParamOverrides();
+            try
+            {
+                foreach (var file in result.GetValue(values) ?? []) overrides.AddValuesFile(file);
+                foreach (var assignment in result.GetValue(set) ?? []) overrides.AddAssignment(assignment);
+            }
+            catch (ParamOverrideException e)
+            {
+                return await UsageAsync(e.Message).ConfigureAwait(false);
+            }
+            if (overrides.Check(playbooks) is { Count: > 0 } problems)
+                return await UsageAsync(string.Join("\nnetbufrules: ", problems)).ConfigureAwait(false);
+
+            var options = new ProbeRunOptions(TimeSpan.FromSeconds(seconds));
+            Task<DiagnosisReport> Diagnose(IReadOnlyList<Playbook> which, CancellationToken t) =>
+                DiagnosisPipeline.RunAsync(which, overrides, host.Reader(), options, host.Host(), t);
+            var report = await Diagnose(playbooks, token).ConfigureAwait(false);
+            var live = rootDir is null && exportDir is null;
+            var steps = FixPlanner.Plan(report, exportDir ?? rootDir, live ? SysctlDropIn.ReadRuntime : null);
+            var json = result.GetValue(format) == "json";
+            var log = new List<string>();
+            void Say(string line)
+            {
+                log.Add(line);
+                if (!json) host.Out.WriteLine(line);
+            }
+
+            if (!json) await host.Out.WriteAsync(FixTextWriter.Plan(report, steps, exportDir is not null || rootDir is not null)).ConfigureAwait(false);
+            var mode = exportDir is not null ? "write" : result.GetValue(apply) ? "apply" : "plan";
+            FixOutcome? outcome = null;
+            if (mode == "write")
+            {
+                foreach (var step in steps.Where(s => s.Refused is null))
+                {
+                    AtomicFile.Write(step.Target, step.Fix.Content);
+                    Say($"exported {step.Target}");
+                }
+            }
+            else if (mode == "apply")
+            {
+                var backupDir = result.GetValue(backups) ?? Path.Join(rootDir ?? "/", "var/backups/netbufrules");
+                var fixedIds = steps.Select(s => s.PlaybookId).ToHashSet(StringComparer.Ordinal);
+                var applier = new FixApplier(new FixApplyOptions(rootDir, backupDir, Say) { VerifyFor = TimeSpan.FromSeconds(result.GetValue(verifyFor)) });
+                outcome = await applier.ApplyAsync(steps, t => Diagnose([.. playbooks.Where(p => fixedIds.Contains(p.Id))], t), token).ConfigureAwait(false);
+                if (outcome.Result == FixResult.NothingToDo && outcome.Failure is not null) Say($"refused: {outcome.Failure}");
+                if (outcome.Result == FixResult.RolledBack) Say($"fix failed and was rolled back: {outcome.Failure}");
+            }
+            if (json) await host.Out.WriteAsync(FixJsonWriter.Write(report, steps, mode, outcome, log)).ConfigureAwait(false);
+            return outcome switch
+            {
+                { Result: FixResult.RolledBack } => ExitCodes.RolledBack,
+                { Result: FixResult.NothingToDo, Failure: not null } => ExitCodes.RolledBack,
+                not null => ExitCodes.Ok,
+                null when mode == "write" => steps.Any(s => s.Refused is not null) ? ExitCodes.RolledBack : ExitCodes.Ok,
+                _ => report.AnyFired ? ExitCodes.Fired : ExitCodes.Ok,
+            };
+        });
+        return command;
+    }
+
+    private async Task<int> UsageAsync(string message)
+    {
+        await host.Error.WriteLineAsync($"netbufrules: {message}").ConfigureAwait(false);
+        return ExitCodes.Usage;
+    }
+}

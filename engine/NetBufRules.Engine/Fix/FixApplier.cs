@@ -1,0 +1,187 @@
+using System.Globalization;
+using CliWrap;
+using CliWrap.Buffered;
+using NetBufRules.Evaluate;
+using NetBufRules.Report;
+
+namespace NetBufRules.Fix;
+
+/// <summary>
+/// Applies fix steps: a backup of each file it replaces, an atomic write, the fix's <c>then</c>, a second diagnosis to
+/// verify, and, when any of that fails, a rollback that restores every file and the kernel values the steps changed.
+/// </summary>
+public sealed class FixApplier(FixApplyOptions options)
+{
+    private sealed class Applied(FixStep step)
+    {
+        public FixStep Step { get; } = step;
+        public bool Written { get; set; }
+        public string? Backup { get; set; }
+        public Dictionary<string, string> KernelBefore { get; } = new(StringComparer.Ordinal);
+        public ThenRun? Then { get; set; }
+        public bool RolledBack { get; set; }
+
+        public AppliedStep Freeze() => new(Step, Written, Backup, Then, RolledBack);
+    }
+
+    /// <summary>Applies <paramref name="steps"/>; <paramref name="verify"/> diagnoses again once every step has run.</summary>
+    public async Task<FixOutcome> ApplyAsync(IReadOnlyList<FixStep> steps, Func<CancellationToken, Task<DiagnosisReport>>? verify, CancellationToken cancellationToken)
+    {
+        var refused = steps.FirstOrDefault(s => s.Refused is not null);
+        if (refused is not null)
+            return new FixOutcome([.. steps.Select(s => new AppliedStep(s, false, null, null, false))], FixResult.NothingToDo, $"{refused.PlaybookId}: {refused.Refused}; nothing was written", Empty);
+        var todo = steps.Where(s => s.Action != FixAction.Unchanged).ToList();
+        foreach (var s in steps.Where(s => s.Action == FixAction.Unchanged)) options.Log($"{s.PlaybookId}: {s.Target} already has this content");
+        if (todo.Count == 0)
+            return new FixOutcome([.. steps.Select(s => new AppliedStep(s, false, null, null, false))], FixResult.NothingToDo, null, Empty);
+
+        var stamp = DateTimeOffset.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        var backupRoot = Path.Combine(options.BackupDirectory, stamp);
+        var applied = new List<Applied>();
+        string? failure = null;
+        try
+        {
+            for (var i = 0; i < todo.Count && failure is null; i++)
+            {
+                var step = todo[i];
+                var record = new Applied(step);
+                applied.Add(record);
+                if (step.Current is not null)
+                {
+                    record.Backup = Path.Join(backupRoot, step.Fix.Path);
+                    AtomicFile.Copy(step.Target, record.Backup);
+                }
+                if (options.Live && SysctlDropIn.IsSysctlDropIn(step.Fix.Path))
+                {
+                    foreach (var (key, _) in SysctlDropIn.Settings(step.Fix.Content))
+                        if (SysctlDropIn.ReadRuntime(key) is { } value) record.KernelBefore.TryAdd(key, value);
+                }
+                AtomicFile.Write(step.Target, step.Fix.Content);
+                record.Written = true;
+                options.Log($"[{i + 1}/{todo.Count}] {step.PlaybookId}: wrote {step.Target} ({(step.Current is null ? "new file" : $"backup {record.Backup}")})");
+                if (!options.Live || step.Fix.Then.Count == 0) continue;
+                record.Then = await RunAsync(step.Fix.Then, cancellationToken).ConfigureAwait(false);
+                options.Log($"[{i + 1}/{todo.Count}] {step.PlaybookId}: ran {string.Join(' ', step.Fix.Then)}: exit {record.Then.ExitCode}{Tail(record.Then.Output)}");
+                if (record.Then.ExitCode != 0) failure = $"{string.Join(' ', step.Fix.Then)} exited {record.Then.ExitCode}{Tail(record.Then.Output)}";
+                else if (record.KernelBefore.Count > 0) failure = NotTaken(step, record.Then);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            failure = e.Message;
+        }
+
+        var verified = Empty;
+        if (failure is null && options.Live && verify is not null)
+            (verified, failure) = await VerifyAsync(todo, verify, cancellationToken).ConfigureAwait(false);
+        if (failure is not null)
+        {
+            options.Log($"failed: {failure}");
+            await RollBackAsync(applied, cancellationToken).ConfigureAwait(false);
+        }
+        return new FixOutcome([.. applied.Select(a => a.Freeze())], failure is null ? FixResult.Applied : FixResult.RolledBack, failure, verified);
+    }
+
+    /// <summary>
+    /// Diagnoses again until every fixed playbook is better (a fired one no longer fires, an advised one is ok) or the
+    /// verification time is up: a service restarted by 'then', or one that picks up a setting, needs a moment.
+    /// </summary>
+    private async Task<(IReadOnlyDictionary<string, FindingStatus> Verified, string? Failure)> VerifyAsync(
+        List<FixStep> todo, Func<CancellationToken, Task<DiagnosisReport>> verify, CancellationToken cancellationToken)
+    {
+        var ids = todo.Select(s => s.PlaybookId).Distinct(StringComparer.Ordinal).ToList();
+        var deadline = DateTimeOffset.UtcNow + options.VerifyFor;
+        for (var attempt = 1; ; attempt++)
+        {
+            options.Log($"verifying ({attempt}): diagnosing {string.Join(", ", ids)} again...");
+            var after = await verify(cancellationToken).ConfigureAwait(false);
+            var verified = after.Results.ToDictionary(r => r.Finding.Playbook.Id, r => r.Status, StringComparer.Ordinal);
+            var failure = ids
+                .Select(id => (Id: id, Before: todo.First(s => s.PlaybookId == id).Status, After: verified.GetValueOrDefault(id, FindingStatus.Skipped),
+                    Reason: after.Results.FirstOrDefault(r => r.Finding.Playbook.Id == id)?.Reason))
+                .Where(v => v.After is FindingStatus.Fired or FindingStatus.Error || (v.Before == FindingStatus.Advice && v.After == FindingStatus.Advice))
+                .Select(v => $"verification failed: {v.Id} is still {StatusWords.Of(v.After)} after the fix ({v.Reason})")
+                .FirstOrDefault();
+            if (failure is null)
+            {
+                options.Log($"verified: {string.Join(", ", ids.Select(id => $"{id} is now {StatusWords.Of(verified[id])}"))}");
+                return (verified, null);
+            }
+            if (DateTimeOffset.UtcNow >= deadline) return (verified, failure);
+            options.Log($"not yet: {failure}");
+            await Task.Delay(options.VerifyPause, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RollBackAsync(List<Applied> applied, CancellationToken cancellationToken)
+    {
+        options.Log("rolling back...");
+        for (var i = applied.Count - 1; i >= 0; i--)
+        {
+            var a = applied[i];
+            if (a.Written)
+            {
+                if (a.Backup is not null)
+                {
+                    AtomicFile.Copy(a.Backup, a.Step.Target);
+                    options.Log($"restored {a.Step.Target} from {a.Backup}");
+                }
+                else
+                {
+                    File.Delete(a.Step.Target);
+                    options.Log($"removed {a.Step.Target} (it did not exist before)");
+                }
+            }
+            a.RolledBack = true;
+            if (a.Then is null) continue;
+            if (a.KernelBefore.Count > 0)
+            {
+                // A sysctl drop-in is applied key by key: put back the exact values the kernel had, whatever the file says.
+                foreach (var (key, value) in a.KernelBefore)
+                {
+                    if (SysctlDropIn.ReadRuntime(key) == value) continue;
+                    await File.WriteAllTextAsync(SysctlDropIn.ProcPath(key), value + "\n", cancellationToken).ConfigureAwait(false);
+                    options.Log($"{key} back to {value}");
+                }
+            }
+            else if (a.Written)
+            {
+                var again = await RunAsync(a.Step.Fix.Then, cancellationToken).ConfigureAwait(false);
+                options.Log($"ran {string.Join(' ', a.Step.Fix.Then)} again: exit {again.ExitCode}{Tail(again.Output)}");
+            }
+        }
+    }
+
+    private async Task<ThenRun> RunAsync(IReadOnlyList<string> argv, CancellationToken cancellationToken)
+    {
+        var program = options.ProgramPath.Split(':').Select(d => Path.Combine(d, argv[0])).FirstOrDefault(File.Exists);
+        if (program is null || argv[0].Contains('/')) return new ThenRun(argv, 127, $"{argv[0]} not found in {options.ProgramPath}");
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.ThenTimeout);
+        try
+        {
+            var result = await Cli.Wrap(program).WithArguments(argv.Skip(1)).WithValidation(CommandResultValidation.None)
+                .WithEnvironmentVariables(e => e.Set("LC_ALL", "C").Set("LANG", "C"))
+                .ExecuteBufferedAsync(timeout.Token).ConfigureAwait(false);
+            return new ThenRun(argv, result.ExitCode, (result.StandardOutput + result.StandardError).Trim());
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new ThenRun(argv, 124, $"timed out after {options.ThenTimeout.TotalSeconds:0} s and was killed");
+        }
+    }
+
+    /// <summary>
+    /// A sysctl drop-in is applied only when the kernel holds its values afterwards: <c>sysctl -p</c> exits 0 even when
+    /// the kernel refused a key (seen with procps 4 for a key that is read-only inside a network namespace).
+    /// </summary>
+    private static string? NotTaken(FixStep step, ThenRun then) => SysctlDropIn.Settings(step.Fix.Content)
+        .Where(s => SysctlDropIn.ReadRuntime(s.Key) is { } now && !SysctlDropIn.SameValue(now, s.Value))
+        .Select(s => $"{s.Key} is {SysctlDropIn.ReadRuntime(s.Key)} after '{string.Join(' ', then.Argv)}', not {s.Value}: the kernel did not take it{Tail(then.Output)}")
+        .FirstOrDefault();
+
+    private static string Tail(string output) =>
+        output.Length == 0 ? "" : ": " + string.Join(" / ", output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(3));
+
+    private static readonly IReadOnlyDictionary<string, FindingStatus> Empty = new Dictionary<string, FindingStatus>(StringComparer.Ordinal);
+}

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using NetBufRules.Report;
+
+namespace NetBufRules.Fix;
+
+/// <summary>
+/// The result of <c>fix</c> as JSON: the diagnosis (the run report), each step with its diff, and what was applied,
+/// backed up, run and rolled back.
+/// </summary>
+public static class FixJsonWriter
+{
+    public const string SchemaId = "netbufrules/fix-report/v1";
+
+    /// <summary>Writes the document; <paramref name="mode"/> is plan, apply or write.</summary>
+    public static string Write(DiagnosisReport report, IReadOnlyList<FixStep> steps, string mode, FixOutcome? outcome, IReadOnlyList<string> log)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, JsonOutput.Writer))
+        {
+            w.WriteStartObject();
+            w.WriteString("schema", SchemaId);
+            w.WriteString("mode", mode);
+            w.WriteString("outcome", outcome is null ? (mode == "write" ? "exported" : "planned")
+                : outcome.Result switch { FixResult.Applied => "applied", FixResult.RolledBack => "rolled-back", _ => outcome.Failure is null ? "nothing-to-do" : "refused" });
+            if (outcome?.Failure is { } failure) w.WriteString("failure", failure);
+            w.WriteStartArray("steps");
+            foreach (var step in steps)
+            {
+                var applied = outcome?.Steps.FirstOrDefault(a => a.Step == step);
+                w.WriteStartObject();
+                w.WriteString("id", step.PlaybookId);
+                w.WriteString("path", step.Fix.Path);
+                w.WriteString("target", step.Target);
+                w.WriteString("action", step.Action.ToString().ToLowerInvariant());
+                w.WriteString("diff", FixDiff.Of(step));
+                w.WriteStartArray("then");
+                foreach (var a in step.Fix.Then) w.WriteStringValue(a);
+                w.WriteEndArray();
+                if (step.Refused is not null) w.WriteString("refused", step.Refused);
+                w.WriteBoolean("written", applied?.Written ?? false);
+                if (applied?.Backup is not null) w.WriteString("backup", applied.Backup);
+                if (applied?.Then is { } then)
+                {
+                    w.WriteNumber("then_exit_code", then.ExitCode);
+                    w.WriteString("then_output", then.Output);
+                }
+                w.WriteBoolean("rolled_back", applied?.RolledBack ?? false);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            if (outcome is not null && outcome.Verified.Count > 0)
+            {
+                w.WriteStartObject("verified");
+                foreach (var (id, status) in outcome.Verified.OrderBy(v => v.Key, StringComparer.Ordinal)) w.WriteString(id, StatusWords.Of(status));
+                w.WriteEndObject();
+            }
+            w.WriteStartArray("log");
+            foreach (var line in log) w.WriteStringValue(line);
+            w.WriteEndArray();
+            w.WritePropertyName("report");
+            using (var doc = JsonDocument.Parse(JsonReportWriter.Write(report))) doc.RootElement.WriteTo(w);
+            w.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+
+namespace NetBufRules.Fix;
+
+/// <summary>The <c>key = value</c> lines of a sysctl drop-in, and the check that applying one never lowers a value.</summary>
+public static class SysctlDropIn
+{
+    /// <summary>Whether a fix path is a sysctl drop-in (applied with <c>sysctl -p</c>).</summary>
+    public static bool IsSysctlDropIn(string path) => path.StartsWith("/etc/sysctl.d/", StringComparison.Ordinal);
+
+    /// <summary>The settings of a drop-in, in order; comments and blank lines are left out.</summary>
+    public static IReadOnlyList<(string Key, string Value)> Settings(string content) =>
+        [.. content.Split('\n')
+            .Select(l => l.Trim())
+            .Where(l => l.Length > 0 && l[0] is not ('#' or ';'))
+            .Select(l => l.Split('=', 2))
+            .Where(p => p.Length == 2)
+            .Select(p => (p[0].Trim(), p[1].Trim()))];
+
+    /// <summary>The /proc/sys file of a key (dots or slashes).</summary>
+    public static string ProcPath(string key) => "/proc/sys/" + key.Replace('.', '/');
+
+    /// <summary>
+    /// Why writing <paramref name="content"/> would lower a value, field by field, compared with the file it replaces and
+    /// the value the kernel uses now; null when every field is at least as high.
+    /// </summary>
+    public static string? WouldLower(string content, string? replaced, Func<string, string?>? runtime)
+    {
+        var before = replaced is null ? [] : Settings(replaced).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
+        foreach (var (key, value) in Settings(content))
+        {
+            foreach (var (what, old) in new[] { ("the file it replaces", before.GetValueOrDefault(key)), ("the running kernel", runtime?.Invoke(key)) })
+            {
+                if (old is null) continue;
+                var newFields = Fields(value);
+                var oldFields = Fields(old);
+                if (newFields is null || oldFields is null || newFields.Length != oldFields.Length) continue;
+                for (var i = 0; i < newFields.Length; i++)
+                {
+                    if (newFields[i] < oldFields[i])
+                        return $"{key} = {value} would lower {(newFields.Length > 1 ? $"field {i + 1} " : "")}below {old} ({what}); a fix only raises limits";
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Whether two values are the same, field by field (the kernel prints tabs where a file may have spaces).</summary>
+    public static bool SameValue(string a, string b) =>
+        a.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries).SequenceEqual(b.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+
+    private static long[]? Fields(string value)
+    {
+        var parts = value.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        var fields = new long[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!long.TryParse(parts[i], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out fields[i])) return null;
+        }
+        return fields.Length == 0 ? null : fields;
+    }
+
+    /// <summary>The running kernel's value of a key on this host, or null when it cannot be read.</summary>
+    public static string? ReadRuntime(string key)
+    {
+        try
+        {
+            return File.ReadAllText(ProcPath(key)).Trim();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using NetBufRules.Model;
+using NetBufRules.Params;
+using NetBufRules.Pipeline;
+using NetBufRules.Probe;
+using NetBufRules.Probe.Recording;
+
+namespace NetBufRules.Fleet;
+
+/// <summary>
+/// Replays a folder of snapshots, one per host, as a stream: each snapshot is read, evaluated, reduced to its
+/// <see cref="HostVerdict"/> and dropped, on every core at once, so memory does not grow with the number of hosts.
+/// </summary>
+public static class FleetReplay
+{
+    /// <summary>The verdict of every file, in file order; a file that is not a valid snapshot gives its error instead.</summary>
+    public static IReadOnlyList<(HostVerdict? Verdict, string? Error)> Run(
+        IReadOnlyList<string> files, IReadOnlyList<Playbook> playbooks, ParamOverrides overrides, int parallelism, CancellationToken cancellationToken)
+    {
+        var results = new (HostVerdict?, string?)[files.Count];
+        var options = new ProbeRunOptions(TimeSpan.Zero);
+        var next = -1;
+        // Plain threads, each taking the next file: replaying a recording never waits, so the work stays on these
+        // threads (no thread-pool hops, no async file reads) and each file's buffer is reused for the next.
+        var workers = Enumerable.Range(0, Math.Max(1, Math.Min(parallelism, files.Count))).Select(_ => new Thread(() =>
+        {
+            var buffer = Array.Empty<byte>();
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < files.Count && !cancellationToken.IsCancellationRequested)
+            {
+                var file = files[i];
+                try
+                {
+                    var length = Read(file, ref buffer);
+                    var snapshot = SnapshotJson.Read(file, buffer.AsMemory(0, length));
+                    // Replays take their times from the recording: the same snapshot always gives the same answer.
+                    var report = DiagnosisPipeline.RunAsync(playbooks, overrides, new SnapshotSourceReader(snapshot), options, snapshot.Host, cancellationToken)
+                        .GetAwaiter().GetResult();
+                    results[i] = (HostVerdicts.Of(Path.GetFileNameWithoutExtension(file), report), null);
+                }
+                catch (SnapshotException e)
+                {
+                    results[i] = (null, e.Message);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    results[i] = (null, $"{file}: cannot read it: {e.Message}");
+                }
+            }
+        }, 4 * 1024 * 1024) { IsBackground = true }).ToList();
+        foreach (var w in workers) w.Start();
+        foreach (var w in workers) w.Join();
+        cancellationToken.ThrowIfCancellationRequested();
+        return results;
+    }
+
+    /// <summary>Reads a whole file into <paramref name="buffer"/> (grown when too small) and returns its length.</summary>
+    private static int Read(string file, ref byte[] buffer)
+    {
+        using var handle = File.OpenHandle(file);
+        var length = RandomAccess.GetLength(handle);
+        if (length > int.MaxValue / 2) throw new IOException("the file is too large for a snapshot");
+        if (buffer.Length < length) buffer = new byte[Math.Max(length, buffer.Length * 2)];
+        var read = 0;
+        while (read < length)
+        {
+            var n = RandomAccess.Read(handle, buffer.AsSpan(read, (int)length - read), read);
+            if (n == 0) break;
+            read += n;
+        }
+        return read;
+    }
+}

@@ -1,0 +1,35 @@
+using System.Collections;
+using NetBufRules.Evaluate;
+using NetBufRules.Report;
+
+namespace NetBufRules.Fleet;
+
+/// <summary>Reduces a host's full report to its <see cref="HostVerdict"/>.</summary>
+public static class HostVerdicts
+{
+    /// <summary>The verdict of <paramref name="report"/>, labelled (usually the snapshot's file name).</summary>
+    public static HostVerdict Of(string label, DiagnosisReport report) => new(
+        label,
+        report.Host.Hostname,
+        report.Host.Kernel,
+        [.. report.Results.Select(r => new PlaybookVerdict(
+            r.Finding.Playbook.Id,
+            r.Status,
+            r.Finding.Playbook.Severity,
+            // A fleet keeps thousands of hosts: the reasons of ok and skipped results are dropped with the report.
+            r.Status is FindingStatus.Fired or FindingStatus.Advice or FindingStatus.Error ? r.Reason : "",
+            r.Status == FindingStatus.Fired ? CulpritKinds(r.Finding.Evidence) : [],
+            r.Status == FindingStatus.Fired ? PeakRate(r.Finding.Evidence) : 0,
+            [.. r.Fixes.Select(f => f.Path)]))]);
+
+    /// <summary>The evidence entries that are tables with rows: the kinds of culprit the finding named.</summary>
+    private static IReadOnlyList<string> CulpritKinds(IReadOnlyDictionary<string, object?> evidence) =>
+        [.. evidence.Where(e => e.Value is IReadOnlyDictionary<string, object?> table && table.TryGetValue("rows", out var rows) && rows is IList { Count: > 0 })
+            .Select(e => e.Key).Order(StringComparer.Ordinal)];
+
+    /// <summary>The largest <c>rate</c> among counter evidence.</summary>
+    private static double PeakRate(IReadOnlyDictionary<string, object?> evidence) =>
+        evidence.Values.OfType<IReadOnlyDictionary<string, object?>>()
+            .Select(m => m.TryGetValue("rate", out var rate) && rate is double d && double.IsFinite(d) ? d : 0)
+            .DefaultIfEmpty(0).Max();
+}

@@ -1,0 +1,138 @@
+using System.Text.Json;
+using NetBufRules.Probe.Recording;
+using NetBufRules.Tests.Support;
+
+namespace NetBufRules.Tests.Fix;
+
+/// <summary>
+/// <c>fix</c> in-process against a recorded backlog overflow, writing under a throwaway <c>--root</c>: the plan as a
+/// diff, atomic writes, refusals, export. The live apply, 'then', verification and rollback are in EndToEnd/FixApplyTests.
+/// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
+public sealed class FixCommandTests : IDisposable
+{
+    private const string SysctlFile = "etc/sysctl.d/90-netbufrules-tcp-backlog.conf";
+    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("nbr-fix-root-");
+    private readonly SnapshotSourceReader _backlog = new(Replay.Load("netns-backlog"));
+
+    public void Dispose() => _root.Delete(recursive: true);
+
+    private string Target => Path.Combine(_root.FullName, SysctlFile);
+
+    private Task<(int ExitCode, string Out, string Error)> Fix(params string[] args) =>
+        CliRunner.Run(_backlog, ["fix", Repo.Playbooks, "--interval", "0", .. args]);
+
+    [Fact]
+    public async Task Without_apply_it_shows_each_fix_as_a_diff_and_writes_nothing()
+    {
+        var (code, output, _) = await Fix("--root", _root.FullName);
+
+        code.ShouldBe(1, "tcp-backlog fired and nothing was applied");
+        output.Replace(_root.FullName, "ROOT", StringComparison.Ordinal).ShouldContain(
+            "tcp-backlog: ROOT/etc/sysctl.d/90-netbufrules-tcp-backlog.conf (new file)\n--- /dev/null\n+++ ROOT/etc/sysctl.d/90-netbufrules-tcp-backlog.conf\n");
+        output.ShouldContain("+net.core.somaxconn = 4096\n");
+        _root.GetFileSystemInfos().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_plan_for_a_recorded_backlog_overflow_reads_as_pinned()
+    {
+        var (_, output, _) = await Fix("--root", _root.FullName);
+        GoldenFile.Match(Path.Combine(Repo.Golden, "fix-netns-backlog.out.txt"), output.Replace(_root.FullName, "/ROOT", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_change_to_an_existing_file_is_a_diff_against_it()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Target)!);
+        File.WriteAllText(Target, "# ours\nnet.core.somaxconn = 1024\n");
+
+        var (_, output, _) = await Fix("--root", _root.FullName);
+
+        output.ShouldContain("(changes the file)");
+        output.ShouldContain("-net.core.somaxconn = 1024\n");
+        output.ShouldContain("+net.core.somaxconn = 4096\n");
+    }
+
+    [Fact]
+    public async Task Apply_under_a_root_writes_the_files_with_their_mode_and_runs_no_then()
+    {
+        var (code, output, error) = await Fix("--root", _root.FullName, "--apply", "--format", "json");
+
+        code.ShouldBe(0, error);
+        var json = JsonDocument.Parse(output).RootElement;
+        json.GetProperty("outcome").GetString().ShouldBe("applied");
+        var step = json.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "tcp-backlog");
+        step.GetProperty("written").GetBoolean().ShouldBeTrue();
+        step.TryGetProperty("then_exit_code", out _).ShouldBeFalse("'then' would act on this host, not on the root");
+        File.ReadAllText(Target).ShouldContain("net.core.somaxconn = 4096");
+        File.GetUnixFileMode(Target).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        Directory.GetFiles(Path.GetDirectoryName(Target)!).ShouldAllBe(f => f.EndsWith(".conf", StringComparison.Ordinal), "no temporary file is left");
+    }
+
+    [Fact]
+    public async Task Applying_twice_leaves_the_file_as_it_is_and_backs_up_what_it_replaced()
+    {
+        var backups = Path.Combine(_root.FullName, "backups");
+        Directory.CreateDirectory(Path.GetDirectoryName(Target)!);
+        File.WriteAllText(Target, "# ours\nnet.core.somaxconn = 1024\n");
+        File.SetUnixFileMode(Target, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+        (await Fix("--root", _root.FullName, "--apply", "--backup-dir", backups)).ExitCode.ShouldBe(0);
+        var content = File.ReadAllText(Target);
+        var (code, output, _) = await Fix("--root", _root.FullName, "--apply", "--backup-dir", backups);
+
+        code.ShouldBe(0);
+        output.ShouldContain("already has this content");
+        File.ReadAllText(Target).ShouldBe(content);
+        File.GetUnixFileMode(Target).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite, "the mode of the replaced file is kept");
+        var backup = Directory.GetFiles(backups, "90-netbufrules-tcp-backlog.conf", SearchOption.AllDirectories).Single();
+        File.ReadAllText(backup).ShouldBe("# ours\nnet.core.somaxconn = 1024\n");
+    }
+
+    [Fact]
+    public async Task A_fix_that_would_lower_a_value_in_the_file_it_replaces_is_refused_and_nothing_is_written()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Target)!);
+        File.WriteAllText(Target, "net.core.somaxconn = 65535\n");
+
+        var (code, output, _) = await Fix("--root", _root.FullName, "--apply");
+
+        code.ShouldBe(4);
+        output.ShouldContain("refused: net.core.somaxconn = 4096 would lower below 65535 (the file it replaces); a fix only raises limits");
+        File.ReadAllText(Target).ShouldBe("net.core.somaxconn = 65535\n");
+    }
+
+    [Fact]
+    public async Task A_fix_never_writes_through_a_symbolic_link()
+    {
+        var elsewhere = Path.Combine(_root.FullName, "elsewhere");
+        Directory.CreateDirectory(elsewhere);
+        Directory.CreateDirectory(Path.Combine(_root.FullName, "etc"));
+        Directory.CreateSymbolicLink(Path.Combine(_root.FullName, "etc", "sysctl.d"), elsewhere);
+
+        var (code, output, _) = await Fix("--root", _root.FullName, "--apply");
+
+        code.ShouldBe(4);
+        output.ShouldContain("is a symbolic link; a fix never writes through a link");
+        Directory.GetFiles(elsewhere).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Write_exports_the_files_under_a_folder_for_configuration_management()
+    {
+        var (code, output, _) = await Fix("--write", _root.FullName);
+
+        code.ShouldBe(0);
+        output.ShouldContain($"exported {Target}");
+        File.ReadAllText(Target).ShouldContain("net.core.somaxconn = 4096");
+    }
+
+    [Fact]
+    public async Task Write_with_apply_is_a_usage_error()
+    {
+        var (code, _, error) = await Fix("--write", _root.FullName, "--apply");
+        code.ShouldBe(2);
+        error.ShouldContain("--write exports the files only");
+    }
+}

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Text.Json;
+using NetBufRules.Tests.EndToEnd;
+
+namespace NetBufRules.Tests.Fleet;
+
+/// <summary>
+/// examples/fleet/collect.yml run for real with Debian's ansible-core: the tool is copied onto each host, collects,
+/// the snapshots come back to the controller and are replayed as one fleet. Hosts are this machine (connection:
+/// local), once as itself and once as two network namespaces, one with an accept-queue overflow.
+/// </summary>
+[Collection("network namespaces")]
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
+public sealed class AnsibleFleetTests : IDisposable
+{
+    private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("nbr-ansible-");
+
+    public void Dispose() => _work.Delete(recursive: true);
+
+    private static void RequireAnsible() =>
+        Skip.IfNot(File.Exists("/usr/bin/ansible-playbook") && Environment.IsPrivilegedProcess && File.Exists("/usr/sbin/ip"),
+            "needs root, iproute2 and ansible-core (apt-get install ansible-core; CI installs it)");
+
+    /// <summary>The tool as the playbook copies it onto a host: a launcher of the build beside the tests.</summary>
+    private string Tool()
+    {
+        var dotnet = Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "/usr/bin/dotnet";
+        var script = Path.Combine(_work.FullName, "netbufrules");
+        File.WriteAllText(script, $"#!/bin/sh\nexport DOTNET_CLI_HOME=/tmp HOME=${{HOME:-/tmp}}\nexec {dotnet} {NetworkNamespace.Tool} \"$@\"\n");
+        File.SetUnixFileMode(script, (UnixFileMode)0b111_101_101);
+        return script;
+    }
+
+    private (int Code, string Output) Playbook(string inventory, params string[] extra)
+    {
+        var info = new ProcessStartInfo("/usr/bin/ansible-playbook") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { "-i", inventory, Path.Combine(Support.Repo.Root, "examples", "fleet", "collect.yml"),
+                     "-e", $"netbufrules_source={Tool()}", "-e", $"netbufrules_path={_work.FullName}/installed/netbufrules",
+                     "-e", $"fleet_dir={_work.FullName}/fleet", "-e", "netbufrules_become=false", "-e", "netbufrules_interval=1" }.Concat(extra))
+            info.ArgumentList.Add(a);
+        info.Environment["ANSIBLE_LOCAL_TEMP"] = Path.Combine(_work.FullName, "ansible-tmp");
+        info.Environment["ANSIBLE_REMOTE_TEMP"] = Path.Combine(_work.FullName, "ansible-tmp");
+        info.Environment["ANSIBLE_NOCOLOR"] = "1";
+        Directory.CreateDirectory(Path.Combine(_work.FullName, "installed"));
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit(300_000).ShouldBeTrue("ansible-playbook finishes within 5 minutes");
+        return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+
+    private JsonElement Report() => JsonDocument.Parse(File.ReadAllText(Path.Combine(_work.FullName, "fleet", "fleet-report.json"))).RootElement;
+
+    [SkippableFact]
+    public void The_example_collects_from_localhost_and_writes_a_fleet_report_on_the_controller()
+    {
+        RequireAnsible();
+        var (code, output) = Playbook(Path.Combine(Support.Repo.Root, "examples", "fleet", "inventory-localhost.ini"));
+
+        code.ShouldBe(0, output);
+        File.Exists(Path.Combine(_work.FullName, "fleet", "snapshots", "localhost.json")).ShouldBeTrue(output);
+        Report().GetProperty("summary").GetProperty("hosts").GetInt32().ShouldBe(1);
+        File.ReadAllText(Path.Combine(_work.FullName, "fleet", "fleet-summary.txt")).ShouldStartWith("Across 1 hosts");
+        Directory.GetFiles("/tmp", "netbufrules-localhost.json").ShouldBeEmpty("the snapshot is removed from the host once fetched");
+    }
+
+    [SkippableFact]
+    public void Two_namespaces_as_hosts_give_a_fleet_report_naming_the_one_with_the_fault()
+    {
+        RequireAnsible();
+        using var healthy = new NetworkNamespace();
+        using var faulty = new NetworkNamespace();
+        var listener = faulty.Start(NetworkNamespace.Python, Path.Combine(NetworkNamespace.Faults, "listener.py"), "9020", "2", "120");
+        listener.StandardOutput.ReadLine().ShouldBe("ready");
+        faulty.Start(NetworkNamespace.Python, Path.Combine(NetworkNamespace.Faults, "connect_flood.py"), "9020", "50", "120", "--keep");
+        Thread.Sleep(1000);
+        var inventory = Path.Combine(_work.FullName, "inventory.ini");
+        File.WriteAllText(inventory, $"""
+            [fleet]
+            healthy ansible_connection=local ansible_python_interpreter=auto_silent netbufrules_netns={healthy.Name}
+            faulty ansible_connection=local ansible_python_interpreter=auto_silent netbufrules_netns={faulty.Name}
+            """);
+
+        var (code, output) = Playbook(inventory, "-e", "netbufrules_redact=true");
+
+        code.ShouldBe(0, output);
+        var report = Report();
+        report.GetProperty("summary").GetProperty("hosts").GetInt32().ShouldBe(2);
+        var backlog = report.GetProperty("summary").GetProperty("playbooks").GetProperty("tcp-backlog");
+        backlog.GetProperty("fired_on").EnumerateArray().Select(e => e.GetString()).ShouldBe(["faulty"]);
+        report.GetProperty("hosts").EnumerateArray().ShouldAllBe(h => h.GetProperty("hostname").GetString() == "redacted-host",
+            "collect --redact replaced the host names before the snapshots left the hosts");
+    }
+}
