@@ -45,18 +45,8 @@ public sealed partial class CliApp
                 return await UsageAsync("fix --apply changes the host's configuration and needs root; use --root DIR to write under a folder, or --write DIR to export the files").ConfigureAwait(false);
             var playbooks = await LoadAsync(result.GetValue(paths) ?? []).ConfigureAwait(false);
             if (playbooks is null) return ExitCodes.Usage;
-            var overrides = new ParamOverrides();
-            try
-            {
-                foreach (var file in result.GetValue(values) ?? []) overrides.AddValuesFile(file);
-                foreach (var assignment in result.GetValue(set) ?? []) overrides.AddAssignment(assignment);
-            }
-            catch (ParamOverrideException e)
-            {
-                return await UsageAsync(e.Message).ConfigureAwait(false);
-            }
-            if (overrides.Check(playbooks) is { Count: > 0 } problems)
-                return await UsageAsync(string.Join("\nnetbufrules: ", problems)).ConfigureAwait(false);
+            var overrides = await OverridesAsync(result.GetValue(values) ?? [], result.GetValue(set) ?? [], playbooks).ConfigureAwait(false);
+            if (overrides is null) return ExitCodes.Usage;
 
             var options = new ProbeRunOptions(TimeSpan.FromSeconds(seconds));
             Task<DiagnosisReport> Diagnose(IReadOnlyList<Playbook> which, CancellationToken t) =>

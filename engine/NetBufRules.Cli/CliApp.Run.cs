@@ -33,23 +33,8 @@ public sealed partial class CliApp
             }
             var playbooks = await LoadAsync(result.GetValue(paths) ?? []).ConfigureAwait(false);
             if (playbooks is null) return ExitCodes.Usage;
-            var overrides = new ParamOverrides();
-            try
-            {
-                foreach (var file in result.GetValue(values) ?? []) overrides.AddValuesFile(file);
-                foreach (var assignment in result.GetValue(set) ?? []) overrides.AddAssignment(assignment);
-            }
-            catch (ParamOverrideException e)
-            {
-                await host.Error.WriteLineAsync($"netbufrules: {e.Message}").ConfigureAwait(false);
-                return ExitCodes.Usage;
-            }
-            var problems = overrides.Check(playbooks);
-            if (problems.Count > 0)
-            {
-                foreach (var p in problems) await host.Error.WriteLineAsync($"netbufrules: {p}").ConfigureAwait(false);
-                return ExitCodes.Usage;
-            }
+            var overrides = await OverridesAsync(result.GetValue(values) ?? [], result.GetValue(set) ?? [], playbooks).ConfigureAwait(false);
+            if (overrides is null) return ExitCodes.Usage;
             var options = new ProbeRunOptions(TimeSpan.FromSeconds(seconds));
             if (result.GetValue(from) is { } recorded)
             {
