@@ -27,4 +27,9 @@ public static class Codes
     public const string TemplateDryRun = "NBR023";
     public const string SchemaViolation = "NBR024";
     public const string BadConfig = "NBR025";
+    public const string FixFileNotAllowed = "NBR040";
+    public const string FixKeyNotAllowed = "NBR041";
+    public const string FixValueNotAllowed = "NBR042";
+    public const string FixThenNotAllowed = "NBR043";
+    public const string UnsafeInterpolation = "NBR044";
 }
