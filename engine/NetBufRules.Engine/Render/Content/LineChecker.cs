@@ -96,7 +96,9 @@ internal sealed partial class LineChecker(FixTarget target, Measurements measure
     }
 
     private ContentViolation? SysctlKeyProblem(string key) => FixKeys.Sysctls.ContainsKey(key) ? null
-        : Key($"'{Cut(key)}' is not a setting a fix may change", $"a sysctl fix may set only buffer, queue and limit settings: {string.Join(", ", FixKeys.Sysctls.Keys)}");
+        : Key($"'{Cut(key)}' is not a setting a fix may change", Load.Suggest.Closest(key, FixKeys.Sysctls.Keys) is { } near
+            ? $"did you mean '{near}'?"
+            : "a sysctl fix may set only buffer, queue and limit settings such as net.core.somaxconn, net.core.rmem_max, net.ipv4.tcp_rmem, fs.file-max (the list: README, 'What a fix can write')");
 
     private ContentViolation? Limits(string text)
     {
