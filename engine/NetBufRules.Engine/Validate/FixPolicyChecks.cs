@@ -12,7 +12,7 @@ namespace NetBufRules.Validate;
 public static class FixPolicyChecks
 {
     /// <summary>The fix's content-policy problems, into <paramref name="bag"/>; a path already refused (NBR016) is not looked at again.</summary>
-    public static void Check(FixSpec fix, SafetyPolicy policy, DiagnosticBag bag)
+    public static void Check(Playbook playbook, FixSpec fix, SafetyPolicy policy, DiagnosticBag bag)
     {
         var shape = Shape(fix.Path.Text.Trim());
         var fixedPart = shape.Contains(FixTarget.Placeholder, StringComparison.Ordinal) ? shape[..shape.IndexOf(FixTarget.Placeholder, StringComparison.Ordinal)] : shape;
@@ -28,7 +28,7 @@ public static class FixPolicyChecks
         if (fix.Then.Count > 0 && !SafetyPolicy.Interpreters.Contains(Path.GetFileName(fix.Then[0]))
             && ThenCommand.Problem(fix.Then, fix.Path.Text.Trim(), target) is { } then)
             bag.Error(fix.ThenPosition ?? fix.Position, then.Code, then.Message, then.Hint);
-        foreach (var (offset, violation) in LiteralLines(fix.Template.Text, target))
+        foreach (var (offset, violation) in LiteralLines(fix.Template.Text, target, Measurements.Before(playbook)))
             bag.Error(fix.Template.AtOffset(offset), violation.Code, violation.Message, violation.Hint);
     }
 
@@ -49,12 +49,13 @@ public static class FixPolicyChecks
     }
 
     /// <summary>Each literal line of the template (or the literal start of a templated one) that the file's kind refuses, with its offset.</summary>
-    private static IEnumerable<(int Offset, ContentViolation Violation)> LiteralLines(string template, FixTarget target)
+    private static IEnumerable<(int Offset, ContentViolation Violation)> LiteralLines(string template, FixTarget target, Measurements known)
     {
         if (target.Kind == FixKind.Repository) yield break;
-        var checker = new LineChecker(target, Measurements.None, rendered: false);
+        var checker = new LineChecker(target, known, rendered: false);
         var inTag = false;
         var start = 0;
+        var whole = new List<int>();
         while (start <= template.Length)
         {
             var end = template.IndexOf('\n', start);
@@ -70,10 +71,14 @@ public static class FixPolicyChecks
             if (!startsInTag)
             {
                 var open = line.IndexOf("{{", StringComparison.Ordinal);
+                var at = start + line.Length - line.TrimStart(' ', '\t').Length;
+                // The checker counts the whole lines it sees; a problem of the whole file names one of them.
+                if (open < 0) whole.Add(at);
                 var problem = open < 0 ? checker.Line(line) : checker.KeyOnly(line[..open]);
-                if (problem is not null) yield return (start + line.Length - line.TrimStart(' ', '\t').Length, problem);
+                if (problem is not null) yield return (at, problem);
             }
             start = end + 1;
         }
+        foreach (var problem in checker.End()) yield return (whole[problem.Line - 1], problem);
     }
 }

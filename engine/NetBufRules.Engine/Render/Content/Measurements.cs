@@ -14,6 +14,15 @@ public sealed record Measurements(IReadOnlyDictionary<string, IReadOnlyList<doub
     /// <summary>Nothing measured: the checks made before any host is probed.</summary>
     public static Measurements None { get; } = new(new Dictionary<string, IReadOnlyList<double>>(), new Dictionary<string, double>());
 
+    /// <summary>
+    /// What is known before any host is probed: nothing, except that a playbook that reads fs.nr_open lets its fixes go
+    /// up to the kernel's largest nr_open (the run checks them against the host's own value).
+    /// </summary>
+    public static Measurements Before(Playbook playbook) =>
+        playbook.Probes.Any(p => SysctlRead(p) == "fs.nr_open")
+            ? None with { Sysctls = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal) { ["fs.nr_open"] = [FixKeys.Sysctls["fs.nr_open"].Max] } }
+            : None;
+
     /// <summary>The ceiling of every open-files limit: fs.nr_open as measured, else the kernel's default.</summary>
     public long NrOpen => Sysctls.TryGetValue("fs.nr_open", out var v) && v.Count == 1 ? (long)Math.Max(v[0], FixKeys.MinNofile) : FixKeys.DefaultNrOpen;
 
