@@ -11,10 +11,19 @@ namespace NetBufRules.Render.Content;
 /// </summary>
 internal sealed class GuardedTemplateContext(ScriptObject builtins, Func<string, string?> problem) : TemplateContext(builtins)
 {
+    // Scriban writes a statement's value with the span of the block around it; the statement's own span names the {{ }}.
+    private SourceSpan? _statement;
+
+    public override object? Evaluate(ScriptNode? scriptNode, bool aliasReturn)
+    {
+        if (scriptNode is ScriptExpressionStatement) _statement = scriptNode.Span;
+        return base.Evaluate(scriptNode, aliasReturn);
+    }
+
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {
         if (textAsObject is not null && problem(ObjectToString(textAsObject) ?? "") is { } why)
-            throw new ScriptRuntimeException(span, why);
+            throw new ScriptRuntimeException(_statement ?? span, why);
         return base.Write(span, textAsObject);
     }
 }

@@ -106,7 +106,7 @@ internal sealed partial class LineChecker(FixTarget target, Measurements measure
         var fields = text.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
         if (fields.Length != 4) return Key($"'{Cut(text)}' is not a 'domain type item value' line", "for example: *  soft  nofile  65536");
         if (LimitsHead(fields[0], fields[1], fields[2]) is { } problem) return problem;
-        if (NofileProblem(fields[3], $"{fields[0]} {fields[1]} nofile") is { } bad) return bad;
+        if (NofileProblem(fields[3], $"{fields[0]} {fields[1]} nofile ") is { } bad) return bad;
         var value = long.Parse(fields[3], NumberStyles.None, CultureInfo.InvariantCulture);
         var (soft, hard, _) = _limits.GetValueOrDefault(fields[0]);
         _limits[fields[0]] = (fields[1] is "soft" or "-" ? value : soft, fields[1] is "hard" or "-" ? value : hard, _line);
@@ -160,13 +160,13 @@ internal sealed partial class LineChecker(FixTarget target, Measurements measure
 
     private ContentViolation? NofileProblem(string value, string what)
     {
-        if (!Integer().IsMatch(value)) return Value($"{what} '{Cut(value)}' is not an integer", "an open-files limit is one whole number");
+        if (!Integer().IsMatch(value)) return Value($"{what}'{Cut(value)}' is not an integer", "an open-files limit is one whole number");
         var number = decimal.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture);
         var ceiling = measured.NrOpen;
         if (number > ceiling)
-            return Value($"{what} {value} is above fs.nr_open ({ceiling}{(measured.Sysctls.ContainsKey("fs.nr_open") ? "" : ", the kernel default; the playbook does not measure it")}): every login or start of the service would fail",
+            return Value($"{what}{value} is above fs.nr_open ({ceiling}{(measured.Sysctls.ContainsKey("fs.nr_open") ? "" : ", the kernel default; the playbook does not measure it")}): every login or start of the service would fail",
                 "keep it at or below fs.nr_open (a probe 'sysctl: fs.nr_open' lets a fix use the host's own value)");
-        return number < FixKeys.MinNofile ? Value($"{what} {value} is below {FixKeys.MinNofile}, the kernel's default soft limit", "a fix only raises the open-files limit") : null;
+        return number < FixKeys.MinNofile ? Value($"{what}{value} is below {FixKeys.MinNofile}, the kernel's default soft limit", "a fix only raises the open-files limit") : null;
     }
 
     private static string Field(SysctlKey spec, int i) => spec.Fields == 1 ? "" : $"field {i + 1} ";
