@@ -81,7 +81,7 @@ internal sealed partial class LineChecker(FixTarget target, Measurements measure
         {
             var ceiling = Math.Max(spec.Max, current is null ? 0 : (decimal)current[i]);
             if (numbers[i] > ceiling)
-                return Value($"{key} = {value}: {Field(spec, i)}{numbers[i]} is above {ceiling}, the most a fix may set ({spec.Why})", "advise a smaller value; a value already set higher on the host is kept, never refused");
+                return Value($"{key} = {value}: {Field(spec, i)}{numbers[i]} is above {ceiling}, the most a fix may set for the {spec.Why}", "advise a smaller value; a value already set higher on the host is kept, never refused");
         }
         if (!rendered) return null;
         if (current is null)
