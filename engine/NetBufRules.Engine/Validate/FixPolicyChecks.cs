@@ -32,6 +32,25 @@ public static class FixPolicyChecks
             bag.Error(fix.Template.AtOffset(offset), violation.Code, violation.Message, violation.Hint);
     }
 
+    /// <summary>
+    /// The lines a dry render (every number 1) produces that the file's kind refuses by their shape or setting name
+    /// (a line made by an expression, which the literal check cannot see); reported at the template, once per fix, and
+    /// only when the literal check found nothing there. Values are not judged: a dry run's numbers are not the host's.
+    /// </summary>
+    public static void DryRun(Playbook playbook, FixSpec fix, string content, DiagnosticBag bag)
+    {
+        var shape = Shape(fix.Path.Text.Trim());
+        if (!SafetyPolicy.Default.AllowsFixPath(shape.Split(FixTarget.Placeholder)[0], partial: true)) return;
+        if (FixTarget.Of(shape, []).Target is not { Kind: not FixKind.Repository } target) return;
+        var template = fix.Template;
+        var end = template.AtOffset(template.Text.Length);
+        bool Inside(SourcePosition p) => p.File == template.Start.File && p.Line >= template.Start.Line && p.Line <= end.Line;
+        if (bag.Items.Any(d => d.Code == Codes.FixKeyNotAllowed && Inside(d.Position))) return;
+        var lines = content.Split('\n');
+        if (FixContent.Check(target, content, Measurements.Before(playbook), rendered: false).FirstOrDefault(v => v.Code == Codes.FixKeyNotAllowed) is { } v)
+            bag.Error(template.Start, v.Code, $"on a dry run, line {v.Line} renders as {InterpolationGuard.Shown(lines[v.Line - 1].Trim())}: {v.Message}", v.Hint);
+    }
+
     /// <summary>The path with each <c>{{ ... }}</c> replaced by one placeholder character.</summary>
     internal static string Shape(string text)
     {
