@@ -150,4 +150,12 @@ public sealed class FixHostDataTests
         var result = await Render(DropIn, "4242:nginx.service:nginx:2000000;", probes: Rows + "  nr_open:\n    sysctl: fs.nr_open\n", reader: reader);
         ShouldBeRefused(result, "NBR042", "LimitNOFILE=2000000 is above fs.nr_open (1048576)");
     }
+
+    [Fact]
+    public async Task A_playbooks_own_table_cannot_raise_the_open_files_ceiling()
+    {
+        // Only the built-in processes table shows limits the kernel accepted; a regex over any file could claim anything.
+        var result = await Render(DropIn, "4242:nginx.service:nginx:2000000;");
+        ShouldBeRefused(result, "NBR042", "LimitNOFILE=2000000 is above fs.nr_open (1048576, the kernel default; the playbook does not measure it)");
+    }
 }

@@ -164,7 +164,7 @@ internal sealed partial class LineChecker(FixTarget target, Measurements measure
         var number = decimal.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture);
         var ceiling = measured.NrOpen;
         if (number > ceiling)
-            return Value($"{what}{value} is above fs.nr_open ({ceiling}{(measured.Sysctls.ContainsKey("fs.nr_open") ? "" : ", the kernel default; the playbook does not measure it")}): every login or start of the service would fail",
+            return Value($"{what}{value} is above fs.nr_open ({ceiling}{(measured.Sysctls.ContainsKey("fs.nr_open") ? "" : ceiling == FixKeys.DefaultNrOpen ? ", the kernel default; the playbook does not measure it" : ", at least, as a process's hard limit shows")}): every login or start of the service would fail",
                 "keep it at or below fs.nr_open (a probe 'sysctl: fs.nr_open' lets a fix use the host's own value)");
         return number < FixKeys.MinNofile ? Value($"{what}{value} is below {FixKeys.MinNofile}, the kernel's default soft limit", "a fix only raises the open-files limit") : null;
     }

@@ -11,6 +11,13 @@ namespace NetBufRules.Render.Content;
 /// </summary>
 public sealed record Measurements(IReadOnlyDictionary<string, IReadOnlyList<double>> Sysctls, IReadOnlyDictionary<string, double> ServiceHardNofile)
 {
+    /// <summary>
+    /// The highest hard open-files limit a process of the built-in processes table has: the kernel refused any limit
+    /// above fs.nr_open when it was set, so nr_open is at least this (systemd hosts raise both far above 1048576).
+    /// Only the built-in table counts, so a playbook cannot raise the ceiling with a table of its own.
+    /// </summary>
+    public double ObservedHardNofile { get; init; }
+
     /// <summary>Nothing measured: the checks made before any host is probed.</summary>
     public static Measurements None { get; } = new(new Dictionary<string, IReadOnlyList<double>>(), new Dictionary<string, double>());
 
@@ -24,7 +31,9 @@ public sealed record Measurements(IReadOnlyDictionary<string, IReadOnlyList<doub
             : None;
 
     /// <summary>The ceiling of every open-files limit: fs.nr_open as measured, else the kernel's default.</summary>
-    public long NrOpen => Sysctls.TryGetValue("fs.nr_open", out var v) && v.Count == 1 ? (long)Math.Max(v[0], FixKeys.MinNofile) : FixKeys.DefaultNrOpen;
+    public long NrOpen => Sysctls.TryGetValue("fs.nr_open", out var v) && v.Count == 1
+        ? (long)Math.Max(v[0], FixKeys.MinNofile)
+        : (long)Math.Max(FixKeys.DefaultNrOpen, ObservedHardNofile);
 
     /// <summary>What <paramref name="finding"/>'s probes measured.</summary>
     public static Measurements Of(Finding finding)
@@ -45,7 +54,14 @@ public sealed record Measurements(IReadOnlyDictionary<string, IReadOnlyList<doub
                 hard[unit] = Math.Max(h, hard.GetValueOrDefault(unit));
             }
         }
-        return new Measurements(sysctls, hard);
+        var observed = finding.Playbook.Probes
+            .Where(p => p.Alternatives.All(a => a.Source is ProcessesSource) && finding.Values.GetValueOrDefault(p.Name) is TableValue)
+            .SelectMany(p => ((TableValue)finding.Values[p.Name]).Rows)
+            .Select(row => row.GetValueOrDefault("hard") as double? ?? 0)
+            .Where(h => h <= FixKeys.Sysctls["fs.nr_open"].Max)
+            .DefaultIfEmpty(0)
+            .Max();
+        return new Measurements(sysctls, hard) { ObservedHardNofile = observed };
     }
 
     /// <summary>The sysctl a probe reads when every one of its sources reads that one sysctl, as text or as fields.</summary>
