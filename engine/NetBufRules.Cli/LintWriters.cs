@@ -35,6 +35,11 @@ internal static class LintWriters
         [Codes.SchemaViolation] = "The playbook does not satisfy schemas/playbook.schema.json.",
         [Codes.BadConfig] = "The repository's .netbufrules.yaml allows something that cannot be allowed.",
         [Codes.DropReasonsIgnores] = "A drop_reasons probe sets 'counter', 'key' or 'extract', which it ignores: it gives its own table over the sampling window.",
+        [Codes.FixFileNotAllowed] = "A fix writes a file that is not a drop-in of an allowed kind (sysctl.d, limits.d, a service's .d/*.conf): never a unit file.",
+        [Codes.FixKeyNotAllowed] = "A fix's line is not an allowed setting (a key outside the list, another section, a malformed or control-character line).",
+        [Codes.FixValueNotAllowed] = "A fix's value is not a number in bounds, or would lower the current value the run measured.",
+        [Codes.FixThenNotAllowed] = "A fix's 'then' is not [sysctl, -p, THE_FILE] or [systemctl, daemon-reload] for its own file.",
+        [Codes.UnsafeInterpolation] = "A value interpolated into a fix holds a control character, or into a path something other than one name.",
     };
 
     public static string Text(LintResult lint, bool color)

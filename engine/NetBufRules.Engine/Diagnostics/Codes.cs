@@ -28,4 +28,9 @@ public static class Codes
     public const string SchemaViolation = "NBR024";
     public const string BadConfig = "NBR025";
     public const string DropReasonsIgnores = "NBR070";
+    public const string FixFileNotAllowed = "NBR040";
+    public const string FixKeyNotAllowed = "NBR041";
+    public const string FixValueNotAllowed = "NBR042";
+    public const string FixThenNotAllowed = "NBR043";
+    public const string UnsafeInterpolation = "NBR044";
 }

@@ -350,7 +350,7 @@ public static class PlaybookParser
                 continue;
             }
             if (path is null) continue;
-            result.Add(new FixSpec(path, template, r.Strings(map["then"], "'then'"), r.Text(map["if"], "'if'"), r.String(map["each"], "'each'"), map.Position));
+            result.Add(new FixSpec(path, template, r.Strings(map["then"], "'then'"), r.Text(map["if"], "'if'"), r.String(map["each"], "'each'"), map.Position) { ThenPosition = map["then"]?.Position });
         }
         return result;
     }

@@ -1,6 +1,7 @@
 using NetBufRules.Evaluate;
 using NetBufRules.Model;
 using NetBufRules.Probe;
+using NetBufRules.Render.Content;
 using Scriban;
 
 namespace NetBufRules.Render;
@@ -22,7 +23,8 @@ public sealed class FixRenderer
         try
         {
             var reason = Reason(finding, model);
-            var fixes = finding.Fixes.SelectMany(f => RenderFix(f, finding, model)).ToList();
+            var measured = Measurements.Of(finding);
+            var fixes = finding.Fixes.SelectMany(f => RenderFix(f, finding, model)).Select(r => Checked(r.Spec, r.Fix, measured)).ToList();
             return new RenderedFinding(finding, finding.Status, reason, notes, fixes);
         }
         catch (PlacedTemplateException e)
@@ -45,11 +47,15 @@ public sealed class FixRenderer
         };
     }
 
-    private IEnumerable<RenderedFix> RenderFix(FixSpec fix, Finding finding, Scriban.Runtime.ScriptObject model)
+    /// <summary>A rendered fix that passed the content policy (Render/Content); otherwise the whole finding is an error.</summary>
+    private static RenderedFix Checked(FixSpec spec, RenderedFix fix, Measurements measured) =>
+        FixPolicy.Refusal(spec, fix, measured) is { } refusal ? throw new PlacedTemplateException(refusal) : fix;
+
+    private IEnumerable<(FixSpec Spec, RenderedFix Fix)> RenderFix(FixSpec fix, Finding finding, Scriban.Runtime.ScriptObject model)
     {
         if (fix.Each is null)
         {
-            yield return new RenderedFix(SafePath(fix, model), RenderText(fix.Template, model), fix.Then);
+            yield return (fix, new RenderedFix(SafePath(fix, model), RenderText(fix.Template, model, InterpolationGuard.ContentProblem), fix.Then));
             yield break;
         }
         if (!finding.Values.TryGetValue(fix.Each, out var value) || value is not TableValue table) yield break;
@@ -62,19 +68,19 @@ public sealed class FixRenderer
             foreach (var (k, v) in row) cells[k] = v;
             perRow["row"] = cells;
             var path = SafePath(fix, perRow);
-            if (seen.Add(path)) yield return new RenderedFix(path, RenderText(fix.Template, perRow), fix.Then);
+            if (seen.Add(path)) yield return (fix, new RenderedFix(path, RenderText(fix.Template, perRow, InterpolationGuard.ContentProblem), fix.Then));
         }
     }
 
     private string SafePath(FixSpec fix, Scriban.Runtime.ScriptObject model)
     {
-        var path = RenderText(fix.Path, model).Trim();
+        var path = RenderText(fix.Path, model, InterpolationGuard.PathProblem).Trim();
         return Validate.SafetyPolicy.Default.AllowsFixPath(path)
             ? path
             : throw new PlacedTemplateException($"{fix.Path.Start}: fix path rendered as '{path}', outside the allowed places; nothing was rendered");
     }
 
-    private string RenderText(LocatedText text, Scriban.Runtime.ScriptObject model)
+    private string RenderText(LocatedText text, Scriban.Runtime.ScriptObject model, Func<string, string?>? guard = null)
     {
         if (!_parsed.TryGetValue(text, out var template))
         {
@@ -84,13 +90,18 @@ public sealed class FixRenderer
         }
         try
         {
-            return TemplateSandbox.Render(template, model);
+            return TemplateSandbox.Render(template, model, guard is null ? null : v => guard(v) is { } problem ? Refused + problem : null);
         }
         catch (TemplateException e)
         {
-            throw new PlacedTemplateException($"{TemplateCompiler.PositionOf(text, e)}: template: {e.Message}");
+            var at = TemplateCompiler.PositionOf(text, e);
+            throw new PlacedTemplateException(e.Message.StartsWith(Refused, StringComparison.Ordinal)
+                ? $"{at}: {e.Message} (hint: host data such as a process or unit name cannot shape a fix's lines or path); no fix was rendered"
+                : $"{at}: template: {e.Message}");
         }
     }
+
+    private const string Refused = "fix refused (" + Diagnostics.Codes.UnsafeInterpolation + "): ";
 
     private sealed class PlacedTemplateException(string message) : Exception(message);
 }

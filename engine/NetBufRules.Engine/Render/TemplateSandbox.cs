@@ -22,17 +22,18 @@ public static class TemplateSandbox
     /// <summary>The functions templates may call.</summary>
     public static readonly IReadOnlyList<string> FunctionNames = ["max", "min", "round", "join", "size", "sumof", "maxof"];
 
-    /// <summary>Renders <paramref name="template"/> against <paramref name="model"/>; throws <see cref="TemplateException"/>.</summary>
-    public static string Render(Template template, ScriptObject model)
+    /// <summary>
+    /// Renders <paramref name="template"/> against <paramref name="model"/>; throws <see cref="TemplateException"/>. A
+    /// <paramref name="guard"/> sees every interpolated value first and stops the render at the one it names a problem for.
+    /// </summary>
+    public static string Render(Template template, ScriptObject model, Func<string, string?>? guard = null)
     {
-        var context = new TemplateContext(SharedFunctions)
-        {
-            StrictVariables = true,
-            LoopLimit = LoopLimit,
-            RecursiveLimit = 20,
-            LimitToString = OutputLimit,
-            EnableRelaxedMemberAccess = false,
-        };
+        var context = guard is null ? new TemplateContext(SharedFunctions) : new Content.GuardedTemplateContext(SharedFunctions, guard);
+        context.StrictVariables = true;
+        context.LoopLimit = LoopLimit;
+        context.RecursiveLimit = 20;
+        context.LimitToString = OutputLimit;
+        context.EnableRelaxedMemberAccess = false;
         context.PushGlobal(model);
         try
         {

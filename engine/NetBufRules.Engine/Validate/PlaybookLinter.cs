@@ -112,25 +112,26 @@ public static partial class PlaybookLinter
                     model["row"] = model[fix.Each] is Scriban.Runtime.ScriptArray { Count: > 0 } rows ? rows[0] : new Scriban.Runtime.ScriptObject();
                 }
                 Try(fix.Path, model, bag);
-                Try(fix.Template, model, bag);
+                if (Try(fix.Template, model, bag) is { } content) FixPolicyChecks.DryRun(playbook, fix, content, bag);
             }
         }
     }
 
-    private static void Try(LocatedText text, Scriban.Runtime.ScriptObject model, DiagnosticBag bag)
+    private static string? Try(LocatedText text, Scriban.Runtime.ScriptObject model, DiagnosticBag bag)
     {
         var (template, errors) = TemplateCompiler.Compile(text);
-        if (errors.Count > 0) return; // reported by the validator
+        if (errors.Count > 0) return null; // reported by the validator
         try
         {
-            TemplateSandbox.Render(template, model);
+            return TemplateSandbox.Render(template, model);
         }
         catch (TemplateException e)
         {
             var at = TemplateCompiler.PositionOf(text, e);
-            if (bag.Items.Any(d => d.Position == at && d.Code == Codes.TemplateDryRun)) return;
+            if (bag.Items.Any(d => d.Position == at && d.Code == Codes.TemplateDryRun)) return null;
             bag.Error(at, Codes.TemplateDryRun, $"template fails on a dry run: {e.Message}",
                 $"templates see params, probes (probe.field, tables as rows), rate.X, delta.X, status and the functions {string.Join(" ", TemplateSandbox.FunctionNames)}");
+            return null;
         }
     }
 }

@@ -60,6 +60,7 @@ public static class PlaybookValidator
                 bag.Error(fix.Position, Codes.UnknownIdentifier, $"'each' names '{each}', which is not a probe", Suggest.Hint(each, [.. probeNames]));
             if (fix.Condition is { } condition) CheckCondition(condition, known, bag, checkNames: true);
             CheckFixPath(fix, policy, bag);
+            FixPolicyChecks.Check(playbook, fix, policy, bag);
             if (fix.Then.Count > 0 && SafetyPolicy.Interpreters.Contains(Path.GetFileName(fix.Then[0])))
                 bag.Error(fix.Position, Codes.UnsafeCommand, $"the fix's 'then' starts an interpreter ({fix.Then[0]})", "name the command that applies the file, e.g. [sysctl, -p, FILE]");
         }

@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using NetBufRules.Load;
+using NetBufRules.Model;
+using NetBufRules.Render.Content;
 using NetBufRules.Tests.Support;
 
 namespace NetBufRules.Tests.Pack;
@@ -35,8 +38,43 @@ public sealed partial class FixesNeverLowerTests
         if (name is "host-root" or "netns-backlog") checkedLines.ShouldBeGreaterThan(0);
     }
 
+    [Fact]
+    public void Every_sysctl_field_a_shipped_fix_writes_is_the_current_value_or_the_max_of_it_and_the_advice()
+    {
+        var playbooks = PlaybookLoader.Load([Repo.Playbooks, Path.Combine(Repo.Root, "examples", "playbooks")]).Playbooks;
+        var fields = 0;
+        foreach (var playbook in playbooks)
+        {
+            foreach (var fix in playbook.Fixes.Where(f => f.Path.Text.StartsWith("/etc/sysctl.d/", StringComparison.Ordinal)))
+            {
+                foreach (Match line in TemplatedSysctlLine().Matches(fix.Template.Text))
+                {
+                    var key = line.Groups["key"].Value;
+                    FixKeys.Sysctls.ShouldContainKey(key, $"{playbook.Id} sets {key}");
+                    var probe = playbook.Probes.SingleOrDefault(p => p.Alternatives.Any(a => a.Source is FileSource { Path: var path } && path == "/proc/sys/" + key.Replace('.', '/')));
+                    probe.ShouldNotBeNull($"{playbook.Id} sets {key} without a probe that measures it");
+                    var columns = probe.Alternatives[0].Extract.Columns;
+                    var expressions = line.Groups["expr"].Captures.Select(c => c.Value.Trim()).ToList();
+                    expressions.Count.ShouldBe(FixKeys.Sysctls[key].Fields, $"{playbook.Id}: {line.Value}");
+                    for (var i = 0; i < expressions.Count; i++)
+                    {
+                        var current = columns is null ? probe.Name : $"{probe.Name}.{columns[i]}";
+                        var expression = expressions[i];
+                        (expression == current || (expression.StartsWith("max ", StringComparison.Ordinal) && Regex.IsMatch(expression, $@"(?<![\w.]){Regex.Escape(current)}(?![\w.])")))
+                            .ShouldBeTrue($"{playbook.Id}: field {i + 1} of {key} is '{expression}', not {current} or max({current}, advice)");
+                        fields++;
+                    }
+                }
+            }
+        }
+        fields.ShouldBeGreaterThan(15);
+    }
+
     private static double[] Numbers(string text) =>
         [.. text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(t => double.Parse(t, CultureInfo.InvariantCulture))];
+
+    [GeneratedRegex(@"^[ \t]*(?<key>[a-z0-9_.-]+) = (?:\{\{(?<expr>(?:(?!\}\}).)*)\}\}[ \t]*)+$", RegexOptions.Multiline)]
+    private static partial Regex TemplatedSysctlLine();
 
     [GeneratedRegex(@"^(?<key>[a-z0-9_.]+) = (?<value>[\d ]+)$", RegexOptions.Multiline)]
     private static partial Regex SysctlLine();

@@ -157,7 +157,7 @@ public sealed class FileDescriptorFixTests
     {
         var finding = (await Replay.Run(WithProcess("../../../root/x.service")))["file-descriptors"];
         finding.Status.ShouldBe(FindingStatus.Error);
-        finding.Reason.ShouldContain("outside the allowed places; nothing was rendered");
+        finding.Reason.ShouldContain("fix refused (NBR044): an interpolated path value contains '..'");
         finding.Fixes.ShouldBeEmpty();
     }
 }

@@ -1,0 +1,92 @@
+using NetBufRules.Evaluate;
+using NetBufRules.Model;
+using NetBufRules.Probe;
+
+namespace NetBufRules.Render.Content;
+
+/// <summary>
+/// The current values a run measured that a fix must not lower: every sysctl a probe of the playbook reads (from the
+/// probe's value, so a replay decides exactly as the recorded host did), and each service's hard open-files limit
+/// from table rows with <c>unit</c> and <c>hard</c> columns (the processes table).
+/// </summary>
+public sealed record Measurements(IReadOnlyDictionary<string, IReadOnlyList<double>> Sysctls, IReadOnlyDictionary<string, double> ServiceHardNofile)
+{
+    /// <summary>
+    /// The highest hard open-files limit a process of the built-in processes table has: the kernel refused any limit
+    /// above fs.nr_open when it was set, so nr_open is at least this (systemd hosts raise both far above 1048576).
+    /// Only the built-in table counts, so a playbook cannot raise the ceiling with a table of its own.
+    /// </summary>
+    public double ObservedHardNofile { get; init; }
+
+    /// <summary>Nothing measured: the checks made before any host is probed.</summary>
+    public static Measurements None { get; } = new(new Dictionary<string, IReadOnlyList<double>>(), new Dictionary<string, double>());
+
+    /// <summary>
+    /// What is known before any host is probed: nothing, except that a playbook that reads fs.nr_open lets its fixes go
+    /// up to the kernel's largest nr_open (the run checks them against the host's own value).
+    /// </summary>
+    public static Measurements Before(Playbook playbook) =>
+        playbook.Probes.Any(p => SysctlRead(p) == "fs.nr_open")
+            ? None with { Sysctls = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal) { ["fs.nr_open"] = [FixKeys.Sysctls["fs.nr_open"].Max] } }
+            : None;
+
+    /// <summary>The ceiling of every open-files limit: fs.nr_open as measured, else the kernel's default.</summary>
+    public long NrOpen => Sysctls.TryGetValue("fs.nr_open", out var v) && v.Count == 1
+        ? (long)Math.Max(v[0], FixKeys.MinNofile)
+        : (long)Math.Max(FixKeys.DefaultNrOpen, ObservedHardNofile);
+
+    /// <summary>What <paramref name="finding"/>'s probes measured.</summary>
+    public static Measurements Of(Finding finding)
+    {
+        var sysctls = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
+        foreach (var probe in finding.Playbook.Probes)
+        {
+            if (SysctlRead(probe) is not { } key || !finding.Values.TryGetValue(probe.Name, out var value) || Fields(probe, value) is not { } fields) continue;
+            // Two probes of one key: the fix must be at least the larger reading.
+            sysctls[key] = sysctls.TryGetValue(key, out var seen) && seen.Count == fields.Count ? [.. seen.Zip(fields, Math.Max)] : fields;
+        }
+        var hard = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var table in finding.Values.Values.OfType<TableValue>().Where(t => t.Columns.Contains("unit") && t.Columns.Contains("hard")))
+        {
+            foreach (var row in table.Rows)
+            {
+                if (row.GetValueOrDefault("unit") is not string unit || row.GetValueOrDefault("hard") is not double h) continue;
+                hard[unit] = Math.Max(h, hard.GetValueOrDefault(unit));
+            }
+        }
+        var observed = finding.Playbook.Probes
+            .Where(p => p.Alternatives.All(a => a.Source is ProcessesSource) && finding.Values.GetValueOrDefault(p.Name) is TableValue)
+            .SelectMany(p => ((TableValue)finding.Values[p.Name]).Rows)
+            .Select(row => row.GetValueOrDefault("hard") as double? ?? 0)
+            .Where(h => h <= FixKeys.Sysctls["fs.nr_open"].Max)
+            .DefaultIfEmpty(0)
+            .Max();
+        return new Measurements(sysctls, hard) { ObservedHardNofile = observed };
+    }
+
+    /// <summary>The sysctl a probe reads when every one of its sources reads that one sysctl, as text or as fields.</summary>
+    private static string? SysctlRead(ProbeSpec probe)
+    {
+        var keys = probe.Alternatives.Select(a => a.Extract.Kind is ExtractKind.Text or ExtractKind.Fields ? KeyOf(a.Source) : null).Distinct().ToList();
+        return keys is [{ } key] ? key : null;
+    }
+
+    private static string? KeyOf(SourceSpec source) => source switch
+    {
+        FileSource { Path: var p } when p.StartsWith("/proc/sys/", StringComparison.Ordinal) => p["/proc/sys/".Length..].Replace('/', '.'),
+        CommandSource { Argv: ["sysctl", "-n", var name] } => name,
+        _ => null,
+    };
+
+    private static IReadOnlyList<double>? Fields(ProbeSpec probe, ProbeValue value)
+    {
+        var extract = probe.Alternatives[0].Extract;
+        return value switch
+        {
+            ScalarValue { Number: { } n } => [n],
+            RecordValue r when extract.Columns is { } columns && columns.All(c => r.Fields.TryGetValue(c, out var f) && f.Number is not null) =>
+                [.. columns.Select(c => r.Fields[c].Number!.Value)],
+            _ => null,
+        };
+    }
+}
