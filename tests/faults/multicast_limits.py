@@ -20,10 +20,10 @@ def sockaddr_in6(addr):
 
 if mode == "sources6":
     s = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
-    s.bind(("::", 5001))
 else:
     s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    s.bind(("0.0.0.0", 5000))
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # a second run beside the first
+s.bind(("::", 5001) if mode == "sources6" else ("0.0.0.0", 5000))
 joined, err = 0, 0
 for i in range(1, limit + 1):
     try:
