@@ -74,4 +74,7 @@ if [ -d /sys/fs/cgroup/memory ]; then
   (echo $BASHPID > /sys/fs/cgroup/memory/nbr-rec/cgroup.procs; exec $py "$here/eat_memory.py") || true
   collect host-oom
 fi
+# The catalogue's faults (neighbour table, multicast limits, option memory), last: see that script.
+cleanup
+NETBUFRULES_TOOL="$tool" "$here/record-catalogue-snapshots.sh" "$out"
 echo "recorded into $out"
