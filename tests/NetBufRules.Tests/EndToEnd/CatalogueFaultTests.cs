@@ -74,7 +74,7 @@ public sealed partial class CatalogueFaultTests
         report.Result("neighbour-table").GetProperty("probes").EnumerateArray()
             .Single(p => p.GetProperty("name").GetString() == "gc_thresh3").GetProperty("reason").GetString()
             .ShouldBe("net.ipv4.neigh.default.gc_thresh3 belongs to the host (it does not exist in a network namespace)");
-        report.Json.RootElement.GetProperty("summary").GetProperty("error").GetInt32().ShouldBe(0, report.ToString());
+        report.Status("neighbour-table").ShouldNotBe("error", report.ToString());
     }
 
     [SkippableFact]
