@@ -83,4 +83,7 @@ ip netns exec nbr-rec "$tool" collect "$root/examples/playbooks/drop-reasons.yam
 setpriv --reuid=65534 --regid=65534 --clear-groups env HOME=/tmp DOTNET_CLI_HOME=/tmp \
   "$tool" collect "$root/examples/playbooks/drop-reasons.yaml" -o /tmp/nbr-drop-reasons-user.json --interval 1
 mv /tmp/nbr-drop-reasons-user.json "$out/drop-reasons/host-user.json"
+# The catalogue's faults (neighbour table, multicast limits, option memory), last: see that script.
+cleanup
+NETBUFRULES_TOOL="$tool" "$here/record-catalogue-snapshots.sh" "$out"
 echo "recorded into $out"

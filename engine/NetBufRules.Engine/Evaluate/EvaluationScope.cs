@@ -83,6 +83,10 @@ internal sealed class EvaluationScope(
         return set;
     }
 
+    /// <summary>How many rows share the most common value of a column, for maxcount() (0 for an empty table).</summary>
+    public double LargestGroup(string name) =>
+        TableColumn(name).Select(Cell.Format).GroupBy(c => c, StringComparer.Ordinal).Select(g => g.Count()).DefaultIfEmpty(0).Max();
+
     /// <summary>The cells of <c>table.column</c>, one per row (null where a row lacks the column).</summary>
     private IEnumerable<object?> TableColumn(string name)
     {

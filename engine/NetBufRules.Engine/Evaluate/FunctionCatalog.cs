@@ -19,6 +19,7 @@ public static class FunctionCatalog
             ["abs"] = (1, 1, "abs(x): absolute value"),
             ["if"] = (3, 3, "if(condition, then, else)"),
             ["contains"] = (2, 2, "contains(text, part): whether text contains part"),
+            ["maxcount"] = (1, 1, "maxcount(table.column): how many rows share the most common value of a column (e.g. sources per multicast group; 0 when empty)"),
             ["among"] = (2, 2, "among(value, table.column): whether a row of the table has that value (joins two probes)"),
         };
 }

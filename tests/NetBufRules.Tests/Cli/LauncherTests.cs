@@ -15,7 +15,7 @@ public sealed class LauncherTests
     [Fact]
     public void Launcher_builds_a_tool_that_lints_and_tests_the_pack()
     {
-        var (code, output, error) = Launch("lint", "playbooks/", "examples/playbooks/");
+        var (code, output, error) = Launch("lint", "playbooks/");
         (code, error).ShouldBe((0, error));
         output.ShouldContain("0 error(s), 0 warning(s)");
 

@@ -37,13 +37,22 @@ public sealed class TestCommandTests
     [Fact]
     public async Task Playbooks_without_tests_are_listed_and_fail_with_require_tests()
     {
-        var examples = Path.Combine(Repo.Root, "examples", "playbooks");
-        var listed = await CliRunner.Run("test", examples);
-        listed.ExitCode.ShouldBe(0);
-        listed.Out.ShouldContain("note: playbooks without tests: neighbour-table");
-        var required = await CliRunner.Run("test", examples, "--require-tests");
-        required.ExitCode.ShouldBe(1);
-        required.Out.ShouldContain("error: playbooks without tests: neighbour-table");
+        // A folder holding a pack playbook without its .test.yaml beside it.
+        var examples = Directory.CreateTempSubdirectory("nbr-untested-");
+        try
+        {
+            File.Copy(Path.Combine(Repo.Playbooks, "neighbour-table.yaml"), Path.Combine(examples.FullName, "neighbour-table.yaml"));
+            var listed = await CliRunner.Run("test", examples.FullName);
+            listed.ExitCode.ShouldBe(0);
+            listed.Out.ShouldContain("note: playbooks without tests: neighbour-table");
+            var required = await CliRunner.Run("test", examples.FullName, "--require-tests");
+            required.ExitCode.ShouldBe(1);
+            required.Out.ShouldContain("error: playbooks without tests: neighbour-table");
+        }
+        finally
+        {
+            examples.Delete(recursive: true);
+        }
     }
 
     [Fact]
@@ -51,7 +60,7 @@ public sealed class TestCommandTests
     {
         var (_, output, _) = await CliRunner.Run("test", Repo.Playbooks, "--format", "junit");
         var suites = XDocument.Parse(output).Root!.Elements("testsuite").ToList();
-        suites.Select(s => (string)s.Attribute("name")!).ShouldBe(["file-descriptors", "memory-pressure", "netlink-drops", "nic-drops", "socket-buffers", "tcp-backlog", "tcp-memory"]);
+        suites.Select(s => (string)s.Attribute("name")!).ShouldBe(["file-descriptors", "memory-pressure", "multicast-limits", "neighbour-table", "netlink-drops", "nic-drops", "socket-buffers", "socket-option-memory", "tcp-backlog", "tcp-memory"]);
         suites.Sum(s => (int)s.Attribute("failures")!).ShouldBe(0);
     }
 

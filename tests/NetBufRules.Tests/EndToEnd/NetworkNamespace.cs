@@ -14,8 +14,17 @@ internal sealed class NetworkNamespace : IDisposable
     private readonly List<string> _namespaces = [];
     private readonly List<string> _cgroups = [];
 
+    private readonly string _prefix;
+
     public NetworkNamespace()
+        : this("nbr-e2e")
     {
+    }
+
+    /// <summary>A namespace whose name (and every further one's) starts with <paramref name="prefix"/>.</summary>
+    public NetworkNamespace(string prefix)
+    {
+        _prefix = prefix;
         Name = NewNamespace();
     }
 
@@ -31,7 +40,7 @@ internal sealed class NetworkNamespace : IDisposable
     /// <summary>A second namespace, e.g. the far end of a veth pair.</summary>
     public string NewNamespace()
     {
-        var name = $"nbr-e2e-{Environment.ProcessId}-{Interlocked.Increment(ref _counter)}";
+        var name = $"{_prefix}-{Environment.ProcessId}-{Interlocked.Increment(ref _counter)}";
         Run("ip", "netns", "add", name);
         _namespaces.Add(name);
         Run("ip", "netns", "exec", name, "ip", "link", "set", "lo", "up");

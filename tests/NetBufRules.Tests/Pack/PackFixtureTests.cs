@@ -15,20 +15,20 @@ public sealed class PackFixtureTests
         var loaded = PlaybookLoader.Load([Repo.Playbooks]);
         loaded.Diagnostics.ShouldBeEmpty();
         PlaybookValidator.Validate(loaded.Playbooks).ShouldBeEmpty();
-        loaded.Playbooks.Select(p => p.Id).ShouldBe(["file-descriptors", "memory-pressure", "netlink-drops", "nic-drops", "socket-buffers", "tcp-backlog", "tcp-memory"], ignoreOrder: true);
+        loaded.Playbooks.Select(p => p.Id).ShouldBe(["file-descriptors", "memory-pressure", "multicast-limits", "neighbour-table", "netlink-drops", "nic-drops", "socket-buffers", "socket-option-memory", "tcp-backlog", "tcp-memory"], ignoreOrder: true);
     }
 
     [Theory]
-    [InlineData("netns-healthy", "file-descriptors=ok memory-pressure=advice netlink-drops=ok nic-drops=ok socket-buffers=advice tcp-backlog=ok tcp-memory=skipped")]
-    [InlineData("netns-backlog", "file-descriptors=ok memory-pressure=advice netlink-drops=ok nic-drops=ok socket-buffers=advice tcp-backlog=fired tcp-memory=skipped")]
-    [InlineData("netns-udp-rcvbuf", "file-descriptors=ok memory-pressure=advice netlink-drops=ok nic-drops=ok socket-buffers=fired tcp-backlog=ok tcp-memory=skipped")]
-    [InlineData("netns-fd-limit", "file-descriptors=fired memory-pressure=advice netlink-drops=ok nic-drops=ok socket-buffers=advice tcp-backlog=ok tcp-memory=skipped")]
-    [InlineData("netns-fd-starved", "file-descriptors=fired memory-pressure=advice netlink-drops=ok nic-drops=ok socket-buffers=advice tcp-backlog=fired tcp-memory=skipped")]
-    [InlineData("netns-netlink", "file-descriptors=ok memory-pressure=advice netlink-drops=fired nic-drops=ok socket-buffers=advice tcp-backlog=ok tcp-memory=skipped")]
-    [InlineData("netns-qdisc", "file-descriptors=ok memory-pressure=advice netlink-drops=ok nic-drops=fired socket-buffers=fired tcp-backlog=ok tcp-memory=skipped")]
-    [InlineData("host-root", "file-descriptors=ok memory-pressure=advice netlink-drops=ok nic-drops=ok socket-buffers=advice tcp-backlog=ok tcp-memory=advice")]
-    [InlineData("host-oom", "file-descriptors=ok memory-pressure=fired netlink-drops=ok nic-drops=ok socket-buffers=advice tcp-backlog=ok tcp-memory=advice")]
-    [InlineData("host-user", "file-descriptors=ok memory-pressure=advice netlink-drops=ok nic-drops=ok socket-buffers=advice tcp-backlog=ok tcp-memory=advice")]
+    [InlineData("netns-healthy", "file-descriptors=ok memory-pressure=advice multicast-limits=skipped neighbour-table=ok netlink-drops=ok nic-drops=ok socket-buffers=advice socket-option-memory=skipped tcp-backlog=ok tcp-memory=skipped")]
+    [InlineData("netns-backlog", "file-descriptors=ok memory-pressure=advice multicast-limits=skipped neighbour-table=ok netlink-drops=ok nic-drops=ok socket-buffers=advice socket-option-memory=skipped tcp-backlog=fired tcp-memory=skipped")]
+    [InlineData("netns-udp-rcvbuf", "file-descriptors=ok memory-pressure=advice multicast-limits=skipped neighbour-table=ok netlink-drops=ok nic-drops=ok socket-buffers=fired socket-option-memory=skipped tcp-backlog=ok tcp-memory=skipped")]
+    [InlineData("netns-fd-limit", "file-descriptors=fired memory-pressure=advice multicast-limits=skipped neighbour-table=ok netlink-drops=ok nic-drops=ok socket-buffers=advice socket-option-memory=skipped tcp-backlog=ok tcp-memory=skipped")]
+    [InlineData("netns-fd-starved", "file-descriptors=fired memory-pressure=advice multicast-limits=skipped neighbour-table=ok netlink-drops=ok nic-drops=ok socket-buffers=advice socket-option-memory=skipped tcp-backlog=fired tcp-memory=skipped")]
+    [InlineData("netns-netlink", "file-descriptors=ok memory-pressure=advice multicast-limits=skipped neighbour-table=ok netlink-drops=fired nic-drops=ok socket-buffers=advice socket-option-memory=skipped tcp-backlog=ok tcp-memory=skipped")]
+    [InlineData("netns-qdisc", "file-descriptors=ok memory-pressure=advice multicast-limits=skipped neighbour-table=ok netlink-drops=ok nic-drops=fired socket-buffers=fired socket-option-memory=skipped tcp-backlog=ok tcp-memory=skipped")]
+    [InlineData("host-root", "file-descriptors=ok memory-pressure=advice multicast-limits=skipped neighbour-table=ok netlink-drops=ok nic-drops=ok socket-buffers=advice socket-option-memory=skipped tcp-backlog=ok tcp-memory=advice")]
+    [InlineData("host-oom", "file-descriptors=ok memory-pressure=fired multicast-limits=skipped neighbour-table=ok netlink-drops=ok nic-drops=ok socket-buffers=advice socket-option-memory=skipped tcp-backlog=ok tcp-memory=advice")]
+    [InlineData("host-user", "file-descriptors=ok memory-pressure=advice multicast-limits=skipped neighbour-table=skipped netlink-drops=ok nic-drops=ok socket-buffers=advice socket-option-memory=skipped tcp-backlog=ok tcp-memory=advice")]
     public async Task Each_recorded_fault_fires_its_cause_and_the_neighbours_stay_quiet(string snapshot, string expected)
     {
         Replay.Statuses(await Replay.Run(Replay.Load(snapshot))).ShouldBe(expected);

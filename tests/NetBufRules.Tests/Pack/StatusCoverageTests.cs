@@ -26,6 +26,18 @@ public sealed class StatusCoverageTests
     [InlineData("tcp-memory", "netns-healthy", "", "skipped")]
     [InlineData("nic-drops", "netns-qdisc", "", "fired")]
     [InlineData("nic-drops", "netns-healthy", "", "ok")]
+    [InlineData("neighbour-table", "netns-neighbour-overflow", "", "fired")]
+    [InlineData("neighbour-table", "netns-multicast-groups", "", "advice")]
+    [InlineData("neighbour-table", "netns-healthy", "", "ok")]
+    [InlineData("neighbour-table", "host-user", "", "skipped")]
+    [InlineData("multicast-limits", "netns-multicast-groups", "", "fired")]
+    [InlineData("multicast-limits", "netns-multicast-groups", "multicast-limits.membership_bytes=60", "advice")]
+    [InlineData("multicast-limits", "netns-optmem-zerocopy", "", "ok")]
+    [InlineData("multicast-limits", "netns-healthy", "", "skipped")]
+    [InlineData("socket-option-memory", "netns-optmem-zerocopy", "", "fired")]
+    [InlineData("socket-option-memory", "netns-optmem-zerocopy", "optmem_headroom_bytes=0", "advice")]
+    [InlineData("socket-option-memory", "netns-multicast-groups", "", "ok")]
+    [InlineData("socket-option-memory", "netns-healthy", "", "skipped")]
     public async Task Each_playbook_reaches_its_statuses_on_recorded_hosts(string id, string snapshot, string sets, string expected)
     {
         var overrides = new ParamOverrides();
