@@ -157,7 +157,7 @@ public sealed class ConditionEvaluator
         functions["among"] = a => a.Count == 2 && a[1] is Identifier column
             ? current().Cells(column.Name).Contains(Cell.Format(a.Evaluate(0)))
             : throw new EvaluationException("among() takes a value and a table column, e.g. among(pid, full_listeners.pid)");
-        functions["maxcount"] = a => scope.LargestGroup(NameArgument(a, "maxcount"));
+        functions["maxcount"] = a => current().LargestGroup(NameArgument(a, "maxcount"));
         functions["contains"] = a => (Convert.ToString(a.Evaluate(0), System.Globalization.CultureInfo.InvariantCulture) ?? "")
             .Contains(Convert.ToString(a.Evaluate(1), System.Globalization.CultureInfo.InvariantCulture) ?? "", StringComparison.Ordinal);
     }
