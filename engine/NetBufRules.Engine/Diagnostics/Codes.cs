@@ -27,4 +27,7 @@ public static class Codes
     public const string TemplateDryRun = "NBR023";
     public const string SchemaViolation = "NBR024";
     public const string BadConfig = "NBR025";
+    public const string FindingCycle = "NBR075";
+    public const string FindingNotLoaded = "NBR076";
+    public const string BadFindingReference = "NBR077";
 }

@@ -13,7 +13,17 @@ public sealed class ConditionEvaluator
     private readonly Dictionary<LocatedText, CompiledCondition> _compiled = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Evaluates one playbook against its probe results and resolved params.</summary>
-    public Finding Evaluate(Playbook playbook, IReadOnlyDictionary<string, ProbeResult> measured, IReadOnlyDictionary<string, object> parameters)
+    public Finding Evaluate(Playbook playbook, IReadOnlyDictionary<string, ProbeResult> measured, IReadOnlyDictionary<string, object> parameters) =>
+        Evaluate(playbook, measured, parameters, new FindingBoard());
+
+    /// <summary>As above, reading the verdicts of findings evaluated before it (<c>fired('id')</c>, <c>explained()</c>).</summary>
+    public Finding Evaluate(Playbook playbook, IReadOnlyDictionary<string, ProbeResult> measured, IReadOnlyDictionary<string, object> parameters, FindingBoard board)
+    {
+        var explanation = board.Explain(playbook.ExplainedBy);
+        return EvaluateWith(playbook, measured, parameters, new Peers(board, explanation)) with { Explanation = explanation };
+    }
+
+    private Finding EvaluateWith(Playbook playbook, IReadOnlyDictionary<string, ProbeResult> measured, IReadOnlyDictionary<string, object> parameters, Peers peers)
     {
         var probes = SkipDependents(playbook, measured);
         var values = probes.Values.Where(p => p is { Status: ProbeStatus.Ok, Value: not null })
@@ -28,8 +38,8 @@ public sealed class ConditionEvaluator
         try
         {
             foreach (var probe in playbook.Probes.Where(p => p.Where is not null && values.ContainsKey(p.Name)))
-                values[probe.Name] = Filter(probe, values[probe.Name], new EvaluationScope(parameters, values));
-            var scope = new EvaluationScope(parameters, values);
+                values[probe.Name] = Filter(probe, values[probe.Name], new EvaluationScope(parameters, values) { Peers = peers });
+            var scope = new EvaluationScope(parameters, values) { Peers = peers };
             var symptoms = playbook.When.Select(s => Judge(s, scope, probes, evidence)).ToList();
             var advice = playbook.AdviseWhen.Select(s => Judge(s, scope, probes, evidence)).ToList();
             var status = Decide(symptoms, advice);
@@ -75,6 +85,7 @@ public sealed class ConditionEvaluator
         if (missing.Count > 0)
             return new SignalOutcome(signal, SignalState.Unknown, string.Join("; ", missing));
         var result = Run(compiled, scope);
+        scope.Peers?.AddEvidence(compiled, evidence);
         foreach (var name in compiled.Names)
         {
             var root = CompiledCondition.Root(name);
@@ -145,6 +156,10 @@ public sealed class ConditionEvaluator
         functions["among"] = a => a.Count == 2 && a[1] is Identifier column
             ? scope.Cells(column.Name).Contains(Cell.Format(a.Evaluate(0)))
             : throw new EvaluationException("among() takes a value and a table column, e.g. among(pid, full_listeners.pid)");
+        functions["fired"] = a => a.Count == 1 && a.Evaluate(0) is string id
+            ? scope.Peers?.Board.Fired(id) ?? false
+            : throw new EvaluationException("fired() takes one playbook id in quotes, e.g. fired('nic-drops')");
+        functions["explained"] = _ => scope.Peers?.Explanation.Explained ?? false;
         functions["contains"] = a => (Convert.ToString(a.Evaluate(0), System.Globalization.CultureInfo.InvariantCulture) ?? "")
             .Contains(Convert.ToString(a.Evaluate(1), System.Globalization.CultureInfo.InvariantCulture) ?? "", StringComparison.Ordinal);
     }

@@ -8,7 +8,10 @@ internal sealed class EvaluationScope(
     IReadOnlyDictionary<string, ProbeValue> values,
     IReadOnlyDictionary<string, object>? row = null)
 {
-    public EvaluationScope WithRow(IReadOnlyDictionary<string, object> current) => new(parameters, values, current);
+    public EvaluationScope WithRow(IReadOnlyDictionary<string, object> current) => new(parameters, values, current) { Peers = Peers };
+
+    /// <summary>The verdicts of other findings this playbook may read, or null (none known).</summary>
+    public Peers? Peers { get; init; }
 
     /// <summary>The value of <paramref name="name"/> as NCalc sees it.</summary>
     public object Resolve(string name)

@@ -19,6 +19,8 @@ public static class FunctionCatalog
             ["abs"] = (1, 1, "abs(x): absolute value"),
             ["if"] = (3, 3, "if(condition, then, else)"),
             ["contains"] = (2, 2, "contains(text, part): whether text contains part"),
+            ["fired"] = (1, 1, "fired('playbook-id'): whether that finding fired in this run (false when it was ok, skipped or not loaded)"),
+            ["explained"] = (0, 0, "explained(): whether any finding listed in 'explained_by' fired"),
             ["among"] = (2, 2, "among(value, table.column): whether a row of the table has that value (joins two probes)"),
         };
 }

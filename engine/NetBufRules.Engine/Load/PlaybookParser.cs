@@ -11,7 +11,7 @@ public static class PlaybookParser
     public const string ApiVersion = "netbufrules/v1";
 
     private static readonly string[] TopKeys =
-        ["apiVersion", "id", "title", "severity", "tags", "summary", "params", "probes", "requires", "when", "advise_when", "fix", "why", "see_also"];
+        ["apiVersion", "id", "title", "severity", "tags", "summary", "params", "probes", "requires", "when", "advise_when", "fix", "why", "see_also", "explained_by"];
     private static readonly string[] ProbeKeys =
         ["description", "counter", "timeout", "command", "file", "sysctl", "processes", "extract", "fallback", "where", "key", "absent", "unusable_if"];
     private static readonly string[] AlternativeKeys = ["command", "file", "sysctl", "processes", "extract", "unusable_if"];
@@ -73,6 +73,7 @@ public static class PlaybookParser
             r.String(map["why"], "'why'")?.Trim() ?? "",
             r.Strings(map["see_also"], "'see_also'"),
             map.Position);
+        playbook = playbook with { ExplainedBy = FindingReferenceReader.Read(r, map["explained_by"]) };
         // Best effort even with errors, so validation can report the rest of the file's problems too.
         return playbook;
     }

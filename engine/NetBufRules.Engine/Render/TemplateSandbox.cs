@@ -78,6 +78,7 @@ public static class TemplateSandbox
         }
         model["rate"] = rates;
         model["delta"] = deltas;
+        model["explained_by"] = ExplanationModel.Of(finding.Explanation);
         model["status"] = finding.Status.ToString().ToLowerInvariant();
         model["playbook"] = new ScriptObject { ["id"] = finding.Playbook.Id, ["title"] = finding.Playbook.Title };
         return model;
@@ -124,6 +125,7 @@ public static class TemplateSandbox
         }
         model["rate"] = rates;
         model["delta"] = deltas;
+        model["explained_by"] = ExplanationModel.Shape(playbook);
         model["status"] = status.ToString().ToLowerInvariant();
         model["playbook"] = new ScriptObject { ["id"] = playbook.Id, ["title"] = playbook.Title };
         return model;

@@ -26,7 +26,7 @@ public static class PlaybookTestRunner
             foreach (var (name, value) in test.Set) overrides.AddAssignment($"{name}={value}");
             var problems = overrides.Check([playbook]);
             if (problems.Count > 0) return new TestOutcome(test, problems, watch.Elapsed);
-            var report = await DiagnosisPipeline.RunAsync([playbook], overrides, reader, new ProbeRunOptions(TimeSpan.Zero), TestHost, cancellationToken).ConfigureAwait(false);
+            var report = await DiagnosisPipeline.RunAsync([playbook], overrides, reader, new ProbeRunOptions(TimeSpan.Zero), TestHost, TestFindings.Board(test), cancellationToken).ConfigureAwait(false);
             Check(test.Expect, report.Results[0], failures);
         }
         catch (SnapshotException e)
