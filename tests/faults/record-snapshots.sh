@@ -75,3 +75,5 @@ if [ -d /sys/fs/cgroup/memory ]; then
   collect host-oom
 fi
 echo "recorded into $out"
+# The output-path faults (xfrm policy, tc egress filter, datagram larger than SO_SNDBUF, unexplained drops).
+NBR_TOOL="$tool" "$here/record-output-path-snapshots.sh" "$out"

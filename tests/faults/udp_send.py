@@ -1,6 +1,7 @@
 """Sends UDP datagrams to ADDR:9 for SECONDS, paced, and prints "ready errno=N" after the first failed send
 (or "ready silent" once 200 sends went through). Options: --recverr sets IP_RECVERR (the only way a UDP sender
-hears of an output-path drop), --size BYTES per datagram (default 1000), --sndbuf BYTES sets SO_SNDBUF, --port N the destination port (default 9)."""
+hears of an output-path drop), --size BYTES per datagram (default 1000), --sndbuf BYTES sets SO_SNDBUF, --port N the destination port (default 9), --nonblock sends with MSG_DONTWAIT
+(a full send buffer then fails the send with EAGAIN instead of blocking it)."""
 import errno, socket, sys, time
 addr, seconds = sys.argv[1], float(sys.argv[2])
 args = sys.argv[3:]
@@ -12,7 +13,7 @@ if "--sndbuf" in args: s.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, int(arg
 end, n, told = time.time() + seconds, 0, False
 while time.time() < end:
     try:
-        s.sendto(b"x" * size, (addr, port))
+        s.sendto(b"x" * size, socket.MSG_DONTWAIT if "--nonblock" in args else 0, (addr, port))
     except OSError as e:
         if not told: print(f"ready errno={e.errno} ({errno.errorcode.get(e.errno, '?')})", flush=True); told = True
     n += 1

@@ -50,6 +50,9 @@ public sealed class FindingBoard
                 case { Status: FindingStatus.Fired }:
                     fired.Add(id);
                     break;
+                case { Status: FindingStatus.Ok or FindingStatus.Advice, NotChecked: { } partly }:
+                    ruledOut.Add($"{id} (partly; not checked: {partly})");
+                    break;
                 case { Status: FindingStatus.Ok or FindingStatus.Advice }:
                     ruledOut.Add(id);
                     break;

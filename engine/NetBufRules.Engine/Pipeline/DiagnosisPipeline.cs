@@ -42,7 +42,7 @@ public static class DiagnosisPipeline
         foreach (var playbook in FindingOrder.Sort(playbooks))
         {
             var result = renderer.Render(evaluator.Evaluate(playbook, run.For(playbook.Id), overrides.Resolve(playbook), board));
-            board.Add(new FindingVerdict(playbook.Id, result.Status, result.Reason));
+            board.Add(FindingVerdict.Of(result.Finding, result.Status, result.Reason));
             rendered[playbook] = result;
         }
         var results = playbooks.Select(p => rendered[p]).ToList();
