@@ -96,7 +96,12 @@ public static class PlaybookTestRunner
         public Task<RawOutput> ReadAsync(SourceSpec source, TimeSpan timeout, int sample, CancellationToken cancellationToken)
         {
             var time = DateTimeOffset.UnixEpoch.AddSeconds(sample);
-            if (_inline.TryGetValue(source.Key, out var samples))
+            if (_inline.TryGetValue(source.Key, out var samples) && samples.Count == 0)
+            {
+                // An empty list is a source that does not exist here (a tool not installed, a file the kernel lacks).
+                return Task.FromResult(RawOutput.Failed(time, ReadFailure.NotFound, $"{source.Describe()} does not exist here (the test says so)"));
+            }
+            if (_inline.TryGetValue(source.Key, out samples))
             {
                 // One sample for a counter means it did not move.
                 return Task.FromResult(new RawOutput(time, samples[Math.Min(sample, samples.Count - 1)]));
