@@ -15,7 +15,8 @@ while time.time() < end:
     try:
         s.sendto(b"x" * size, socket.MSG_DONTWAIT if "--nonblock" in args else 0, (addr, port))
     except OSError as e:
-        if not told: print(f"ready errno={e.errno} ({errno.errorcode.get(e.errno, '?')})", flush=True); told = True
+        # With IP_RECVERR the far end's "port unreachable" comes back as ECONNREFUSED: not the failure looked for.
+        if not told and e.errno != errno.ECONNREFUSED: print(f"ready errno={e.errno} ({errno.errorcode.get(e.errno, '?')})", flush=True); told = True
     n += 1
     if n == 200 and not told: print("ready silent", flush=True); told = True
     if n % 50 == 0: time.sleep(0.01)
