@@ -85,7 +85,7 @@ public sealed class ConditionEvaluator
         if (missing.Count > 0)
             return new SignalOutcome(signal, SignalState.Unknown, string.Join("; ", missing));
         var result = Run(compiled, scope);
-        scope.Peers?.AddEvidence(compiled, evidence);
+        scope.Peers?.TakeEvidence(evidence);
         foreach (var name in compiled.Names)
         {
             var root = CompiledCondition.Root(name);
@@ -101,6 +101,7 @@ public sealed class ConditionEvaluator
             throw new EvaluationException($"probe '{probe.Name}' has 'where' but its value is not a table");
         var compiled = Compile(probe.Where!);
         var rows = table.Rows.Where(row => Run(compiled, scope.WithRow(row))).ToList();
+        scope.Peers?.TakeEvidence([]); // a row filter's reads are not a condition's evidence
         return table with { Rows = rows };
     }
 
@@ -157,9 +158,9 @@ public sealed class ConditionEvaluator
             ? scope.Cells(column.Name).Contains(Cell.Format(a.Evaluate(0)))
             : throw new EvaluationException("among() takes a value and a table column, e.g. among(pid, full_listeners.pid)");
         functions["fired"] = a => a.Count == 1 && a.Evaluate(0) is string id
-            ? scope.Peers?.Board.Fired(id) ?? false
+            ? scope.Peers?.Fired(id) ?? false
             : throw new EvaluationException("fired() takes one playbook id in quotes, e.g. fired('nic-drops')");
-        functions["explained"] = _ => scope.Peers?.Explanation.Explained ?? false;
+        functions["explained"] = _ => scope.Peers?.Explained() ?? false;
         functions["contains"] = a => (Convert.ToString(a.Evaluate(0), System.Globalization.CultureInfo.InvariantCulture) ?? "")
             .Contains(Convert.ToString(a.Evaluate(1), System.Globalization.CultureInfo.InvariantCulture) ?? "", StringComparison.Ordinal);
     }

@@ -5,7 +5,8 @@ namespace NetBufRules.Tests.Cli;
 
 public sealed class RunCommandTests
 {
-    private static readonly string[] Ids = ["tcp-backlog", "socket-buffers", "file-descriptors", "memory-pressure", "tcp-memory", "nic-drops", "netlink-drops"];
+    private static readonly string[] Ids = ["tcp-backlog", "socket-buffers", "file-descriptors", "memory-pressure", "tcp-memory", "nic-drops", "netlink-drops",
+        "xfrm-policy", "tc-egress-drops", "udp-datagram-too-large"];
 
     [Fact]
     public async Task A_missing_path_exits_2_with_one_clear_line()
@@ -120,10 +121,10 @@ public sealed class FleetReplayTests
         var (code, output, _) = await CliRunner.Run("run", Repo.Playbooks, "--from", Repo.Snapshots);
         code.ShouldBe(1);
         output.ShouldContain("=== netns-backlog\n");
-        output.ShouldContain("Across 10 hosts:\n");
-        output.ShouldContain("  tcp-backlog fired on 2 of 10 hosts (netns-backlog, netns-fd-starved); advice on 0; skipped on 0\n");
-        output.ShouldContain("  tcp-memory fired on 0 of 10 hosts; advice on 3; skipped on 7\n");
-        output.ShouldContain("  netlink-drops fired on 1 of 10 hosts (netns-netlink); advice on 0; skipped on 0\n");
+        output.ShouldContain("Across 14 hosts:\n");
+        output.ShouldContain("  tcp-backlog fired on 2 of 14 hosts (netns-backlog, netns-fd-starved); advice on 0; skipped on 0\n");
+        output.ShouldContain("  tcp-memory fired on 0 of 14 hosts; advice on 3; skipped on 11\n");
+        output.ShouldContain("  netlink-drops fired on 1 of 14 hosts (netns-netlink); advice on 0; skipped on 0\n");
     }
 
     [Fact]
@@ -131,10 +132,10 @@ public sealed class FleetReplayTests
     {
         var (_, output, _) = await CliRunner.Run("run", Repo.Playbooks, "--from", Repo.Snapshots, "--format", "json");
         using var json = System.Text.Json.JsonDocument.Parse(output);
-        json.RootElement.GetProperty("hosts").GetArrayLength().ShouldBe(10);
-        var nic = json.RootElement.GetProperty("summary").GetProperty("playbooks").GetProperty("nic-drops");
-        nic.GetProperty("fired").GetInt32().ShouldBe(1);
-        nic.GetProperty("fired_on")[0].GetString().ShouldBe("netns-qdisc");
+        json.RootElement.GetProperty("hosts").GetArrayLength().ShouldBe(14);
+        var xfrm = json.RootElement.GetProperty("summary").GetProperty("playbooks").GetProperty("xfrm-policy");
+        xfrm.GetProperty("fired").GetInt32().ShouldBe(1);
+        xfrm.GetProperty("fired_on")[0].GetString().ShouldBe("netns-xfrm-policy");
     }
 
     [Fact]

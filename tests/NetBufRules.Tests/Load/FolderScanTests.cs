@@ -35,7 +35,7 @@ public sealed class FolderScanTests
         Directory.GetFiles(examples, "*.y*ml", SearchOption.AllDirectories).Length.ShouldBeGreaterThan(1);
         var lint = PlaybookLinter.Lint([Repo.Playbooks, examples]);
         lint.Diagnostics.ShouldBeEmpty(string.Join("\n", lint.Diagnostics));
-        lint.Files.ShouldBe(8);
+        lint.Files.ShouldBe(11);
     }
 
     [Fact]

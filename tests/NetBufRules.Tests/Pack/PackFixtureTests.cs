@@ -15,20 +15,21 @@ public sealed class PackFixtureTests
         var loaded = PlaybookLoader.Load([Repo.Playbooks]);
         loaded.Diagnostics.ShouldBeEmpty();
         PlaybookValidator.Validate(loaded.Playbooks).ShouldBeEmpty();
-        loaded.Playbooks.Select(p => p.Id).ShouldBe(["file-descriptors", "memory-pressure", "netlink-drops", "nic-drops", "socket-buffers", "tcp-backlog", "tcp-memory"], ignoreOrder: true);
+        loaded.Playbooks.Select(p => p.Id).ShouldBe(["file-descriptors", "memory-pressure", "netlink-drops", "nic-drops", "socket-buffers", "tcp-backlog", "tcp-memory",
+            "xfrm-policy", "tc-egress-drops", "udp-datagram-too-large"], ignoreOrder: true);
     }
 
     [Theory]
-    [InlineData("netns-healthy", "file-descriptors=ok memory-pressure=advice netlink-drops=ok nic-drops=ok socket-buffers=advice tcp-backlog=ok tcp-memory=skipped")]
-    [InlineData("netns-backlog", "file-descriptors=ok memory-pressure=advice netlink-drops=ok nic-drops=ok socket-buffers=advice tcp-backlog=fired tcp-memory=skipped")]
-    [InlineData("netns-udp-rcvbuf", "file-descriptors=ok memory-pressure=advice netlink-drops=ok nic-drops=ok socket-buffers=fired tcp-backlog=ok tcp-memory=skipped")]
-    [InlineData("netns-fd-limit", "file-descriptors=fired memory-pressure=advice netlink-drops=ok nic-drops=ok socket-buffers=advice tcp-backlog=ok tcp-memory=skipped")]
-    [InlineData("netns-fd-starved", "file-descriptors=fired memory-pressure=advice netlink-drops=ok nic-drops=ok socket-buffers=advice tcp-backlog=fired tcp-memory=skipped")]
-    [InlineData("netns-netlink", "file-descriptors=ok memory-pressure=advice netlink-drops=fired nic-drops=ok socket-buffers=advice tcp-backlog=ok tcp-memory=skipped")]
-    [InlineData("netns-qdisc", "file-descriptors=ok memory-pressure=advice netlink-drops=ok nic-drops=fired socket-buffers=fired tcp-backlog=ok tcp-memory=skipped")]
-    [InlineData("host-root", "file-descriptors=ok memory-pressure=advice netlink-drops=ok nic-drops=ok socket-buffers=advice tcp-backlog=ok tcp-memory=advice")]
-    [InlineData("host-oom", "file-descriptors=ok memory-pressure=fired netlink-drops=ok nic-drops=ok socket-buffers=advice tcp-backlog=ok tcp-memory=advice")]
-    [InlineData("host-user", "file-descriptors=ok memory-pressure=advice netlink-drops=ok nic-drops=ok socket-buffers=advice tcp-backlog=ok tcp-memory=advice")]
+    [InlineData("netns-healthy", "file-descriptors=ok memory-pressure=advice netlink-drops=ok nic-drops=ok socket-buffers=advice tc-egress-drops=ok tcp-backlog=ok tcp-memory=skipped udp-datagram-too-large=skipped xfrm-policy=skipped")]
+    [InlineData("netns-backlog", "file-descriptors=ok memory-pressure=advice netlink-drops=ok nic-drops=ok socket-buffers=advice tc-egress-drops=ok tcp-backlog=fired tcp-memory=skipped udp-datagram-too-large=skipped xfrm-policy=skipped")]
+    [InlineData("netns-udp-rcvbuf", "file-descriptors=ok memory-pressure=advice netlink-drops=ok nic-drops=ok socket-buffers=fired tc-egress-drops=ok tcp-backlog=ok tcp-memory=skipped udp-datagram-too-large=skipped xfrm-policy=skipped")]
+    [InlineData("netns-fd-limit", "file-descriptors=fired memory-pressure=advice netlink-drops=ok nic-drops=ok socket-buffers=advice tc-egress-drops=ok tcp-backlog=ok tcp-memory=skipped udp-datagram-too-large=skipped xfrm-policy=skipped")]
+    [InlineData("netns-fd-starved", "file-descriptors=fired memory-pressure=advice netlink-drops=ok nic-drops=ok socket-buffers=advice tc-egress-drops=ok tcp-backlog=fired tcp-memory=skipped udp-datagram-too-large=skipped xfrm-policy=skipped")]
+    [InlineData("netns-netlink", "file-descriptors=ok memory-pressure=advice netlink-drops=fired nic-drops=ok socket-buffers=advice tc-egress-drops=ok tcp-backlog=ok tcp-memory=skipped udp-datagram-too-large=skipped xfrm-policy=skipped")]
+    [InlineData("netns-qdisc", "file-descriptors=ok memory-pressure=advice netlink-drops=ok nic-drops=fired socket-buffers=advice tc-egress-drops=ok tcp-backlog=ok tcp-memory=skipped udp-datagram-too-large=skipped xfrm-policy=skipped")]
+    [InlineData("host-root", "file-descriptors=ok memory-pressure=advice netlink-drops=ok nic-drops=ok socket-buffers=advice tc-egress-drops=ok tcp-backlog=ok tcp-memory=advice udp-datagram-too-large=skipped xfrm-policy=skipped")]
+    [InlineData("host-oom", "file-descriptors=ok memory-pressure=fired netlink-drops=ok nic-drops=ok socket-buffers=advice tc-egress-drops=ok tcp-backlog=ok tcp-memory=advice udp-datagram-too-large=skipped xfrm-policy=skipped")]
+    [InlineData("host-user", "file-descriptors=ok memory-pressure=advice netlink-drops=ok nic-drops=ok socket-buffers=advice tc-egress-drops=ok tcp-backlog=ok tcp-memory=advice udp-datagram-too-large=skipped xfrm-policy=skipped")]
     public async Task Each_recorded_fault_fires_its_cause_and_the_neighbours_stay_quiet(string snapshot, string expected)
     {
         Replay.Statuses(await Replay.Run(Replay.Load(snapshot))).ShouldBe(expected);

@@ -41,7 +41,7 @@ public sealed class LintTests
     {
         var lint = PlaybookLinter.Lint([Repo.Playbooks, Path.Combine(Repo.Root, "examples", "playbooks")]);
         lint.Diagnostics.ShouldBeEmpty(string.Join("\n", lint.Diagnostics));
-        lint.Files.ShouldBe(8);
+        lint.Files.ShouldBe(11);
     }
 
     [Fact]
