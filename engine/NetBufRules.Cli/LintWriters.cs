@@ -34,6 +34,9 @@ internal static class LintWriters
         [Codes.TemplateDryRun] = "A template fails when rendered with the probes' shapes (an undefined name, a wrong call).",
         [Codes.SchemaViolation] = "The playbook does not satisfy schemas/playbook.schema.json.",
         [Codes.BadConfig] = "The repository's .netbufrules.yaml allows something that cannot be allowed.",
+        [Codes.FindingCycle] = "Findings read each other's verdicts (explained_by, fired()) in a cycle, or one reads its own.",
+        [Codes.FindingNotLoaded] = "explained_by or fired() names a playbook that is not loaded; it counts as not checked.",
+        [Codes.BadFindingReference] = "fired() without one quoted playbook id, or explained() in a playbook without explained_by.",
     };
 
     public static string Text(LintResult lint, bool color)
@@ -95,7 +98,7 @@ internal static class LintWriters
                 ["name"] = code,
                 ["shortDescription"] = new JsonObject { ["text"] = help },
                 ["help"] = new JsonObject { ["text"] = help + " See the README's diagnostics table." },
-                ["defaultConfiguration"] = new JsonObject { ["level"] = code is Codes.UnusedProbe or Codes.UnusedParam or Codes.MissingProse or Codes.UnknownSeeAlso ? "warning" : "error" },
+                ["defaultConfiguration"] = new JsonObject { ["level"] = code is Codes.UnusedProbe or Codes.UnusedParam or Codes.MissingProse or Codes.UnknownSeeAlso or Codes.FindingNotLoaded ? "warning" : "error" },
             });
         }
         var ruleIndex = RuleHelp.Keys.Order(StringComparer.Ordinal).Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
