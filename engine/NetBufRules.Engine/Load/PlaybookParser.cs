@@ -13,7 +13,7 @@ public static class PlaybookParser
     private static readonly string[] TopKeys =
         ["apiVersion", "id", "title", "severity", "tags", "summary", "params", "probes", "requires", "when", "advise_when", "fix", "why", "see_also", "explained_by"];
     private static readonly string[] ProbeKeys =
-        ["description", "counter", "timeout", "command", "file", "sysctl", "processes", "extract", "fallback", "where", "key", "absent", "unusable_if"];
+        ["description", "counter", "timeout", "command", "file", "sysctl", "processes", "extract", "fallback", "where", "key", "absent", "unusable_if", "each"];
     private static readonly string[] AlternativeKeys = ["command", "file", "sysctl", "processes", "extract", "unusable_if"];
     private static readonly string[] ExtractKeys = ["text", "json", "json_rows", "columns", "snmp", "regex", "all", "table", "skip", "hex", "fields", "lines"];
     private static readonly string[] SignalKeys = ["if", "message"];
@@ -148,7 +148,7 @@ public static class PlaybookParser
                 r.Text(probe["where"], "'where'"),
                 probe["key"] is YamlList ? r.Strings(probe["key"], "'key'") : r.String(probe["key"], "'key'") is { } k ? [k] : [],
                 r.String(probe["absent"], "'absent'")?.Trim(),
-                key.Position));
+                key.Position) { Each = r.String(probe["each"], "'each'") });
         }
         return result;
     }

@@ -98,6 +98,8 @@ public static class TemplateSandbox
         {
             var extract = probe.Alternatives.Count > 0 ? probe.Alternatives[0].Extract : ExtractSpec.Text;
             var names = FieldNames(extract);
+            if (names is not null && probe.Each is not null)
+                names = [.. names, .. probe.Alternatives.SelectMany(a => Probe.EachProbe.Placeholders(a.Source)).Except(names)];
             if (names is null)
             {
                 model[probe.Name] = 1.0;

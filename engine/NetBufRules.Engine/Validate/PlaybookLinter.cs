@@ -90,6 +90,7 @@ public static partial class PlaybookLinter
             .Concat(playbook.Probes.Select(p => p.Where?.Text ?? ""))
             .Concat(playbook.Fixes.SelectMany(f => new[] { f.Template.Text, f.Path.Text, f.Condition?.Text ?? "", f.Each ?? "" }))
             .Concat(playbook.Requires)
+            .Concat(playbook.Probes.Select(p => p.Each ?? ""))
             .ToList();
         // Every identifier the texts use, once; a name after a dot (row.pid) is a member, not a probe or param.
         var used = texts.SelectMany(t => Identifier().Matches(t).Select(m => m.Value)).ToHashSet(StringComparer.Ordinal);

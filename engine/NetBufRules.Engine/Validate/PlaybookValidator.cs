@@ -54,6 +54,7 @@ public static class PlaybookValidator
             if (signal.Message is { } message) CheckTemplate(message, bag);
         }
         bag.AddRange(FindingOrder.CheckCalls(playbook));
+        EachProbeRules.Check(playbook, bag);
         foreach (var fix in playbook.Fixes)
         {
             CheckTemplate(fix.Template, bag);

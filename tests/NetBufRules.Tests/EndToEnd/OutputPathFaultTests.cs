@@ -76,7 +76,7 @@ public sealed partial class OutputPathFaultTests
     }
 
     [SkippableFact]
-    public void A_tc_egress_filter_that_drops_fires_tc_egress_drops_naming_the_interface_and_its_filters()
+    public void A_tc_egress_filter_that_drops_fires_tc_egress_drops_naming_the_interface_and_the_filter()
     {
         RequireRoot();
         using var ns = new NetworkNamespace("nbr-h6b");
@@ -88,7 +88,7 @@ public sealed partial class OutputPathFaultTests
         report.Status("tc-egress-drops").ShouldBe("fired", report.Reason("tc-egress-drops"));
         var reason = report.Reason("tc-egress-drops");
         reason.ShouldMatch(@"the clsact qdisc [0-9a-f]+: on va dropped \d+ \([\d.]+/s\) while its root qdisc \(noqueue 0:\) dropped 0");
-        reason.ShouldContain("tc -s filter show dev va egress");
+        reason.ShouldMatch(@"its egress filters: bpf pref (\d+) \(program nbr_h6b_drop\) \[[^\]]*\], removed by tc filter del dev va egress pref \1");
         reason.ShouldContain("change the filter or the network policy that installed it");
         Fixes(report, "tc-egress-drops").ShouldBe(0);
         SocketBuffersLeavesItTo(report, "tc-egress-drops");
