@@ -51,6 +51,8 @@ public sealed partial class CliApp
             sb.Append("  advises (no symptom) when any of:\n");
             foreach (var s in p.AdviseWhen) sb.Append($"    - {s.Condition.Text.Trim()}\n");
         }
+        if (p.ExplainedBy.Count > 0)
+            sb.Append($"  read first, as findings that can explain the symptom (explained_by): {string.Join(", ", p.ExplainedBy.Select(r => r.Id))}\n");
         if (p.Params.Count > 0)
             sb.Append($"  thresholds (override with --set {p.Id}.NAME=VALUE): {string.Join(", ", p.Params.Select(x => $"{x.Name}={Probe.Cell.Format(x.Value)}"))}\n");
         sb.Append("\nTHE FIX\n");
@@ -60,6 +62,7 @@ public sealed partial class CliApp
             foreach (var line in fix.Template.Text.TrimEnd('\n').Split('\n')) sb.Append($"    | {line}\n");
             if (fix.Then.Count > 0) sb.Append($"    then: {string.Join(' ', fix.Then)}\n");
         }
+        if (p.Fixes.Count == 0) sb.Append("  no config file: the lever is not a setting, so the finding's reason says what to change (the application, the policy)\n");
         sb.Append("\nWHY IT WORKS\n").Append(Indent(p.Why));
         if (p.SeeAlso.Count > 0) sb.Append($"\nSEE ALSO\n  {string.Join(", ", p.SeeAlso)}\n");
         return sb.ToString();

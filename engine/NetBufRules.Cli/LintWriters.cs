@@ -40,6 +40,9 @@ internal static class LintWriters
         [Codes.FixValueNotAllowed] = "A fix's value is not a number in bounds, or would lower the current value the run measured.",
         [Codes.FixThenNotAllowed] = "A fix's 'then' is not [sysctl, -p, THE_FILE] or [systemctl, daemon-reload] for its own file.",
         [Codes.UnsafeInterpolation] = "A value interpolated into a fix holds a control character, or into a path something other than one name.",
+        [Codes.FindingCycle] = "Findings read each other's verdicts (explained_by, fired()) in a cycle, or one reads its own.",
+        [Codes.FindingNotLoaded] = "explained_by or fired() names a playbook that is not loaded; it counts as not checked.",
+        [Codes.BadFindingReference] = "fired() without one quoted playbook id, or explained() in a playbook without explained_by.",
     };
 
     public static string Text(LintResult lint, bool color)
@@ -101,7 +104,7 @@ internal static class LintWriters
                 ["name"] = code,
                 ["shortDescription"] = new JsonObject { ["text"] = help },
                 ["help"] = new JsonObject { ["text"] = help + " See the README's diagnostics table." },
-                ["defaultConfiguration"] = new JsonObject { ["level"] = code is Codes.UnusedProbe or Codes.UnusedParam or Codes.MissingProse or Codes.UnknownSeeAlso or Codes.DropReasonsIgnores ? "warning" : "error" },
+                ["defaultConfiguration"] = new JsonObject { ["level"] = code is Codes.UnusedProbe or Codes.UnusedParam or Codes.MissingProse or Codes.UnknownSeeAlso or Codes.DropReasonsIgnores or Codes.FindingNotLoaded ? "warning" : "error" },
             });
         }
         var ruleIndex = RuleHelp.Keys.Order(StringComparer.Ordinal).Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);

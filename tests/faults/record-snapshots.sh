@@ -87,3 +87,5 @@ mv /tmp/nbr-drop-reasons-user.json "$out/drop-reasons/host-user.json"
 cleanup
 NETBUFRULES_TOOL="$tool" "$here/record-catalogue-snapshots.sh" "$out"
 echo "recorded into $out"
+# The output-path faults (xfrm policy, tc egress filter, datagram larger than SO_SNDBUF, unexplained drops).
+NBR_TOOL="$tool" "$here/record-output-path-snapshots.sh" "$out"

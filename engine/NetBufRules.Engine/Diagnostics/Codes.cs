@@ -33,4 +33,7 @@ public static class Codes
     public const string FixValueNotAllowed = "NBR042";
     public const string FixThenNotAllowed = "NBR043";
     public const string UnsafeInterpolation = "NBR044";
+    public const string FindingCycle = "NBR075";
+    public const string FindingNotLoaded = "NBR076";
+    public const string BadFindingReference = "NBR077";
 }

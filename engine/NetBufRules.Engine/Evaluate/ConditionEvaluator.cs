@@ -12,7 +12,17 @@ public sealed class ConditionEvaluator
     private const int EvidenceRows = 20;
 
     /// <summary>Evaluates one playbook against its probe results and resolved params.</summary>
-    public Finding Evaluate(Playbook playbook, IReadOnlyDictionary<string, ProbeResult> measured, IReadOnlyDictionary<string, object> parameters)
+    public Finding Evaluate(Playbook playbook, IReadOnlyDictionary<string, ProbeResult> measured, IReadOnlyDictionary<string, object> parameters) =>
+        Evaluate(playbook, measured, parameters, new FindingBoard());
+
+    /// <summary>As above, reading the verdicts of findings evaluated before it (<c>fired('id')</c>, <c>explained()</c>).</summary>
+    public Finding Evaluate(Playbook playbook, IReadOnlyDictionary<string, ProbeResult> measured, IReadOnlyDictionary<string, object> parameters, FindingBoard board)
+    {
+        var explanation = board.Explain(playbook.ExplainedBy);
+        return EvaluateWith(playbook, measured, parameters, new Peers(board, explanation)) with { Explanation = explanation };
+    }
+
+    private Finding EvaluateWith(Playbook playbook, IReadOnlyDictionary<string, ProbeResult> measured, IReadOnlyDictionary<string, object> parameters, Peers peers)
     {
         var probes = SkipDependents(playbook, measured);
         var values = probes.Values.Where(p => p is { Status: ProbeStatus.Ok, Value: not null })
@@ -27,8 +37,8 @@ public sealed class ConditionEvaluator
         try
         {
             foreach (var probe in playbook.Probes.Where(p => p.Where is not null && values.ContainsKey(p.Name)))
-                values[probe.Name] = Filter(probe, values[probe.Name], new EvaluationScope(parameters, values));
-            var scope = new EvaluationScope(parameters, values);
+                values[probe.Name] = Filter(probe, values[probe.Name], new EvaluationScope(parameters, values) { Peers = peers });
+            var scope = new EvaluationScope(parameters, values) { Peers = peers };
             var symptoms = playbook.When.Select(s => Judge(s, scope, probes, evidence)).ToList();
             var advice = playbook.AdviseWhen.Select(s => Judge(s, scope, probes, evidence)).ToList();
             var status = Decide(symptoms, advice);
@@ -74,6 +84,7 @@ public sealed class ConditionEvaluator
         if (missing.Count > 0)
             return new SignalOutcome(signal, SignalState.Unknown, string.Join("; ", missing));
         var result = Run(compiled, scope);
+        scope.Peers?.TakeEvidence(evidence);
         foreach (var name in compiled.Names)
         {
             var root = CompiledCondition.Root(name);
@@ -90,6 +101,7 @@ public sealed class ConditionEvaluator
         var compiled = Compile(probe.Where!);
         var run = Prepare(compiled);
         var rows = table.Rows.Where(row => run(scope.WithRow(row))).ToList();
+        scope.Peers?.TakeEvidence([]); // a row filter's reads are not a condition's evidence
         return table with { Rows = rows };
     }
 
@@ -158,6 +170,10 @@ public sealed class ConditionEvaluator
             ? current().Cells(column.Name).Contains(Cell.Format(a.Evaluate(0)))
             : throw new EvaluationException("among() takes a value and a table column, e.g. among(pid, full_listeners.pid)");
         functions["maxcount"] = a => current().LargestGroup(NameArgument(a, "maxcount"));
+        functions["fired"] = a => a.Count == 1 && a.Evaluate(0) is string id
+            ? current().Peers?.Fired(id) ?? false
+            : throw new EvaluationException("fired() takes one playbook id in quotes, e.g. fired('nic-drops')");
+        functions["explained"] = _ => current().Peers?.Explained() ?? false;
         functions["contains"] = a => (Convert.ToString(a.Evaluate(0), System.Globalization.CultureInfo.InvariantCulture) ?? "")
             .Contains(Convert.ToString(a.Evaluate(1), System.Globalization.CultureInfo.InvariantCulture) ?? "", StringComparison.Ordinal);
     }

@@ -12,7 +12,10 @@ internal sealed class EvaluationScope(
     /// <summary>The cells of each table column among() looked at, shared by the scopes of every row.</summary>
     private readonly Dictionary<string, IReadOnlySet<string>> _cells = cells ?? new(StringComparer.Ordinal);
 
-    public EvaluationScope WithRow(IReadOnlyDictionary<string, object> current) => new(parameters, values, current, _cells);
+    public EvaluationScope WithRow(IReadOnlyDictionary<string, object> current) => new(parameters, values, current, _cells) { Peers = Peers };
+
+    /// <summary>The verdicts of other findings this playbook may read, or null (none known).</summary>
+    public Peers? Peers { get; init; }
 
     /// <summary>The value of <paramref name="name"/> as NCalc sees it.</summary>
     public object Resolve(string name)

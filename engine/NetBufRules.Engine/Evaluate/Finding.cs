@@ -16,6 +16,9 @@ public sealed record Finding(
     IReadOnlyDictionary<string, ProbeResult> Probes,
     IReadOnlyList<FixSpec> Fixes)
 {
+    /// <summary>What the findings in the playbook's <c>explained_by</c> said (none when it lists none).</summary>
+    public Explanation Explanation { get; init; } = Explanation.None;
+
     /// <summary>Probes that were skipped, with why.</summary>
     public IEnumerable<ProbeResult> SkippedProbes => Probes.Values.Where(p => p.Status == ProbeStatus.Skipped);
 }

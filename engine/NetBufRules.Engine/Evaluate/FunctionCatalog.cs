@@ -20,6 +20,8 @@ public static class FunctionCatalog
             ["if"] = (3, 3, "if(condition, then, else)"),
             ["contains"] = (2, 2, "contains(text, part): whether text contains part"),
             ["maxcount"] = (1, 1, "maxcount(table.column): how many rows share the most common value of a column (e.g. sources per multicast group; 0 when empty)"),
+            ["fired"] = (1, 1, "fired('playbook-id'): whether that finding fired in this run (false when it was ok, skipped or not loaded)"),
+            ["explained"] = (0, 0, "explained(): whether any finding listed in 'explained_by' fired"),
             ["among"] = (2, 2, "among(value, table.column): whether a row of the table has that value (joins two probes)"),
         };
 }

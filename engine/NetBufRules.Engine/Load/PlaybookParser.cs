@@ -11,9 +11,9 @@ public static class PlaybookParser
     public const string ApiVersion = "netbufrules/v1";
 
     private static readonly string[] TopKeys =
-        ["apiVersion", "id", "title", "severity", "tags", "summary", "params", "probes", "requires", "when", "advise_when", "fix", "why", "see_also"];
+        ["apiVersion", "id", "title", "severity", "tags", "summary", "params", "probes", "requires", "when", "advise_when", "fix", "why", "see_also", "explained_by"];
     private static readonly string[] ProbeKeys =
-        ["description", "counter", "timeout", "command", "file", "sysctl", "processes", "drop_reasons", "extract", "fallback", "where", "key", "absent", "unusable_if"];
+        ["description", "counter", "timeout", "command", "file", "sysctl", "processes", "drop_reasons", "extract", "fallback", "where", "key", "absent", "unusable_if", "each"];
     private static readonly string[] AlternativeKeys = ["command", "file", "sysctl", "processes", "drop_reasons", "extract", "unusable_if"];
     private static readonly string[] ExtractKeys = ["text", "json", "json_rows", "columns", "snmp", "regex", "all", "table", "skip", "hex", "fields", "lines"];
     private static readonly string[] SignalKeys = ["if", "message"];
@@ -73,6 +73,7 @@ public static class PlaybookParser
             r.String(map["why"], "'why'")?.Trim() ?? "",
             r.Strings(map["see_also"], "'see_also'"),
             map.Position);
+        playbook = playbook with { ExplainedBy = FindingReferenceReader.Read(r, map["explained_by"]) };
         // Best effort even with errors, so validation can report the rest of the file's problems too.
         return playbook;
     }
@@ -147,7 +148,7 @@ public static class PlaybookParser
                 r.Text(probe["where"], "'where'"),
                 probe["key"] is YamlList ? r.Strings(probe["key"], "'key'") : r.String(probe["key"], "'key'") is { } k ? [k] : [],
                 r.String(probe["absent"], "'absent'")?.Trim(),
-                key.Position));
+                key.Position) { Each = r.String(probe["each"], "'each'") });
         }
         return result;
     }

@@ -22,6 +22,12 @@ public sealed record Playbook(
     /// <summary>The file the playbook was loaded from (or its embedded name).</summary>
     public string File => Position.File;
 
+    /// <summary>
+    /// Findings that can explain this playbook's symptom (<c>explained_by</c>): they are evaluated first, and
+    /// <c>explained()</c> and the template's <c>explained_by</c> tell which fired, which were ruled out and which could not say.
+    /// </summary>
+    public IReadOnlyList<FindingReference> ExplainedBy { get; init; } = [];
+
     /// <summary>The param named <paramref name="name"/>, or null.</summary>
     public ParamSpec? Param(string name) => Params.FirstOrDefault(p => p.Name == name);
 }

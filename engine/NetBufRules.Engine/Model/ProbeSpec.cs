@@ -12,7 +12,14 @@ public sealed record ProbeSpec(
     LocatedText? Where,
     IReadOnlyList<string> Key,
     string? Absent,
-    SourcePosition Position);
+    SourcePosition Position)
+{
+    /// <summary>
+    /// A table probe to run this one for, once per row (<c>each: clsact</c>): <c>{column}</c> in the command's argv or
+    /// the file's path takes that row's cell, and the rows it reads gain those cells. Read once, never a counter.
+    /// </summary>
+    public string? Each { get; init; }
+}
 
 /// <summary>One way to read a probe: a source and how to pull the value out of its output.</summary>
 public sealed record ProbeAlternative(SourceSpec Source, ExtractSpec Extract, SourcePosition Position)

@@ -17,6 +17,20 @@ public static class DiagnosisPipeline
         ISourceReader reader,
         ProbeRunOptions options,
         HostInfo host,
+        CancellationToken cancellationToken = default) =>
+        await RunAsync(playbooks, overrides, reader, options, host, new FindingBoard(), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// As above, starting from <paramref name="board"/> (verdicts of findings not run here, e.g. a playbook test's
+    /// <c>findings:</c>). Findings run in dependency order so each sees the verdicts it reads; results keep the given order.
+    /// </summary>
+    public static async Task<DiagnosisReport> RunAsync(
+        IReadOnlyList<Playbook> playbooks,
+        ParamOverrides overrides,
+        ISourceReader reader,
+        ProbeRunOptions options,
+        HostInfo host,
+        FindingBoard board,
         CancellationToken cancellationToken = default)
     {
         ProbeRun run;
@@ -24,10 +38,14 @@ public static class DiagnosisPipeline
             run = await runner.RunAsync(playbooks, cancellationToken).ConfigureAwait(false);
         var evaluator = new ConditionEvaluator();
         var renderer = new FixRenderer();
-        var results = playbooks
-            .Select(p => evaluator.Evaluate(p, run.For(p.Id), overrides.Resolve(p)))
-            .Select(renderer.Render)
-            .ToList();
+        var rendered = new Dictionary<Playbook, RenderedFinding>(ReferenceEqualityComparer.Instance);
+        foreach (var playbook in FindingOrder.Sort(playbooks))
+        {
+            var result = renderer.Render(evaluator.Evaluate(playbook, run.For(playbook.Id), overrides.Resolve(playbook), board));
+            board.Add(FindingVerdict.Of(result.Finding, result.Status, result.Reason));
+            rendered[playbook] = result;
+        }
+        var results = playbooks.Select(p => rendered[p]).ToList();
         return new DiagnosisReport(host, run.Window, results);
     }
 }

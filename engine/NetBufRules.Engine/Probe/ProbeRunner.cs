@@ -18,9 +18,10 @@ public sealed class ProbeRunner(ISourceReader reader, ProbeRunOptions options) :
     {
         var start = DateTimeOffset.UtcNow;
         var jobs = playbooks.SelectMany(p => p.Probes.Select(probe => (Playbook: p, Probe: probe))).ToList();
-        var first = await Task.WhenAll(jobs.Select(j => ResolveAsync(j.Probe, cancellationToken))).ConfigureAwait(false);
+        // A probe with 'each' waits for its table probe's first sample (EachProbe); every other one starts now.
+        var first = await Task.WhenAll(jobs.Select(j => j.Probe.Each is null ? ResolveAsync(j.Probe, cancellationToken) : Task.FromResult<Resolution>(null!))).ConfigureAwait(false);
 
-        var needsSecond = first.Any(r => r.Chosen is not null && (r.Probe.Counter || r.Chosen.Source.SpansWindow));
+        var needsSecond = first.Any(r => r is not null && r.Chosen is not null && (r.Probe.Counter || r.Chosen.Source.SpansWindow));
         if (needsSecond)
         {
             // Timers may wake a little early; the window is a promise, so wait until it has really passed.
@@ -28,7 +29,7 @@ public sealed class ProbeRunner(ISourceReader reader, ProbeRunOptions options) :
             while ((remaining = start + options.Interval - DateTimeOffset.UtcNow) > TimeSpan.Zero)
                 await Task.Delay(remaining + TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
         }
-        var finals = await Task.WhenAll(first.Select(r => FinishAsync(r, cancellationToken))).ConfigureAwait(false);
+        var finals = await Task.WhenAll(first.Select((r, i) => r is not null ? FinishAsync(r, cancellationToken) : RunEachAsync(jobs, first, i, cancellationToken))).ConfigureAwait(false);
 
         var byPlaybook = new Dictionary<string, IReadOnlyDictionary<string, ProbeResult>>(StringComparer.Ordinal);
         for (var i = 0; i < jobs.Count; i++)
@@ -38,6 +39,16 @@ public sealed class ProbeRunner(ISourceReader reader, ProbeRunOptions options) :
             ((Dictionary<string, ProbeResult>)results)[jobs[i].Probe.Name] = finals[i];
         }
         return new ProbeRun(byPlaybook, needsSecond ? DateTimeOffset.UtcNow - start : TimeSpan.Zero);
+    }
+
+    /// <summary>Job <paramref name="index"/> (a probe with 'each') once per row of its playbook's table probe, as first sampled.</summary>
+    private Task<ProbeResult> RunEachAsync(List<(Playbook Playbook, ProbeSpec Probe)> jobs, Resolution[] first, int index, CancellationToken cancellationToken)
+    {
+        var (playbook, probe) = jobs[index];
+        var table = jobs.FindIndex(j => j.Playbook == playbook && j.Probe.Name == probe.Each);
+        var resolution = table >= 0 ? first[table] : null;
+        var reason = resolution is null ? "no such probe" : string.Join("; ", resolution.Attempts.Select(a => a.FailedBecause).OfType<string>());
+        return EachProbe.RunAsync(probe, resolution?.Value, reason, source => ReadAsync(source, probe.Timeout, 0, cancellationToken));
     }
 
     private sealed record Resolution(ProbeSpec Probe, ProbeAlternative? Chosen, RawOutput? Raw, ProbeValue? Value, List<ProbeAttempt> Attempts);

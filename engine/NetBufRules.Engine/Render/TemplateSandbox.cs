@@ -79,6 +79,7 @@ public static class TemplateSandbox
         }
         model["rate"] = rates;
         model["delta"] = deltas;
+        model["explained_by"] = ExplanationModel.Of(finding.Explanation);
         model["status"] = finding.Status.ToString().ToLowerInvariant();
         model["playbook"] = new ScriptObject { ["id"] = finding.Playbook.Id, ["title"] = finding.Playbook.Title };
         return model;
@@ -98,6 +99,8 @@ public static class TemplateSandbox
         {
             var extract = probe.Alternatives.Count > 0 ? probe.Alternatives[0].Extract : ExtractSpec.Text;
             var names = FieldNames(extract);
+            if (names is not null && probe.Each is not null)
+                names = [.. names, .. probe.Alternatives.SelectMany(a => Probe.EachProbe.Placeholders(a.Source)).Except(names)];
             if (names is null)
             {
                 model[probe.Name] = 1.0;
@@ -125,6 +128,7 @@ public static class TemplateSandbox
         }
         model["rate"] = rates;
         model["delta"] = deltas;
+        model["explained_by"] = ExplanationModel.Shape(playbook);
         model["status"] = status.ToString().ToLowerInvariant();
         model["playbook"] = new ScriptObject { ["id"] = playbook.Id, ["title"] = playbook.Title };
         return model;

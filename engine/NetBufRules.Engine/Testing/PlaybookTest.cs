@@ -12,7 +12,11 @@ public sealed record PlaybookTest(
     IReadOnlyDictionary<string, IReadOnlyList<string>> SourceOutputs,
     IReadOnlyDictionary<string, string> Set,
     TestExpectation Expect,
-    SourcePosition Position);
+    SourcePosition Position)
+{
+    /// <summary>Other findings' verdicts this case states (<c>findings: {nic-drops: fired}</c>), read by fired() and explained().</summary>
+    public IReadOnlyDictionary<string, string> Findings { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+}
 
 /// <summary>What a case expects; null means "not checked".</summary>
 public sealed record TestExpectation(

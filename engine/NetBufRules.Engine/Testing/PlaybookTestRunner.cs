@@ -26,7 +26,7 @@ public static class PlaybookTestRunner
             foreach (var (name, value) in test.Set) overrides.AddAssignment($"{name}={value}");
             var problems = overrides.Check([playbook]);
             if (problems.Count > 0) return new TestOutcome(test, problems, watch.Elapsed);
-            var report = await DiagnosisPipeline.RunAsync([playbook], overrides, reader, new ProbeRunOptions(TimeSpan.Zero), TestHost, cancellationToken).ConfigureAwait(false);
+            var report = await DiagnosisPipeline.RunAsync([playbook], overrides, reader, new ProbeRunOptions(TimeSpan.Zero), TestHost, TestFindings.Board(test), cancellationToken).ConfigureAwait(false);
             Check(test.Expect, report.Results[0], failures);
         }
         catch (SnapshotException e)
@@ -74,6 +74,7 @@ public static class PlaybookTestRunner
     {
         private readonly Dictionary<string, IReadOnlyList<string>> _inline = new(StringComparer.Ordinal);
         private readonly SnapshotSourceReader? _snapshot;
+        private readonly List<(string Key, System.Text.RegularExpressions.Regex Pattern)> _templates = [];
 
         public CaseSourceReader(PlaybookTest test, Playbook playbook)
         {
@@ -90,13 +91,25 @@ public static class PlaybookTestRunner
                     throw new SnapshotException($"{test.File}: test '{test.Name}' gives output for source '{describe}', which no probe of {playbook.Id} reads");
                 _inline[key] = samples;
             }
+            foreach (var source in playbook.Probes.Where(p => p.Each is not null).SelectMany(p => p.Alternatives).Select(a => a.Source).Where(s => _inline.ContainsKey(s.Key)))
+            {
+                var pattern = "^" + System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Escape(source.Key), @"\\\{[A-Za-z_][A-Za-z0-9_]*}", "[^\u0001/]+") + "$";
+                _templates.Add((source.Key, new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant)));
+            }
             if (test.SnapshotFile is { } file) _snapshot = new SnapshotSourceReader(SnapshotJson.Read(file, File.ReadAllText(file)));
         }
 
         public Task<RawOutput> ReadAsync(SourceSpec source, TimeSpan timeout, int sample, CancellationToken cancellationToken)
         {
             var time = DateTimeOffset.UnixEpoch.AddSeconds(sample);
-            if (_inline.TryGetValue(source.Key, out var samples))
+            // A probe run per row ('each') reads a bound source; the case gives its output once, for every row.
+            var key = _inline.ContainsKey(source.Key) ? source.Key : _templates.FirstOrDefault(t => t.Pattern.IsMatch(source.Key)).Key ?? source.Key;
+            if (_inline.TryGetValue(key, out var samples) && samples.Count == 0)
+            {
+                // An empty list is a source that does not exist here (a tool not installed, a file the kernel lacks).
+                return Task.FromResult(RawOutput.Failed(time, ReadFailure.NotFound, $"{source.Describe()} does not exist here (the test says so)"));
+            }
+            if (_inline.TryGetValue(key, out samples))
             {
                 // One sample for a counter means it did not move.
                 return Task.FromResult(new RawOutput(time, samples[Math.Min(sample, samples.Count - 1)]));

@@ -10,7 +10,7 @@ public static class TestFileParser
     public static readonly IReadOnlyList<string> Statuses = ["fired", "advice", "ok", "skipped", "error"];
 
     private static readonly string[] FileKeys = ["playbook", "tests"];
-    private static readonly string[] CaseKeys = ["name", "snapshot", "probes", "sources", "set", "expect"];
+    private static readonly string[] CaseKeys = ["name", "snapshot", "probes", "sources", "set", "expect", "findings"];
     private static readonly string[] ExpectKeys = ["status", "reason_contains", "reason_not_contains", "evidence", "fix_contains", "fix_not_contains", "fixes"];
 
     /// <summary>Whether <paramref name="path"/> is a playbook test file.</summary>
@@ -73,7 +73,7 @@ public static class TestFileParser
                 new TestExpectation(status?.Value, OneOrMany(r, expectMap["reason_contains"]), OneOrMany(r, expectMap["reason_not_contains"]),
                     Scalars(r, expectMap["evidence"]), OneOrMany(r, expectMap["fix_contains"]), fixes)
                 { FixNotContains = OneOrMany(r, expectMap["fix_not_contains"]) },
-                c.Position));
+                c.Position) { Findings = TestFindings.Read(r, c["findings"]) });
         }
         return result;
     }

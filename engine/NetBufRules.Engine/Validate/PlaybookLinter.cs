@@ -34,13 +34,18 @@ public static partial class PlaybookLinter
                 bag.Warning(one.Position, Codes.UnknownSeeAlso, $"see_also names '{id}', which is not a loaded playbook", Suggest.Hint(id, [.. ids]));
         }
         PlaybookLoader.CheckUniqueIds(linted.Where(l => l.Id is not null).Select(l => (l.Id!, l.File, l.Position)), bag);
+        bag.AddRange(FindingOrder.CheckGraph([.. linted.Where(l => l.Id is not null).Select(l => (l.Id!, l.Reads))], warnNotLoaded: true));
         LintTestFiles(paths, ids, bag);
         var files = sources.Select(s => s.File).Concat(bag.Items.Select(d => d.Position.File)).Distinct().Count();
         return new LintResult(bag.Sorted(), files, config);
     }
 
     /// <summary>What is kept of one linted file: its diagnostics, and what the cross-file checks need.</summary>
-    private sealed record LintedFile(string File, string? Id, SourcePosition Position, IReadOnlyList<string> SeeAlso, IReadOnlyList<Diagnostic> Diagnostics);
+    private sealed record LintedFile(string File, string? Id, SourcePosition Position, IReadOnlyList<string> SeeAlso, IReadOnlyList<Diagnostic> Diagnostics)
+    {
+        /// <summary>The other findings it reads (explained_by, fired()), for the cycle and not-loaded checks.</summary>
+        public IReadOnlyList<FindingReference> Reads { get; init; } = [];
+    }
 
     private static LintedFile LintOne(string file, string text, SafetyPolicy policy)
     {
@@ -57,7 +62,7 @@ public static partial class PlaybookLinter
         Prose(playbook, one);
         Unused(playbook, one);
         DryRender(playbook, one);
-        return new LintedFile(file, playbook.Id, playbook.Position, playbook.SeeAlso, one.Items);
+        return new LintedFile(file, playbook.Id, playbook.Position, playbook.SeeAlso, one.Items) { Reads = FindingOrder.References(playbook) };
     }
 
     /// <summary>Test files beside the playbooks: their own mistakes, and tests for playbooks that are not there.</summary>
@@ -85,6 +90,7 @@ public static partial class PlaybookLinter
             .Concat(playbook.Probes.Select(p => p.Where?.Text ?? ""))
             .Concat(playbook.Fixes.SelectMany(f => new[] { f.Template.Text, f.Path.Text, f.Condition?.Text ?? "", f.Each ?? "" }))
             .Concat(playbook.Requires)
+            .Concat(playbook.Probes.Select(p => p.Each ?? ""))
             .ToList();
         // Every identifier the texts use, once; a name after a dot (row.pid) is a member, not a probe or param.
         var used = texts.SelectMany(t => Identifier().Matches(t).Select(m => m.Value)).ToHashSet(StringComparer.Ordinal);

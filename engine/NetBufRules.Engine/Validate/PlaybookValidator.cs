@@ -23,6 +23,7 @@ public static class PlaybookValidator
         {
             bag.AddRange(items);
         }
+        bag.AddRange(FindingOrder.CheckGraph(playbooks, warnNotLoaded: false));
         return bag.Sorted();
     }
 
@@ -52,6 +53,8 @@ public static class PlaybookValidator
             CheckCondition(signal.Condition, known, bag, checkNames: true);
             if (signal.Message is { } message) CheckTemplate(message, bag);
         }
+        bag.AddRange(FindingOrder.CheckCalls(playbook));
+        EachProbeRules.Check(playbook, bag);
         foreach (var fix in playbook.Fixes)
         {
             CheckTemplate(fix.Template, bag);

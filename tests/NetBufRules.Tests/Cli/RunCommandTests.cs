@@ -5,7 +5,8 @@ namespace NetBufRules.Tests.Cli;
 
 public sealed class RunCommandTests
 {
-    private static readonly string[] Ids = ["tcp-backlog", "socket-buffers", "file-descriptors", "memory-pressure", "tcp-memory", "nic-drops", "netlink-drops", "neighbour-table", "multicast-limits", "socket-option-memory"];
+    private static readonly string[] Ids = ["tcp-backlog", "socket-buffers", "file-descriptors", "memory-pressure", "tcp-memory", "nic-drops", "netlink-drops", "neighbour-table", "multicast-limits", "socket-option-memory",
+        "xfrm-policy", "tc-egress-drops", "udp-datagram-too-large"];
 
     [Fact]
     public async Task A_missing_path_exits_2_with_one_clear_line()
@@ -120,10 +121,10 @@ public sealed class FleetReplayTests
         var (code, output, _) = await CliRunner.Run("run", Repo.Playbooks, "--from", Repo.Snapshots);
         code.ShouldBe(1);
         output.ShouldNotContain("=== ");
-        output.ShouldContain("Across 15 hosts (kernel 6.18.44-fc-v782 on 15):\n");
-        output.ShouldContain("  tcp-backlog fired on 2 of 15 hosts (netns-backlog, netns-fd-starved); advice on 0; skipped on 0\n");
-        output.ShouldContain("  tcp-memory fired on 0 of 15 hosts; advice on 3; skipped on 12\n");
-        output.ShouldContain("  netlink-drops fired on 1 of 15 hosts (netns-netlink); advice on 0; skipped on 0\n");
+        output.ShouldContain("Across 19 hosts (kernel 6.18.44-fc-v782 on 19):\n");
+        output.ShouldContain("  tcp-backlog fired on 2 of 19 hosts (netns-backlog, netns-fd-starved); advice on 0; skipped on 0\n");
+        output.ShouldContain("  tcp-memory fired on 0 of 19 hosts; advice on 3; skipped on 16\n");
+        output.ShouldContain("  netlink-drops fired on 1 of 19 hosts (netns-netlink); advice on 0; skipped on 0\n");
     }
 
     [Fact]
@@ -181,13 +182,16 @@ public sealed class FleetReplayTests
         var (_, output, _) = await CliRunner.Run("run", Repo.Playbooks, "--from", Repo.Snapshots, "--format", "json");
         using var json = System.Text.Json.JsonDocument.Parse(output);
         json.RootElement.GetProperty("schema").GetString().ShouldBe("netbufrules/fleet-report/v2");
-        json.RootElement.GetProperty("hosts").GetArrayLength().ShouldBe(15);
+        json.RootElement.GetProperty("hosts").GetArrayLength().ShouldBe(19);
         var nic = json.RootElement.GetProperty("summary").GetProperty("playbooks").GetProperty("nic-drops");
         nic.GetProperty("fired").GetInt32().ShouldBe(1);
         nic.GetProperty("fired_on")[0].GetString().ShouldBe("netns-qdisc");
         var qdisc = json.RootElement.GetProperty("hosts").EnumerateArray().Single(h => h.GetProperty("label").GetString() == "netns-qdisc");
         qdisc.GetProperty("statuses").GetProperty("nic-drops").GetString().ShouldBe("fired");
         qdisc.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("id").GetString() == "nic-drops").GetProperty("reason").GetString()!.ShouldNotBeEmpty();
+        var xfrm = json.RootElement.GetProperty("summary").GetProperty("playbooks").GetProperty("xfrm-policy");
+        xfrm.GetProperty("fired").GetInt32().ShouldBe(1);
+        xfrm.GetProperty("fired_on")[0].GetString().ShouldBe("netns-xfrm-policy");
     }
 
     [Fact]
@@ -196,7 +200,7 @@ public sealed class FleetReplayTests
         var (_, output, _) = await CliRunner.Run("run", Repo.Playbooks, "--from", Repo.Snapshots, "--format", "json", "--only-fired");
         using var json = System.Text.Json.JsonDocument.Parse(output);
         json.RootElement.GetProperty("hosts").EnumerateArray().ShouldAllBe(h => h.GetProperty("results").EnumerateArray().Any(r => r.GetProperty("status").GetString() == "fired"));
-        json.RootElement.GetProperty("summary").GetProperty("hosts").GetInt32().ShouldBe(10, "the summary still counts every host");
+        json.RootElement.GetProperty("summary").GetProperty("hosts").GetInt32().ShouldBe(19, "the summary still counts every host");
     }
 
     [Fact]

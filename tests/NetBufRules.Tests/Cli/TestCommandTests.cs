@@ -60,7 +60,7 @@ public sealed class TestCommandTests
     {
         var (_, output, _) = await CliRunner.Run("test", Repo.Playbooks, "--format", "junit");
         var suites = XDocument.Parse(output).Root!.Elements("testsuite").ToList();
-        suites.Select(s => (string)s.Attribute("name")!).ShouldBe(["file-descriptors", "memory-pressure", "multicast-limits", "neighbour-table", "netlink-drops", "nic-drops", "socket-buffers", "socket-option-memory", "tcp-backlog", "tcp-memory"]);
+        suites.Select(s => (string)s.Attribute("name")!).ShouldBe(["file-descriptors", "memory-pressure", "multicast-limits", "neighbour-table", "netlink-drops", "nic-drops", "socket-buffers", "socket-option-memory", "tc-egress-drops", "tcp-backlog", "tcp-memory", "udp-datagram-too-large", "xfrm-policy"]);
         suites.Sum(s => (int)s.Attribute("failures")!).ShouldBe(0);
     }
 

@@ -16,13 +16,8 @@ internal sealed class NetworkNamespace : IDisposable
 
     private readonly string _prefix;
 
-    public NetworkNamespace()
-        : this("nbr-e2e")
-    {
-    }
-
-    /// <summary>A namespace whose name (and every further one's) starts with <paramref name="prefix"/>.</summary>
-    public NetworkNamespace(string prefix)
+    /// <summary>A namespace named <paramref name="prefix"/>-PID-N (a helper's own prefix keeps parallel runs apart).</summary>
+    public NetworkNamespace(string prefix = "nbr-e2e")
     {
         _prefix = prefix;
         Name = NewNamespace();

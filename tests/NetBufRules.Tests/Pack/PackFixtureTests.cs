@@ -15,7 +15,7 @@ public sealed class PackFixtureTests
         var loaded = PlaybookLoader.Load([Repo.Playbooks]);
         loaded.Diagnostics.ShouldBeEmpty();
         PlaybookValidator.Validate(loaded.Playbooks).ShouldBeEmpty();
-        loaded.Playbooks.Select(p => p.Id).ShouldBe(["file-descriptors", "memory-pressure", "multicast-limits", "neighbour-table", "netlink-drops", "nic-drops", "socket-buffers", "socket-option-memory", "tcp-backlog", "tcp-memory"], ignoreOrder: true);
+        loaded.Playbooks.Select(p => p.Id).ShouldBe(["file-descriptors", "memory-pressure", "multicast-limits", "neighbour-table", "netlink-drops", "nic-drops", "socket-buffers", "socket-option-memory", "tcp-backlog", "tcp-memory", "xfrm-policy", "tc-egress-drops", "udp-datagram-too-large"], ignoreOrder: true);
     }
 
     [Theory]

@@ -1,0 +1,125 @@
+using System.Text.RegularExpressions;
+using NetBufRules.Model;
+using NetBufRules.Probe.Extract;
+
+namespace NetBufRules.Probe;
+
+/// <summary>
+/// Runs a probe with <c>each:</c> once per row of its table probe: <c>{column}</c> in the argv (or file path) takes the
+/// row's cell, and the rows read gain those cells. For what only a per-object command shows, e.g.
+/// <c>tc -s filter show dev {dev} egress</c> for every device whose clsact qdisc drops.
+/// </summary>
+public static partial class EachProbe
+{
+    /// <summary>At most this many rows are read, so a host with thousands of devices cannot stall a run.</summary>
+    public const int MaxRows = 32;
+
+    [GeneratedRegex(@"\{([A-Za-z_][A-Za-z0-9_]*)\}")]
+    private static partial Regex Placeholder();
+
+    // A cell goes into an argv or a path: names, numbers and addresses only, never '/', spaces or a leading '-'.
+    [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9_.:@-]{0,63}$")]
+    private static partial Regex SafeCell();
+
+    /// <summary>The columns a source names as <c>{column}</c>.</summary>
+    public static IReadOnlyList<string> Placeholders(SourceSpec source) => source switch
+    {
+        CommandSource c => [.. c.Argv.SelectMany(a => Placeholder().Matches(a).Select(m => m.Groups[1].Value)).Distinct(StringComparer.Ordinal)],
+        FileSource f => [.. Placeholder().Matches(f.Path).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal)],
+        _ => [],
+    };
+
+    /// <summary>The source with the row's cells in place of its placeholders, or null when a cell is not safe to pass.</summary>
+    public static SourceSpec? Bind(SourceSpec source, IReadOnlyDictionary<string, object> row)
+    {
+        string? Fill(string text)
+        {
+            var ok = true;
+            var filled = Placeholder().Replace(text, m =>
+            {
+                var cell = row.TryGetValue(m.Groups[1].Value, out var value) ? Cell.Format(value) : "";
+                ok &= SafeCell().IsMatch(cell);
+                return cell;
+            });
+            return ok ? filled : null;
+        }
+        switch (source)
+        {
+            case CommandSource c:
+                var argv = c.Argv.Select(Fill).ToList();
+                return argv.Any(a => a is null) ? null : new CommandSource([.. argv.OfType<string>()]);
+            case FileSource f:
+                return Fill(f.Path) is { } path ? new FileSource(path) : null;
+            default:
+                return source;
+        }
+    }
+
+    /// <summary>Reads <paramref name="probe"/> for each row of <paramref name="table"/> (the first sample of its <c>each</c> probe).</summary>
+    public static async Task<ProbeResult> RunAsync(ProbeSpec probe, ProbeValue? table, string? tableSkipReason, Func<SourceSpec, Task<RawOutput>> read)
+    {
+        if (table is not TableValue rows)
+            return ProbeResult.Skipped(probe.Name, $"needs {probe.Each}, which was skipped ({tableSkipReason ?? "not a table"})", []);
+        var attempts = new List<ProbeAttempt>();
+        var result = new List<IReadOnlyDictionary<string, object>>();
+        var columns = new List<string>();
+        var notes = new List<string>();
+        var truncated = false;
+        var keys = probe.Alternatives.SelectMany(a => Placeholders(a.Source)).Distinct(StringComparer.Ordinal).ToList();
+        var distinct = rows.Rows.DistinctBy(r => string.Join('\u0001', keys.Select(k => Cell.Format(r.GetValueOrDefault(k))))).ToList();
+        if (distinct.Count > MaxRows) notes.Add($"read for the first {MaxRows} of {distinct.Count} rows of {probe.Each}");
+        foreach (var row in distinct.Take(MaxRows))
+        {
+            var cells = keys.ToDictionary(k => k, k => row.GetValueOrDefault(k) ?? "", StringComparer.Ordinal);
+            var done = false;
+            foreach (var alternative in probe.Alternatives)
+            {
+                if (Bind(alternative.Source, row) is not { } source)
+                {
+                    notes.Add($"a row of {probe.Each} ({string.Join(", ", cells.Values.Select(Cell.Format))}) is not safe to pass to {alternative.Source.Describe()}");
+                    break;
+                }
+                var raw = await read(source).ConfigureAwait(false);
+                if (!raw.Succeeded)
+                {
+                    attempts.Add(new ProbeAttempt(source.Key, source.Describe(), [raw], raw.FailureMessage));
+                    continue;
+                }
+                try
+                {
+                    var value = Extractor.Extract(alternative.Extract, raw.Stdout);
+                    attempts.Add(new ProbeAttempt(source.Key, source.Describe(), [raw], null));
+                    truncated |= raw.Truncated;
+                    foreach (var found in RowsOf(value))
+                    {
+                        var merged = new Dictionary<string, object>(found, StringComparer.Ordinal);
+                        foreach (var (k, v) in cells) merged.TryAdd(k, v);
+                        foreach (var k in merged.Keys.Where(k => !columns.Contains(k))) columns.Add(k);
+                        result.Add(merged);
+                    }
+                    done = true;
+                    break;
+                }
+                catch (ExtractException e)
+                {
+                    attempts.Add(new ProbeAttempt(source.Key, source.Describe(), [raw], $"{source.Describe()}: {e.Message}"));
+                }
+            }
+            if (!done && distinct.Count > 0 && notes.Count == 0 && attempts.Count > 0 && attempts[^1].FailedBecause is { } why)
+                notes.Add(why);
+        }
+        if (distinct.Count > 0 && result.Count == 0 && attempts.Count > 0 && attempts.All(a => a.FailedBecause is not null))
+            return ProbeResult.Skipped(probe.Name, string.Join("; ", attempts.Select(a => a.FailedBecause).Distinct()), attempts);
+        var template = string.Join(" | else ", probe.Alternatives.Select(a => a.Source.Describe()));
+        return new ProbeResult(probe.Name, ProbeStatus.Ok, new TableValue(columns, result), template, null, truncated, attempts,
+            notes.Count > 0 ? string.Join("; ", notes.Distinct()) : null);
+    }
+
+    private static IEnumerable<IReadOnlyDictionary<string, object>> RowsOf(ProbeValue value) => value switch
+    {
+        TableValue t => t.Rows,
+        RecordValue r => [r.Fields.ToDictionary(f => f.Key, f => f.Value.Value, StringComparer.Ordinal)],
+        ScalarValue s => [new Dictionary<string, object>(StringComparer.Ordinal) { ["value"] = s.Value }],
+        _ => [],
+    };
+}

@@ -1,0 +1,78 @@
+using NetBufRules.Diagnostics;
+using NetBufRules.Model;
+using NetBufRules.Probe;
+using NetBufRules.Tests.Support;
+using NetBufRules.Validate;
+
+namespace NetBufRules.Tests.Probe;
+
+/// <summary>A probe with 'each' runs once per row of a table probe, with the row's cells in its argv.</summary>
+public sealed class EachProbeTests
+{
+    private const string Probes = """
+          devices:
+            command: [tc, -s, qdisc, show]
+            extract: { regex: '^qdisc clsact \S+ dev (?<dev>\S+)', all: true }
+          filters:
+            each: devices
+            command: [tc, -s, filter, show, dev, '{dev}', egress]
+            extract: { regex: '^filter protocol \S+ pref (?<pref>\d+)', all: true }
+        """;
+
+    private static async Task<ProbeResult> Run(FakeSourceReader reader, string probes = Probes)
+    {
+        var playbook = Playbooks.Parse(Playbooks.Minimal(probes, "  - count(filters) > 0"));
+        using var runner = new ProbeRunner(reader, new ProbeRunOptions(TimeSpan.Zero));
+        return (await runner.RunAsync([playbook])).For("sample")["filters"];
+    }
+
+    [Fact]
+    public async Task Each_row_is_read_with_its_cell_and_the_rows_read_carry_it()
+    {
+        var reader = new FakeSourceReader()
+            .With("tc -s qdisc show", "qdisc clsact ffff: dev va parent ffff:fff1\nqdisc clsact ffff: dev eth0 parent ffff:fff1\nqdisc clsact ffff: dev va parent x\n")
+            .With("tc -s filter show dev va egress", "filter protocol all pref 10 bpf\nfilter protocol all pref 20 bpf\n")
+            .With("tc -s filter show dev eth0 egress", "filter protocol ip pref 30 u32\n");
+        var result = await Run(reader);
+        result.Status.ShouldBe(ProbeStatus.Ok);
+        var rows = ((TableValue)result.Value!).Rows.Select(r => $"{r["dev"]}:{Cell.Format(r["pref"])}");
+        rows.ShouldBe(["va:10", "va:20", "eth0:30"]);
+        reader.Reads["tc -s filter show dev va egress"].ShouldBe(1, "a device listed twice is read once");
+    }
+
+    [Fact]
+    public async Task A_cell_that_could_smuggle_an_option_or_a_path_is_never_passed()
+    {
+        var reader = new FakeSourceReader().With("tc -s qdisc show", "qdisc clsact ffff: dev -all parent x\nqdisc clsact ffff: dev ../x parent x\n");
+        var result = await Run(reader);
+        reader.Reads.Keys.ShouldNotContain(k => k.StartsWith("tc -s filter", StringComparison.Ordinal));
+        result.Note!.ShouldContain("is not safe to pass to tc -s filter show dev {dev} egress");
+        ((TableValue)result.Value!).Rows.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task When_the_table_probe_is_skipped_so_is_the_probe_run_per_row_saying_why()
+    {
+        var result = await Run(new FakeSourceReader());
+        result.Status.ShouldBe(ProbeStatus.Skipped);
+        result.SkipReason!.ShouldBe("needs devices, which was skipped (tc -s qdisc show not found)");
+    }
+
+    [Fact]
+    public async Task When_every_per_row_read_fails_the_probe_is_skipped_with_the_reason()
+    {
+        var result = await Run(new FakeSourceReader().With("tc -s qdisc show", "qdisc clsact ffff: dev va parent x\n"));
+        result.Status.ShouldBe(ProbeStatus.Skipped);
+        result.SkipReason.ShouldBe("tc -s filter show dev va egress not found");
+    }
+
+    [Theory]
+    [InlineData("each: nowhere", "probe 'filters' has 'each: nowhere', which is not another probe of this playbook")]
+    [InlineData("each: filters", "probe 'filters' has 'each: filters', which is not another probe of this playbook")]
+    [InlineData("each: devices\n    counter: true", "probe 'filters' has 'each' and 'counter: true'")]
+    public void A_probe_run_per_row_must_name_another_table_probe_and_be_read_once(string each, string message)
+    {
+        var playbook = Playbooks.Parse(Playbooks.Minimal(Probes.Replace("each: devices", each), "  - count(filters) > 0"));
+        PlaybookValidator.Validate([playbook]).ShouldContain(d => d.Message == message && d.Severity == DiagnosticSeverity.Error);
+    }
+}
