@@ -89,6 +89,9 @@ public static partial class PlaybookLoader
     /// </summary>
     public static bool LooksLikePlaybook(string text)
     {
+        // A document that is a list at the top (an Ansible playbook, a task file) is something else too.
+        var first = text.Split('\n').Select(l => l.TrimEnd()).FirstOrDefault(l => l.Length > 0 && !l.StartsWith('#') && l != "---");
+        if (first is not null && (first == "-" || first.StartsWith("- ", StringComparison.Ordinal))) return false;
         var keys = TopLevelKey().Matches(text);
         return keys.Count == 0 || keys.Any(k => PlaybookKeys.Contains(k.Groups[1].Value));
     }

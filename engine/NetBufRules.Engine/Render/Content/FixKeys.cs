@@ -48,6 +48,8 @@ public static class FixKeys
         new("net.ipv6.neigh.default.gc_thresh1", 1, 1 << 24, "IPv6 neighbour entries kept without collection"),
         new("net.ipv6.neigh.default.gc_thresh2", 1, 1 << 24, "IPv6 neighbour soft maximum"),
         new("net.ipv6.neigh.default.gc_thresh3", 1, 1 << 24, "IPv6 neighbour hard maximum"),
+        new("net.ipv4.xfrm4_gc_thresh", 1, IntMax, "xfrm bundle cache before Linux 4.14"),
+        new("net.ipv6.xfrm6_gc_thresh", 1, IntMax, "IPv6 xfrm bundle cache before Linux 4.14"),
         new("net.ipv6.route.max_size", 1, 1 << 24, "IPv6 routing table size"),
         new("net.ipv6.mld_max_msf", 1, 1 << 16, "IPv6 multicast source filters per socket"),
         new("net.unix.max_dgram_qlen", 1, 1 << 20, "Unix datagram queue"),
