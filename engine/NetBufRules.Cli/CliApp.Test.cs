@@ -25,7 +25,7 @@ public sealed partial class CliApp
             var bag = new DiagnosticBag();
             var tests = new List<PlaybookTest>();
             foreach (var file in TestFileParser.Find(targets))
-                tests.AddRange(TestFileParser.Parse(file, await File.ReadAllTextAsync(file, token).ConfigureAwait(false), bag));
+                tests.AddRange(TestFileParser.ParseFile(file, bag));
             var ids = playbooks.ToDictionary(p => p.Id, StringComparer.Ordinal);
             foreach (var t in tests.Where(t => !ids.ContainsKey(t.PlaybookId)).DistinctBy(t => t.File))
                 bag.Error(new SourcePosition(t.File, 1, 1), Codes.UnknownIdentifier, $"tests for '{t.PlaybookId}', which is not a loaded playbook", Suggest.Hint(t.PlaybookId, [.. ids.Keys]));

@@ -27,4 +27,10 @@ public static class Codes
     public const string TemplateDryRun = "NBR023";
     public const string SchemaViolation = "NBR024";
     public const string BadConfig = "NBR025";
+    public const string FileTooLarge = "NBR050";
+    public const string YamlTooDeep = "NBR051";
+    public const string AliasExpansion = "NBR052";
+    public const string ExpressionTooLarge = "NBR053";
+    public const string TemplateTooLarge = "NBR054";
+    public const string SymlinkNotFollowed = "NBR055";
 }

@@ -29,7 +29,7 @@ public static class PlaybookTestRunner
             var report = await DiagnosisPipeline.RunAsync([playbook], overrides, reader, new ProbeRunOptions(TimeSpan.Zero), TestHost, cancellationToken).ConfigureAwait(false);
             Check(test.Expect, report.Results[0], failures);
         }
-        catch (SnapshotException e)
+        catch (Exception e) when (e is SnapshotException or ParamOverrideException)
         {
             failures.Add(e.Message);
         }
