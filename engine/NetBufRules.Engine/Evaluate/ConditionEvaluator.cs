@@ -120,7 +120,7 @@ public sealed class ConditionEvaluator
         {
             throw new EvaluationException($"'{compiled.Source.Text.Trim()}': {e.Message}");
         }
-        catch (Exception e) when (e is NCalcException or FormatException or InvalidCastException or OverflowException or ArgumentException or InvalidOperationException)
+        catch (Exception e) when (e is NCalcException or FormatException or InvalidCastException or ArithmeticException or ArgumentException or InvalidOperationException or IndexOutOfRangeException)
         {
             var inner = e.InnerException is EvaluationException ee ? ee.Message : e.Message;
             throw new EvaluationException($"'{compiled.Source.Text.Trim()}': {inner}");

@@ -25,8 +25,7 @@ public static class DiagnosisPipeline
         var evaluator = new ConditionEvaluator();
         var renderer = new FixRenderer();
         var results = playbooks
-            .Select(p => evaluator.Evaluate(p, run.For(p.Id), overrides.Resolve(p)))
-            .Select(renderer.Render)
+            .Select(p => PlaybookFault.Contain(p, run.For(p.Id), overrides.Resolve(p), evaluator, renderer))
             .ToList();
         return new DiagnosisReport(host, run.Window, results);
     }

@@ -18,7 +18,7 @@ public sealed class ProbeRunner(ISourceReader reader, ProbeRunOptions options) :
     {
         var start = DateTimeOffset.UtcNow;
         var jobs = playbooks.SelectMany(p => p.Probes.Select(probe => (Playbook: p, Probe: probe))).ToList();
-        var first = await Task.WhenAll(jobs.Select(j => ResolveAsync(j.Probe, cancellationToken))).ConfigureAwait(false);
+        var first = await Task.WhenAll(jobs.Select(j => ContainedResolveAsync(j.Probe, cancellationToken))).ConfigureAwait(false);
 
         var needsSecond = first.Any(r => r.Chosen is not null && r.Probe.Counter);
         if (needsSecond)
@@ -28,7 +28,7 @@ public sealed class ProbeRunner(ISourceReader reader, ProbeRunOptions options) :
             while ((remaining = start + options.Interval - DateTimeOffset.UtcNow) > TimeSpan.Zero)
                 await Task.Delay(remaining + TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
         }
-        var finals = await Task.WhenAll(first.Select(r => FinishAsync(r, cancellationToken))).ConfigureAwait(false);
+        var finals = await Task.WhenAll(first.Select(r => ContainedFinishAsync(r, cancellationToken))).ConfigureAwait(false);
 
         var byPlaybook = new Dictionary<string, IReadOnlyDictionary<string, ProbeResult>>(StringComparer.Ordinal);
         for (var i = 0; i < jobs.Count; i++)
@@ -40,7 +40,38 @@ public sealed class ProbeRunner(ISourceReader reader, ProbeRunOptions options) :
         return new ProbeRun(byPlaybook, needsSecond ? DateTimeOffset.UtcNow - start : TimeSpan.Zero);
     }
 
-    private sealed record Resolution(ProbeSpec Probe, ProbeAlternative? Chosen, RawOutput? Raw, ProbeValue? Value, List<ProbeAttempt> Attempts);
+    private sealed record Resolution(ProbeSpec Probe, ProbeAlternative? Chosen, RawOutput? Raw, ProbeValue? Value, List<ProbeAttempt> Attempts)
+    {
+        public string? Fault { get; init; }
+    }
+
+    // One probe's bug stays that probe's (and so its playbook's) error: every other probe and playbook still reports.
+    private async Task<Resolution> ContainedResolveAsync(ProbeSpec probe, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ResolveAsync(probe, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new Resolution(probe, null, null, null, []) { Fault = $"{e.GetType().Name}: {e.Message}" };
+        }
+    }
+
+    private async Task<ProbeResult> ContainedFinishAsync(Resolution r, CancellationToken cancellationToken)
+    {
+        if (r.Fault is not null)
+            return ProbeResult.Skipped(r.Probe.Name, $"internal error: {r.Fault}", r.Attempts) with { Fault = r.Fault };
+        try
+        {
+            return await FinishAsync(r, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var fault = $"{e.GetType().Name}: {e.Message}";
+            return ProbeResult.Skipped(r.Probe.Name, $"internal error: {fault}", r.Attempts) with { Fault = fault };
+        }
+    }
 
     private async Task<Resolution> ResolveAsync(ProbeSpec probe, CancellationToken cancellationToken)
     {
@@ -53,10 +84,8 @@ public sealed class ProbeRunner(ISourceReader reader, ProbeRunOptions options) :
                 attempts.Add(new ProbeAttempt(alternative.Source.Key, alternative.Source.Describe(), [raw], raw.FailureMessage));
                 continue;
             }
-            if (alternative.UnusableIf is { } unusable
-                && RegexCache.Get(unusable).Match(raw.Stdout + "\n" + raw.Stderr) is { Success: true } hit)
+            if (alternative.UnusableIf is { } unusable && Unusable(unusable, raw) is { } what)
             {
-                var what = hit.Value.Trim().Length == 0 ? "it printed nothing (no permission to read it?)" : hit.Value.Trim();
                 attempts.Add(new ProbeAttempt(alternative.Source.Key, alternative.Source.Describe(), [raw], $"{alternative.Source.Describe()}: unusable here, {what}"));
                 continue;
             }
@@ -77,6 +106,21 @@ public sealed class ProbeRunner(ISourceReader reader, ProbeRunOptions options) :
             }
         }
         return new Resolution(probe, null, null, null, attempts);
+    }
+
+    /// <summary>Why <c>unusable_if</c> refuses this output, or null; a regex that runs past its time limit refuses it too, saying so.</summary>
+    private static string? Unusable(string pattern, RawOutput raw)
+    {
+        try
+        {
+            return RegexCache.Get(pattern).Match(raw.Stdout + "\n" + raw.Stderr) is { Success: true } hit
+                ? hit.Value.Trim().Length == 0 ? "it printed nothing (no permission to read it?)" : hit.Value.Trim()
+                : null;
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            return $"unusable_if /{pattern}/ ran longer than {Primitives.Limits.RegexTimeout.TotalMilliseconds:0} ms (a backtracking regex?)";
+        }
     }
 
     private async Task<ProbeResult> FinishAsync(Resolution r, CancellationToken cancellationToken)
