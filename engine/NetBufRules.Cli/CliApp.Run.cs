@@ -39,13 +39,13 @@ public sealed partial class CliApp
             }
             catch (ParamOverrideException e)
             {
-                await host.Error.WriteLineAsync($"netbufrules: {e.Message}").ConfigureAwait(false);
+                await host.Error.WriteLineAsync(Primitives.HostText.EscapeLines($"netbufrules: {e.Message}")).ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
             var problems = overrides.Check(playbooks);
             if (problems.Count > 0)
             {
-                foreach (var p in problems) await host.Error.WriteLineAsync($"netbufrules: {p}").ConfigureAwait(false);
+                foreach (var p in problems) await host.Error.WriteLineAsync(Primitives.HostText.Escape($"netbufrules: {p}")).ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
             var options = new ProbeRunOptions(TimeSpan.FromSeconds(seconds));

@@ -49,8 +49,11 @@ public sealed partial class CliApp
         var sb = new StringBuilder();
         foreach (var o in outcomes)
         {
-            sb.Append(o.Passed ? "PASS " : "FAIL ").Append($"{o.Test.PlaybookId}: {o.Test.Name}\n");
-            foreach (var f in o.Failures) sb.Append($"    {o.Test.Position}: {f}\n");
+            // Names and actual values (reasons, evidence) may hold anything: each stays on its own line, made visible.
+            sb.Append(o.Passed ? "PASS " : "FAIL ").Append(Primitives.HostText.Escape($"{o.Test.PlaybookId}: {o.Test.Name}")).Append('\n');
+            // A failure continues on lines indented by six spaces (expected, then actual); only those breaks stay.
+            foreach (var f in o.Failures)
+                sb.Append(string.Join("\n      ", $"    {o.Test.Position}: {f}".Split("\n      ").Select(Primitives.HostText.Escape))).Append('\n');
         }
         var passed = outcomes.Count(o => o.Passed);
         sb.Append($"{passed} passed, {outcomes.Count - passed} failed\n");

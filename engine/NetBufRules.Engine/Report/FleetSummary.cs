@@ -13,7 +13,7 @@ public static class FleetSummary
     {
         var sb = new StringBuilder();
         foreach (var (label, report) in hosts)
-            sb.Append($"=== {label}\n").Append(TextReportWriter.Write(report, color)).Append('\n');
+            sb.Append($"=== {Primitives.HostText.Escape(label)}\n").Append(TextReportWriter.Write(report, color)).Append('\n');
         sb.Append($"Across {hosts.Count} hosts:\n");
         foreach (var id in Ids(hosts))
         {
@@ -21,7 +21,7 @@ public static class FleetSummary
             var fired = statuses.Where(s => s.Status == FindingStatus.Fired).Select(s => s.Label).ToList();
             var advice = statuses.Count(s => s.Status == FindingStatus.Advice);
             var skipped = statuses.Count(s => s.Status == FindingStatus.Skipped);
-            sb.Append($"  {id} fired on {fired.Count} of {hosts.Count} hosts{(fired.Count > 0 ? $" ({string.Join(", ", fired)})" : "")}");
+            sb.Append(Primitives.HostText.Escape($"  {id} fired on {fired.Count} of {hosts.Count} hosts{(fired.Count > 0 ? $" ({string.Join(", ", fired)})" : "")}"));
             sb.Append($"; advice on {advice}; skipped on {skipped}\n");
         }
         return sb.ToString();
