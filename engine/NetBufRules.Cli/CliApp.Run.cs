@@ -61,19 +61,29 @@ public sealed partial class CliApp
                         : $"netbufrules: no such snapshot file or folder: '{recorded}'").ConfigureAwait(false);
                     return ExitCodes.Usage;
                 }
-                var hosts = new List<(string Label, DiagnosisReport Report)>();
+                // Every snapshot is read and checked first: one bad file names itself (one line each) and nothing is reported.
+                var snapshots = new List<(string File, Snapshot Snapshot)>();
+                var bad = 0;
                 foreach (var file in files)
                 {
-                    Snapshot snapshot;
                     try
                     {
-                        snapshot = SnapshotJson.Read(file, await File.ReadAllTextAsync(file, token).ConfigureAwait(false));
+                        snapshots.Add((file, SnapshotJson.ReadFile(file)));
                     }
                     catch (SnapshotException e)
                     {
-                        await host.Error.WriteLineAsync($"netbufrules: {e.Message}").ConfigureAwait(false);
-                        return ExitCodes.Usage;
+                        await host.Error.WriteLineAsync(Primitives.HostText.Escape($"netbufrules: {e.Message}")).ConfigureAwait(false);
+                        bad++;
                     }
+                }
+                if (bad > 0)
+                {
+                    if (files.Count > 1) await host.Error.WriteLineAsync($"netbufrules: {bad} of {files.Count} snapshots refused; nothing was reported").ConfigureAwait(false);
+                    return ExitCodes.Usage;
+                }
+                var hosts = new List<(string Label, DiagnosisReport Report)>();
+                foreach (var (file, snapshot) in snapshots)
+                {
                     // Replays take their times from the recording: the same snapshot always gives the same answer.
                     var replay = await DiagnosisPipeline.RunAsync(playbooks, overrides, new SnapshotSourceReader(snapshot), options with { Interval = TimeSpan.Zero }, snapshot.Host, token).ConfigureAwait(false);
                     hosts.Add((Path.GetFileNameWithoutExtension(file), replay with { Window = TimeSpan.FromSeconds(snapshot.IntervalSeconds) }));

@@ -90,7 +90,7 @@ public static class PlaybookTestRunner
                     throw new SnapshotException($"{test.File}: test '{test.Name}' gives output for source '{describe}', which no probe of {playbook.Id} reads");
                 _inline[key] = samples;
             }
-            if (test.SnapshotFile is { } file) _snapshot = new SnapshotSourceReader(SnapshotJson.Read(file, File.ReadAllText(file)));
+            if (test.SnapshotFile is { } file) _snapshot = new SnapshotSourceReader(SnapshotJson.ReadFile(file));
         }
 
         public Task<RawOutput> ReadAsync(SourceSpec source, TimeSpan timeout, int sample, CancellationToken cancellationToken)
