@@ -87,7 +87,7 @@ internal static class LintWriters
             ["diagnostics"] = items,
             ["summary"] = new JsonObject { ["errors"] = lint.Errors, ["warnings"] = lint.Warnings, ["files"] = lint.Files },
         };
-        return root.ToJsonString(Report.JsonOutput.Nodes) + "\n";
+        return Report.JsonOutput.EscapeBidi(root.ToJsonString(Report.JsonOutput.Nodes)) + "\n";
     }
 
     public static string Sarif(LintResult lint)
@@ -143,7 +143,7 @@ internal static class LintWriters
                 ["results"] = results,
             }),
         };
-        return sarif.ToJsonString(Report.JsonOutput.Nodes) + "\n";
+        return Report.JsonOutput.EscapeBidi(sarif.ToJsonString(Report.JsonOutput.Nodes)) + "\n";
     }
 
     public static string GitHub(LintResult lint)

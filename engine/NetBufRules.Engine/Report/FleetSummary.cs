@@ -51,7 +51,7 @@ public static class FleetSummary
             ["hosts"] = reports,
             ["summary"] = new JsonObject { ["hosts"] = hosts.Count, ["playbooks"] = playbooks },
         };
-        return root.ToJsonString(JsonOutput.Nodes) + "\n";
+        return JsonOutput.EscapeBidi(root.ToJsonString(JsonOutput.Nodes)) + "\n";
     }
 
     private static IEnumerable<string> Ids(IReadOnlyList<(string Label, DiagnosisReport Report)> hosts) =>

@@ -17,7 +17,8 @@ internal static class SnapshotChecks
     {
         using var stream = typeof(SnapshotChecks).Assembly.GetManifestResourceStream("schemas/snapshot.schema.json")!;
         using var reader = new StreamReader(stream);
-        return JsonSchema.FromText(reader.ReadToEnd());
+        // Its own registry: the global one refuses a second schema with the same $id (tests and tools load the file too).
+        return JsonSchema.FromText(reader.ReadToEnd(), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
     });
 
     /// <summary>Throws at the first problem of <paramref name="root"/>, read from <paramref name="file"/>.</summary>
