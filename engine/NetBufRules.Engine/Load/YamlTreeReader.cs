@@ -11,9 +11,10 @@ public static class YamlTreeReader
     /// <summary>The first document of <paramref name="text"/>, or null when it is empty or broken (the problem is in <paramref name="diagnostics"/>).</summary>
     public static YamlNode? Read(string file, string text, DiagnosticBag diagnostics)
     {
+        Parser? parser = null;
         try
         {
-            var parser = new Parser(new StringReader(text));
+            parser = new Parser(new StringReader(text));
             parser.Consume<StreamStart>();
             if (parser.Accept<StreamEnd>(out _))
                 return null;
@@ -35,6 +36,14 @@ public static class YamlTreeReader
             if (idx >= 0 && message.StartsWith('(')) message = message[(idx + 3)..];
             diagnostics.Error(new SourcePosition(file, (int)e.Start.Line, (int)e.Start.Column), Codes.YamlSyntax,
                 $"YAML syntax: {message}", "check indentation, colons and quotes around this place");
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException or OverflowException)
+        {
+            // YamlDotNet's scanner has states it cannot leave without these (found by the fuzzer): still a syntax error here.
+            var at = parser?.Current?.Start;
+            diagnostics.Error(new SourcePosition(file, (int)(at?.Line ?? 1), (int)(at?.Column ?? 1)), Codes.YamlSyntax,
+                "YAML syntax: the YAML reader could not make sense of the text after this place", "check indentation, colons and quotes after this place");
             return null;
         }
     }

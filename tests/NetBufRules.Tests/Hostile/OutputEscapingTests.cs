@@ -64,7 +64,7 @@ public sealed class OutputEscapingTests
         output.Where(c => HostText.IsUnsafe(c) && c != '\n').ShouldBeEmpty();
         output.ShouldContain(@"\u001b[31mhost\n[FIRED]");
         using var json = JsonDocument.Parse(output);
-        json.RootElement.GetProperty("host").GetProperty("name").GetString().ShouldBe(Evil);
+        json.RootElement.GetProperty("host").GetProperty("hostname").GetString().ShouldBe(Evil);
     }
 
     [Fact]

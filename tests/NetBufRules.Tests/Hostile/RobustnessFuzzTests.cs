@@ -88,11 +88,15 @@ public sealed class RobustnessFuzzTests
     [Fact]
     public void Random_conditions_over_probe_values_evaluate_to_a_verdict_or_an_error_result()
     {
+        var evaluated = 0;
         RobustnessFuzzing.Run(Expression(4), condition =>
         {
-            if (Load(ConditionPlaybook(condition)) is { } playbook)
-                RobustnessFuzzing.ShouldDiagnoseWithoutInternalErrors([playbook], RobustnessFuzzing.Host());
+            if (Load(ConditionPlaybook(condition)) is not { } playbook) return;
+            RobustnessFuzzing.ShouldDiagnoseWithoutInternalErrors([playbook], RobustnessFuzzing.Host());
+            Interlocked.Increment(ref evaluated);
         }, condition => condition);
+        // Most random expressions are refused at load; the fuzzer is only worth its time if some reach evaluation.
+        evaluated.ShouldBeGreaterThan(0);
     }
 
     private static readonly string[] TemplateTokens =
@@ -134,11 +138,14 @@ public sealed class RobustnessFuzzTests
     public void Random_templates_render_in_the_sandbox_to_a_fix_or_an_error_result()
     {
         var gen = Gen.OneOf(TemplateTokens).Array[1, 24].Select(tokens => string.Concat(tokens));
+        var rendered = 0;
         RobustnessFuzzing.Run(gen, template =>
         {
-            if (Load(TemplatePlaybook(template)) is { } playbook)
-                RobustnessFuzzing.ShouldDiagnoseWithoutInternalErrors([playbook], RobustnessFuzzing.Host());
+            if (Load(TemplatePlaybook(template)) is not { } playbook) return;
+            RobustnessFuzzing.ShouldDiagnoseWithoutInternalErrors([playbook], RobustnessFuzzing.Host());
+            Interlocked.Increment(ref rendered);
         }, template => template);
+        rendered.ShouldBeGreaterThan(0);
     }
 
     private static readonly IReadOnlyList<string> SnapshotTexts =
@@ -205,6 +212,7 @@ public sealed class RobustnessFuzzTests
     [Fact]
     public void Mutated_snapshots_replay_to_a_report_or_one_clear_refusal()
     {
+        var replayed = 0;
         var gen = Gen.Frequency((3, MutatedSnapshot()), (1, RobustnessFuzzing.Mutated(SnapshotTexts)));
         RobustnessFuzzing.Run(gen, text =>
         {
@@ -219,6 +227,8 @@ public sealed class RobustnessFuzzTests
                 return;
             }
             RobustnessFuzzing.ShouldDiagnoseWithoutInternalErrors(Pack.Value, new SnapshotSourceReader(snapshot), snapshot.Host);
+            Interlocked.Increment(ref replayed);
         }, text => text.Length > 2000 ? text[..2000] + "..." : text);
+        replayed.ShouldBeGreaterThan(0);
     }
 }
