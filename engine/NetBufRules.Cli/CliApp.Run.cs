@@ -54,6 +54,12 @@ public sealed partial class CliApp
                 var files = Directory.Exists(recorded)
                     ? Directory.GetFiles(recorded, "*.json").Order(StringComparer.Ordinal).ToList()
                     : File.Exists(recorded) ? [recorded] : [];
+                // As in a playbook folder: a symlink out of the snapshot folder is not followed.
+                foreach (var link in files.Where(f => Directory.Exists(recorded) && Primitives.FileKind.IsSymlink(f) && !Primitives.FileKind.TargetInside(f, Primitives.FileKind.RealFolder(recorded))).ToList())
+                {
+                    await host.Error.WriteLineAsync(Primitives.HostText.Escape($"netbufrules: symlink '{link}' not followed: its target is outside '{recorded}'")).ConfigureAwait(false);
+                    files.Remove(link);
+                }
                 if (files.Count == 0)
                 {
                     await host.Error.WriteLineAsync(Directory.Exists(recorded)

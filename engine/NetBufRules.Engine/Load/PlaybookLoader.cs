@@ -79,16 +79,14 @@ public static partial class PlaybookLoader
     /// </remarks>
     public static IEnumerable<string> FilesUnder(string folder, Action<string>? skipped = null)
     {
-        var top = new DirectoryInfo(folder);
-        var real = top.LinkTarget is null ? top.FullName : top.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? top.FullName;
-        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(real)) + Path.DirectorySeparatorChar;
+        var root = FileKind.RealFolder(folder);
         var pending = new Stack<string>([folder]);
         while (pending.Count > 0)
         {
             var dir = pending.Pop();
             foreach (var file in Directory.EnumerateFiles(dir))
             {
-                if (FileKind.IsSymlink(file) && !TargetInside(file, root))
+                if (FileKind.IsSymlink(file) && !FileKind.TargetInside(file, root))
                 {
                     skipped?.Invoke(file);
                     continue;
@@ -104,19 +102,6 @@ public static partial class PlaybookLoader
                 else
                     pending.Push(sub);
             }
-        }
-    }
-
-    private static bool TargetInside(string link, string root)
-    {
-        try
-        {
-            return File.ResolveLinkTarget(link, returnFinalTarget: true) is { } target
-                && Path.GetFullPath(target.FullName).StartsWith(root, StringComparison.Ordinal);
-        }
-        catch (IOException)
-        {
-            return false;
         }
     }
 

@@ -126,4 +126,19 @@ public sealed class RobustnessSnapshotTests
         lines[0].ShouldContain("c-bad.json: $.interval_seconds");
         lines[1].ShouldBe("netbufrules: 1 of 3 snapshots refused; nothing was reported");
     }
+
+    [Fact]
+    public async Task A_symlink_out_of_a_snapshot_folder_is_not_followed_and_the_rest_is_reported()
+    {
+        using var scratch = new RobustnessScratch();
+        File.Copy(Healthy, Path.Combine(scratch.Root, "a-good.json"));
+        var outside = Path.Combine(Repo.Snapshots, "netns-backlog.json");
+        var link = Path.Combine(scratch.Root, "b-link.json");
+        File.CreateSymbolicLink(link, outside);
+        var (code, output, error) = await CliRunner.Run("run", "--from", scratch.Root);
+        error.ShouldBe($"netbufrules: symlink '{link}' not followed: its target is outside '{scratch.Root}'\n");
+        output.ShouldNotContain("=== ");
+        output.ShouldContain("0 fired");
+        code.ShouldBe(0);
+    }
 }
