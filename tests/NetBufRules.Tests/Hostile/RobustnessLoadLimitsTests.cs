@@ -72,8 +72,7 @@ public sealed class RobustnessLoadLimitsTests
     public void A_200_KB_condition_is_one_error_at_its_place_without_being_parsed()
     {
         var condition = string.Join(" + ", Enumerable.Repeat("v", 70_000)) + " > 0";
-        var diagnostics = Parse(RobustnessScratch.Playbook("long", "    file: /proc/loadavg", condition))
-            .Concat(PlaybookValidator.Validate([Playbooks.Parse(RobustnessScratch.Playbook("long", "    file: /proc/loadavg", "v > 0"))])).ToList();
+        Parse(RobustnessScratch.Playbook("long", "    file: /proc/loadavg", condition)).ShouldBeEmpty();
         var loaded = new DiagnosticBag();
         var playbook = PlaybookParser.Parse("hostile.yaml", RobustnessScratch.Playbook("long", "    file: /proc/loadavg", condition), loaded)!;
         var errors = PlaybookValidator.Validate([playbook]);
@@ -81,7 +80,6 @@ public sealed class RobustnessLoadLimitsTests
         tooLong.Code.ShouldBe(Codes.ExpressionTooLarge);
         tooLong.Position.Line.ShouldBe(11);
         tooLong.Message.ShouldContain("more than the limit of 4,096");
-        diagnostics.ShouldNotContain(d => d.Code == Codes.ExpressionSyntax);
     }
 
     [Fact]
