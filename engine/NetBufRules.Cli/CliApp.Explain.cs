@@ -21,10 +21,10 @@ public sealed partial class CliApp
             var playbook = playbooks.FirstOrDefault(p => p.Id == wanted);
             if (playbook is null)
             {
-                await host.Error.WriteLineAsync($"netbufrules: no playbook '{wanted}' ({Suggest.Hint(wanted, [.. playbooks.Select(p => p.Id)])})").ConfigureAwait(false);
+                await host.Error.WriteLineAsync(Primitives.HostText.Escape($"netbufrules: no playbook '{wanted}' ({Suggest.Hint(wanted, [.. playbooks.Select(p => p.Id)])})")).ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
-            await host.Out.WriteAsync(Explain(playbook)).ConfigureAwait(false);
+            await host.Out.WriteAsync(Primitives.HostText.EscapeLines(Explain(playbook))).ConfigureAwait(false);
             return ExitCodes.Ok;
         });
         return command;

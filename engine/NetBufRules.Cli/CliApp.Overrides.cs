@@ -16,11 +16,11 @@ public sealed partial class CliApp
         }
         catch (ParamOverrideException e)
         {
-            await host.Error.WriteLineAsync($"netbufrules: {e.Message}").ConfigureAwait(false);
+            await host.Error.WriteLineAsync(Primitives.HostText.EscapeLines($"netbufrules: {e.Message}")).ConfigureAwait(false);
             return null;
         }
         var problems = overrides.Check(playbooks);
-        foreach (var p in problems) await host.Error.WriteLineAsync($"netbufrules: {p}").ConfigureAwait(false);
+        foreach (var p in problems) await host.Error.WriteLineAsync(Primitives.HostText.Escape($"netbufrules: {p}")).ConfigureAwait(false);
         return problems.Count == 0 ? overrides : null;
     }
 }

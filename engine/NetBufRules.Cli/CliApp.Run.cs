@@ -41,6 +41,12 @@ public sealed partial class CliApp
                 var files = Directory.Exists(recorded)
                     ? Directory.GetFiles(recorded, "*.json").Order(StringComparer.Ordinal).ToList()
                     : File.Exists(recorded) ? [recorded] : [];
+                // As in a playbook folder: a symlink out of the snapshot folder is not followed.
+                foreach (var link in files.Where(f => Directory.Exists(recorded) && Primitives.FileKind.IsSymlink(f) && !Primitives.FileKind.TargetInside(f, Primitives.FileKind.RealFolder(recorded))).ToList())
+                {
+                    await host.Error.WriteLineAsync(Primitives.HostText.Escape($"netbufrules: symlink '{link}' not followed: its target is outside '{recorded}'")).ConfigureAwait(false);
+                    files.Remove(link);
+                }
                 if (files.Count == 0)
                 {
                     await host.Error.WriteLineAsync(Directory.Exists(recorded)
@@ -52,11 +58,11 @@ public sealed partial class CliApp
                 Snapshot snapshot;
                 try
                 {
-                    snapshot = SnapshotJson.Read(files[0], await File.ReadAllTextAsync(files[0], token).ConfigureAwait(false));
+                    snapshot = SnapshotJson.ReadFile(files[0]);
                 }
                 catch (SnapshotException e)
                 {
-                    await host.Error.WriteLineAsync($"netbufrules: {e.Message}").ConfigureAwait(false);
+                    await host.Error.WriteLineAsync(Primitives.HostText.Escape($"netbufrules: {e.Message}")).ConfigureAwait(false);
                     return ExitCodes.Usage;
                 }
                 // Replays take their times from the recording: the same snapshot always gives the same answer.
@@ -83,7 +89,8 @@ public sealed partial class CliApp
         var errors = results.Where(r => r.Error is not null).Select(r => r.Error!).ToList();
         if (errors.Count > 0)
         {
-            foreach (var e in errors) await host.Error.WriteLineAsync($"netbufrules: {e}").ConfigureAwait(false);
+            foreach (var e in errors) await host.Error.WriteLineAsync(Primitives.HostText.Escape($"netbufrules: {e}")).ConfigureAwait(false);
+            await host.Error.WriteLineAsync($"netbufrules: {errors.Count} of {files.Count} snapshots refused; nothing was reported").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
         var fleet = new FleetSummary([.. results.Select(r => r.Verdict!)]);

@@ -25,7 +25,7 @@ public sealed partial class CliApp
             var bag = new DiagnosticBag();
             var tests = new List<PlaybookTest>();
             foreach (var file in TestFileParser.Find(targets))
-                tests.AddRange(TestFileParser.Parse(file, await File.ReadAllTextAsync(file, token).ConfigureAwait(false), bag));
+                tests.AddRange(TestFileParser.ParseFile(file, bag));
             var ids = playbooks.ToDictionary(p => p.Id, StringComparer.Ordinal);
             foreach (var t in tests.Where(t => !ids.ContainsKey(t.PlaybookId)).DistinctBy(t => t.File))
                 bag.Error(new SourcePosition(t.File, 1, 1), Codes.UnknownIdentifier, $"tests for '{t.PlaybookId}', which is not a loaded playbook", Suggest.Hint(t.PlaybookId, [.. ids.Keys]));
@@ -49,8 +49,11 @@ public sealed partial class CliApp
         var sb = new StringBuilder();
         foreach (var o in outcomes)
         {
-            sb.Append(o.Passed ? "PASS " : "FAIL ").Append($"{o.Test.PlaybookId}: {o.Test.Name}\n");
-            foreach (var f in o.Failures) sb.Append($"    {o.Test.Position}: {f}\n");
+            // Names and actual values (reasons, evidence) may hold anything: each stays on its own line, made visible.
+            sb.Append(o.Passed ? "PASS " : "FAIL ").Append(Primitives.HostText.Escape($"{o.Test.PlaybookId}: {o.Test.Name}")).Append('\n');
+            // A failure continues on lines indented by six spaces (expected, then actual); only those breaks stay.
+            foreach (var f in o.Failures)
+                sb.Append(string.Join("\n      ", $"    {o.Test.Position}: {f}".Split("\n      ").Select(Primitives.HostText.Escape))).Append('\n');
         }
         var passed = outcomes.Count(o => o.Passed);
         sb.Append($"{passed} passed, {outcomes.Count - passed} failed\n");

@@ -10,7 +10,10 @@ namespace NetBufRules.Cli;
 public sealed partial class CliApp(CliHost host)
 {
     /// <summary>Runs one command line and returns its exit code; no exception escapes.</summary>
-    public async Task<int> RunAsync(string[] args)
+    public Task<int> RunAsync(string[] args) => RunAsync(args, CancellationToken.None);
+
+    /// <summary>As <see cref="RunAsync(string[])"/>; <paramref name="cancellationToken"/> (Ctrl-C, SIGTERM) stops every probe.</summary>
+    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         try
         {
@@ -30,7 +33,13 @@ public sealed partial class CliApp(CliHost host)
                 await host.Error.WriteLineAsync("Try 'netbufrules --help'.").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
-            return await parsed.InvokeAsync(new InvocationConfiguration { Output = host.Out, Error = host.Error, EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+            // Signals are ours (Interrupts): System.CommandLine's own handler would exit on its own timer.
+            var configuration = new InvocationConfiguration { Output = host.Out, Error = host.Error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+            return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return ExitCodes.Interrupted;
         }
         catch (OperationCanceledException)
         {
@@ -40,8 +49,10 @@ public sealed partial class CliApp(CliHost host)
         }
         catch (Exception e)
         {
-            await host.Error.WriteLineAsync($"netbufrules: internal error: {e.GetType().Name}: {e.Message} (this is a bug; please report it with the command you ran)").ConfigureAwait(false);
-            return ExitCodes.Usage;
+            var crash = CrashReport.Write(e, args);
+            var where = crash is null ? "" : $"; details in {crash}";
+            await host.Error.WriteLineAsync($"netbufrules: internal error: {Primitives.HostText.Escape(e.GetType().Name + ": " + e.Message)} (a bug in netbufrules, not a verdict; please report it with the command you ran{where})").ConfigureAwait(false);
+            return ExitCodes.Internal;
         }
     }
 

@@ -43,6 +43,12 @@ internal static class LintWriters
         [Codes.FindingCycle] = "Findings read each other's verdicts (explained_by, fired()) in a cycle, or one reads its own.",
         [Codes.FindingNotLoaded] = "explained_by or fired() names a playbook that is not loaded; it counts as not checked.",
         [Codes.BadFindingReference] = "fired() without one quoted playbook id, or explained() in a playbook without explained_by.",
+        [Codes.FileTooLarge] = "A playbook, test or values file is larger than 1 MiB, or not a regular file (a device, FIFO or socket).",
+        [Codes.YamlTooDeep] = "YAML nested more than 40 levels deep (aliases included).",
+        [Codes.AliasExpansion] = "YAML aliases expand the document to more than 100,000 nodes (an alias bomb).",
+        [Codes.ExpressionTooLarge] = "A condition longer than 4,096 characters or with parentheses nested more than 32 deep.",
+        [Codes.TemplateTooLarge] = "A template longer than 64 KiB.",
+        [Codes.SymlinkNotFollowed] = "A folder scan passed over a symlinked folder, or a symlinked file whose target is outside the folder.",
     };
 
     public static string Text(LintResult lint, bool color)
@@ -61,7 +67,7 @@ internal static class LintWriters
             if (!color || !File.Exists(d.Position.File)) continue;
             if (!lines.TryGetValue(d.Position.File, out var text)) lines[d.Position.File] = text = File.ReadAllLines(d.Position.File);
             if (d.Position.Line < 1 || d.Position.Line > text.Length) continue;
-            var source = text[d.Position.Line - 1].Replace('\t', ' ');
+            var source = Primitives.HostText.Escape(text[d.Position.Line - 1].Replace('\t', ' '));
             sb.Append("  ").Append(source).Append('\n');
             sb.Append("  ").Append(' ', Math.Max(0, d.Position.Column - 1)).Append("\u001b[32;1m^\u001b[0m\n");
         }
@@ -90,7 +96,7 @@ internal static class LintWriters
             ["diagnostics"] = items,
             ["summary"] = new JsonObject { ["errors"] = lint.Errors, ["warnings"] = lint.Warnings, ["files"] = lint.Files },
         };
-        return root.ToJsonString(Report.JsonOutput.Nodes) + "\n";
+        return Report.JsonOutput.EscapeBidi(root.ToJsonString(Report.JsonOutput.Nodes)) + "\n";
     }
 
     public static string Sarif(LintResult lint)
@@ -104,7 +110,7 @@ internal static class LintWriters
                 ["name"] = code,
                 ["shortDescription"] = new JsonObject { ["text"] = help },
                 ["help"] = new JsonObject { ["text"] = help + " See the README's diagnostics table." },
-                ["defaultConfiguration"] = new JsonObject { ["level"] = code is Codes.UnusedProbe or Codes.UnusedParam or Codes.MissingProse or Codes.UnknownSeeAlso or Codes.DropReasonsIgnores or Codes.FindingNotLoaded ? "warning" : "error" },
+                ["defaultConfiguration"] = new JsonObject { ["level"] = code is Codes.UnusedProbe or Codes.UnusedParam or Codes.MissingProse or Codes.UnknownSeeAlso or Codes.DropReasonsIgnores or Codes.FindingNotLoaded or Codes.SymlinkNotFollowed ? "warning" : "error" },
             });
         }
         var ruleIndex = RuleHelp.Keys.Order(StringComparer.Ordinal).Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
@@ -146,7 +152,7 @@ internal static class LintWriters
                 ["results"] = results,
             }),
         };
-        return sarif.ToJsonString(Report.JsonOutput.Nodes) + "\n";
+        return Report.JsonOutput.EscapeBidi(sarif.ToJsonString(Report.JsonOutput.Nodes)) + "\n";
     }
 
     public static string GitHub(LintResult lint)
@@ -156,7 +162,8 @@ internal static class LintWriters
         {
             var kind = d.Severity == DiagnosticSeverity.Error ? "error" : "warning";
             var message = string.IsNullOrEmpty(d.Hint) ? d.Message : $"{d.Message} (hint: {d.Hint})";
-            sb.Append($"::{kind} file={Escape(d.Position.File, true)},line={d.Position.Line},col={d.Position.Column},title={d.Code}::{Escape(message, false)}\n");
+            // Workflow-command escapes first (newlines become %0A), then every other control character made visible.
+            sb.Append(Primitives.HostText.Escape($"::{kind} file={Escape(d.Position.File, true)},line={d.Position.Line},col={d.Position.Column},title={d.Code}::{Escape(message, false)}")).Append('\n');
         }
         return sb.ToString();
     }

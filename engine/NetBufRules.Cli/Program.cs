@@ -1,3 +1,5 @@
 using NetBufRules.Cli;
 
-return await new CliApp(CliHost.Real()).RunAsync(args).ConfigureAwait(false);
+using var interrupts = Interrupts.Register(Console.Error);
+var code = await new CliApp(CliHost.Real()).RunAsync(args, interrupts.Token).ConfigureAwait(false);
+return interrupts.Finish(code);

@@ -36,4 +36,10 @@ public static class Codes
     public const string FindingCycle = "NBR075";
     public const string FindingNotLoaded = "NBR076";
     public const string BadFindingReference = "NBR077";
+    public const string FileTooLarge = "NBR050";
+    public const string YamlTooDeep = "NBR051";
+    public const string AliasExpansion = "NBR052";
+    public const string ExpressionTooLarge = "NBR053";
+    public const string TemplateTooLarge = "NBR054";
+    public const string SymlinkNotFollowed = "NBR055";
 }

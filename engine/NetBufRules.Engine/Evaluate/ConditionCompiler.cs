@@ -23,6 +23,7 @@ public static partial class ConditionCompiler
 
     public static CompiledCondition Compile(LocatedText source)
     {
+        if (TooLarge(source) is { } limited) return limited;
         var dotted = DottedNames.Rewrite(source.Text);
         var expression = new Expression(dotted.Rewritten, Options) { CultureInfo = CultureInfo.InvariantCulture };
         try
@@ -54,6 +55,24 @@ public static partial class ConditionCompiler
             }
             return Failed(source, at, $"condition syntax: {message.TrimEnd('.')}");
         }
+    }
+
+    /// <summary>A condition past the length or nesting limit is refused before NCalc parses it: its parser recurses per level.</summary>
+    private static CompiledCondition? TooLarge(LocatedText source)
+    {
+        const string hint = "split the condition into several 'when' entries or compute the parts in probes";
+        if (source.Text.Length > Primitives.Limits.ExpressionChars)
+            return new(source, null, [], [], new Diagnostic(source.Start, DiagnosticSeverity.Error, Codes.ExpressionTooLarge,
+                $"the condition is {source.Text.Length:N0} characters long, more than the limit of {Primitives.Limits.ExpressionChars:N0}", hint));
+        var depth = 0;
+        for (var i = 0; i < source.Text.Length; i++)
+        {
+            depth += source.Text[i] switch { '(' => 1, ')' => -1, _ => 0 };
+            if (depth > Primitives.Limits.ExpressionNesting)
+                return new(source, null, [], [], new Diagnostic(source.AtOffset(i), DiagnosticSeverity.Error, Codes.ExpressionTooLarge,
+                    $"the condition nests parentheses more than {Primitives.Limits.ExpressionNesting} deep", hint));
+        }
+        return null;
     }
 
     private static CompiledCondition Failed(LocatedText source, SourcePosition at, string message) =>

@@ -144,7 +144,12 @@ public sealed class ConditionEvaluator
         {
             throw new EvaluationException($"'{compiled.Source.Text.Trim()}': {e.Message}");
         }
-        catch (Exception e) when (e is NCalcException or FormatException or InvalidCastException or OverflowException or ArgumentException or InvalidOperationException)
+        catch (ArithmeticException e)
+        {
+            // Division by zero and overflow come from the playbook's own arithmetic: name the condition's place.
+            throw new EvaluationException($"{compiled.Source.Start}: '{compiled.Source.Text.Trim()}': {e.Message}");
+        }
+        catch (Exception e) when (e is NCalcException or FormatException or InvalidCastException or ArgumentException or InvalidOperationException or IndexOutOfRangeException)
         {
             var inner = e.InnerException is EvaluationException ee ? ee.Message : e.Message;
             throw new EvaluationException($"'{compiled.Source.Text.Trim()}': {inner}");

@@ -23,13 +23,14 @@ public static class FixTextWriter
         sb.Append($"{steps.Count} file(s) for {string.Join(", ", ids)}:\n");
         foreach (var step in steps)
         {
-            sb.Append('\n').Append($"{step.PlaybookId}: {step.Target} ({Describe(step.Action)})\n");
+            sb.Append('\n').Append($"{step.PlaybookId}: {Primitives.HostText.Escape(step.Target)} ({Describe(step.Action)})\n");
             if (step.Refused is not null)
             {
-                sb.Append($"  refused: {step.Refused}\n");
+                sb.Append($"  refused: {Primitives.HostText.Escape(step.Refused)}\n");
                 continue;
             }
-            sb.Append(FixDiff.Of(step));
+            // The content is what the file will hold (the fix policy refused control characters in it); the diff shows it as is.
+            sb.Append(Primitives.HostText.EscapeLines(FixDiff.Of(step)));
             if (step.Fix.Then.Count > 0) sb.Append($"then: {string.Join(' ', step.Fix.Then)}{(elsewhere ? " (not run: the files go under a folder, not onto this host)" : "")}\n");
         }
         sb.Append('\n');

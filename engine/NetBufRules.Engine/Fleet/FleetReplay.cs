@@ -56,9 +56,11 @@ public static class FleetReplay
     /// <summary>Reads a whole file into <paramref name="buffer"/> (grown when too small) and returns its length.</summary>
     private static int Read(string file, ref byte[] buffer)
     {
+        // The same rules as any snapshot: a regular file (never a device or a FIFO), at most the snapshot size cap.
+        if (!Primitives.FileKind.IsRegularFile(file)) throw new SnapshotException($"{file}:1:1: snapshot is not a regular file");
         using var handle = File.OpenHandle(file);
         var length = RandomAccess.GetLength(handle);
-        if (length > int.MaxValue / 2) throw new IOException("the file is too large for a snapshot");
+        if (length > Primitives.Limits.SnapshotBytes) throw new SnapshotException($"{file}:1:1: snapshot is larger than {Primitives.Limits.SnapshotBytes / (1024 * 1024)} MiB");
         if (buffer.Length < length) buffer = new byte[Math.Max(length, buffer.Length * 2)];
         var read = 0;
         while (read < length)

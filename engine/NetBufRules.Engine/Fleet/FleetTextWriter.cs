@@ -65,12 +65,6 @@ public static class FleetTextWriter
 
     private static string More(int count) => count > ListedNames ? string.Create(CultureInfo.InvariantCulture, $", +{count - ListedNames:N0} more") : "";
 
-    /// <summary>Host data (file names, host names, kernel strings) never reaches the terminal with control characters.</summary>
-    private static string Safe(string text)
-    {
-        if (!text.Any(char.IsControl)) return text;
-        var sb = new StringBuilder(text.Length + 8);
-        foreach (var c in text) sb.Append(char.IsControl(c) ? $"\\x{(int)c:x2}" : c);
-        return sb.ToString();
-    }
+    /// <summary>Host data (file names, host names, kernel strings, reasons) never reaches the terminal with control characters.</summary>
+    private static string Safe(string text) => Primitives.HostText.Escape(text);
 }

@@ -108,6 +108,9 @@ public sealed class NodeReader(string[] fileLines, DiagnosticBag diagnostics)
         return new LocatedText(scalar.Value, scalar.Position, scalar.Style, indent);
     }
 
+    /// <summary>Whether <paramref name="scalar"/> reads as a number that is not finite (NaN, Infinity, 1e999): never a threshold.</summary>
+    public static bool IsNonFiniteNumber(YamlScalar scalar) => ParamValue(scalar) is double d && !double.IsFinite(d);
+
     /// <summary>A typed param value: number, bool or string.</summary>
     public static object ParamValue(YamlScalar scalar)
     {

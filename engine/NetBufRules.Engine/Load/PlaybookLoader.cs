@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using NetBufRules.Diagnostics;
 using NetBufRules.Model;
+using NetBufRules.Primitives;
 
 namespace NetBufRules.Load;
 
@@ -39,13 +40,19 @@ public static partial class PlaybookLoader
         {
             if (File.Exists(path))
             {
-                sources.Add((path, File.ReadAllText(path)));
+                if (ReadBounded(path, diagnostics) is { } text) sources.Add((path, text));
             }
             else if (Directory.Exists(path))
             {
-                var files = FilesUnder(path)
+                var skipped = new List<string>();
+                var files = FilesUnder(path, skipped.Add)
                     .Where(IsPlaybookFile).Order(StringComparer.Ordinal)
-                    .Select(f => (File: f, Text: File.ReadAllText(f))).Where(f => LooksLikePlaybook(f.Text)).ToList();
+                    .Select(f => (File: f, Text: ReadBounded(f, diagnostics))).Where(f => f.Text is not null && LooksLikePlaybook(f.Text))
+                    .Select(f => (f.File, Text: f.Text!)).ToList();
+                foreach (var link in skipped.Where(l => Directory.Exists(l) || IsPlaybookFile(l)))
+                    diagnostics.Warning(new SourcePosition(link, 1, 1), Codes.SymlinkNotFollowed,
+                        $"symlink '{link}' not followed: a folder scan never follows a symlinked folder, nor a symlinked file out of the folder",
+                        "name the target on the command line if it is meant to be read");
                 if (files.Count == 0)
                     diagnostics.Error(new SourcePosition(path, 1, 1), Codes.NoPlaybooks, $"no playbooks (*.yaml) in folder '{path}'", "point at the folder that holds the playbooks, e.g. playbooks/");
                 sources.AddRange(files);
@@ -65,19 +72,50 @@ public static partial class PlaybookLoader
     /// Every file below <paramref name="folder"/>, except in hidden, build-output and dependency folders below it;
     /// below ".", named without the "./" (as an editor or CI shows them).
     /// </summary>
-    public static IEnumerable<string> FilesUnder(string folder)
+    /// <remarks>
+    /// Symlinks never lead the scan out of the tree: a symlinked folder is not entered at all (a link to / would walk
+    /// the whole filesystem, a link to its parent would loop), and a symlinked file is read only when its target lies
+    /// inside <paramref name="folder"/>. Each link passed over goes to <paramref name="skipped"/>.
+    /// </remarks>
+    public static IEnumerable<string> FilesUnder(string folder, Action<string>? skipped = null)
     {
+        var root = FileKind.RealFolder(folder);
         var pending = new Stack<string>([folder]);
         while (pending.Count > 0)
         {
             var dir = pending.Pop();
             foreach (var file in Directory.EnumerateFiles(dir))
+            {
+                if (FileKind.IsSymlink(file) && !FileKind.TargetInside(file, root))
+                {
+                    skipped?.Invoke(file);
+                    continue;
+                }
                 yield return folder == "." && file.StartsWith("./", StringComparison.Ordinal) ? file[2..] : file;
+            }
             foreach (var sub in Directory.EnumerateDirectories(dir))
             {
                 var name = Path.GetFileName(sub);
-                if (!name.StartsWith('.') && !SkippedFolders.Contains(name)) pending.Push(sub);
+                if (name.StartsWith('.') || SkippedFolders.Contains(name)) continue;
+                if (FileKind.IsSymlink(sub))
+                    skipped?.Invoke(sub);
+                else
+                    pending.Push(sub);
             }
+        }
+    }
+
+    /// <summary>The text of a playbook file, or null with a diagnostic when it is not a regular file or is too large.</summary>
+    private static string? ReadBounded(string file, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return BoundedFile.ReadText(file, Limits.YamlFileBytes);
+        }
+        catch (BoundedFileException e)
+        {
+            diagnostics.Error(new SourcePosition(file, 1, 1), Codes.FileTooLarge, e.Message, "a playbook is a small YAML text file; split it or point at the right file");
+            return null;
         }
     }
 

@@ -109,6 +109,9 @@ public static class PlaybookParser
                 r.Diagnostics.Error(scalar.Position, Codes.MissingKey, $"param '{key.Value}' has no value", "give it a default value");
                 continue;
             }
+            if (NodeReader.IsNonFiniteNumber(scalar))
+                r.Diagnostics.Error(scalar.Position, Codes.InvalidValue, $"param '{key.Value}' is '{scalar.Value}', not a finite number",
+                    "NaN turns every comparison false and Infinity renders into a fix; give a real threshold");
             result.Add(new ParamSpec(key.Value, NodeReader.ParamValue(scalar), null, key.Position));
         }
         return result;

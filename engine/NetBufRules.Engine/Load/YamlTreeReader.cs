@@ -1,4 +1,5 @@
 using NetBufRules.Diagnostics;
+using NetBufRules.Primitives;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -10,16 +11,22 @@ public static class YamlTreeReader
     /// <summary>The first document of <paramref name="text"/>, or null when it is empty or broken (the problem is in <paramref name="diagnostics"/>).</summary>
     public static YamlNode? Read(string file, string text, DiagnosticBag diagnostics)
     {
+        Parser? parser = null;
         try
         {
-            var parser = new Parser(new StringReader(text));
+            parser = new Parser(new StringReader(text));
             parser.Consume<StreamStart>();
             if (parser.Accept<StreamEnd>(out _))
                 return null;
             parser.Consume<DocumentStart>();
             var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
-            var root = ReadNode(parser, file, diagnostics, anchors);
+            var root = ReadNode(parser, file, diagnostics, anchors, new Budget());
             return root;
+        }
+        catch (LimitException e)
+        {
+            diagnostics.Error(e.At, e.Code, e.Message, e.Hint);
+            return null;
         }
         catch (YamlException e)
         {
@@ -31,47 +38,99 @@ public static class YamlTreeReader
                 $"YAML syntax: {message}", "check indentation, colons and quotes around this place");
             return null;
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException or OverflowException)
+        {
+            // YamlDotNet's scanner has states it cannot leave without these (found by the fuzzer): still a syntax error here.
+            var at = parser?.Current?.Start;
+            diagnostics.Error(new SourcePosition(file, (int)(at?.Line ?? 1), (int)(at?.Column ?? 1)), Codes.YamlSyntax,
+                "YAML syntax: the YAML reader could not make sense of the text after this place", "check indentation, colons and quotes after this place");
+            return null;
+        }
     }
 
-    private static YamlNode ReadNode(IParser parser, string file, DiagnosticBag diagnostics, Dictionary<string, YamlNode> anchors)
+    /// <summary>
+    /// How far the document has grown: its depth now, and how many nodes it stands for once every alias is followed.
+    /// Aliases share the anchored node, but every walk over the tree (the schema check, the parser) expands them,
+    /// so a 590-byte alias bomb would stand for billions of nodes.
+    /// </summary>
+    private sealed class Budget
+    {
+        public int Depth;
+        public int Deepest;
+        public long Expanded;
+        public readonly Dictionary<YamlNode, (long Size, int Height)> Anchored = new(ReferenceEqualityComparer.Instance);
+    }
+
+    private sealed class LimitException(SourcePosition at, string code, string message, string hint) : Exception(message)
+    {
+        public SourcePosition At { get; } = at;
+        public string Code { get; } = code;
+        public string Hint { get; } = hint;
+    }
+
+    private static YamlNode ReadNode(IParser parser, string file, DiagnosticBag diagnostics, Dictionary<string, YamlNode> anchors, Budget budget)
     {
         var anchor = parser.Current is NodeEvent { Anchor.IsEmpty: false } anchored ? anchored.Anchor.Value : null;
-        var node = ReadPlainNode(parser, file, diagnostics, anchors);
-        if (anchor is not null) anchors[anchor] = node;
+        var before = budget.Expanded;
+        var (outerDeepest, start) = (budget.Deepest, budget.Depth);
+        budget.Deepest = start;
+        var node = ReadPlainNode(parser, file, diagnostics, anchors, budget);
+        if (anchor is not null)
+        {
+            anchors[anchor] = node;
+            budget.Anchored[node] = (budget.Expanded - before, budget.Deepest - start);
+        }
+        budget.Deepest = Math.Max(outerDeepest, budget.Deepest);
         return node;
     }
 
-    private static YamlNode ReadPlainNode(IParser parser, string file, DiagnosticBag diagnostics, Dictionary<string, YamlNode> anchors)
+    private static YamlNode ReadPlainNode(IParser parser, string file, DiagnosticBag diagnostics, Dictionary<string, YamlNode> anchors, Budget budget)
     {
         var current = parser.Current ?? throw new YamlException("unexpected end of document");
         var at = new SourcePosition(file, (int)current.Start.Line, (int)current.Start.Column);
+        budget.Expanded++;
         switch (current)
         {
             case AnchorAlias alias:
-                parser.MoveNext();
-                return anchors.TryGetValue(alias.Value.Value, out var target)
-                    ? target
-                    : throw new YamlException(alias.Start, alias.End, $"alias *{alias.Value.Value} names no anchor defined before it");
+                {
+                    parser.MoveNext();
+                    if (!anchors.TryGetValue(alias.Value.Value, out var target))
+                        throw new YamlException(alias.Start, alias.End, $"alias *{alias.Value.Value} names no anchor defined before it");
+                    var (size, height) = budget.Anchored.GetValueOrDefault(target, (1, 0));
+                    budget.Expanded += size - 1;
+                    if (budget.Expanded > Limits.YamlExpandedNodes)
+                        throw new LimitException(at, Codes.AliasExpansion,
+                            $"aliases expand this document to more than {Limits.YamlExpandedNodes:N0} nodes (an alias bomb?)",
+                            "write the values out, or use fewer nested aliases");
+                    if (budget.Depth + height > Limits.YamlDepth)
+                        throw new LimitException(at, Codes.YamlTooDeep, $"this alias nests the document more than {Limits.YamlDepth} levels deep",
+                            "a playbook needs fewer than 10 levels; flatten this structure");
+                    budget.Deepest = Math.Max(budget.Deepest, budget.Depth + height);
+                    return target;
+                }
             case Scalar scalar:
                 parser.MoveNext();
                 return ToScalar(scalar, file);
             case SequenceStart:
                 {
                     parser.MoveNext();
+                    Enter(budget, at);
                     var items = new List<YamlNode>();
                     while (!parser.TryConsume<SequenceEnd>(out _))
-                        items.Add(ReadNode(parser, file, diagnostics, anchors));
+                        items.Add(ReadNode(parser, file, diagnostics, anchors, budget));
+                    budget.Depth--;
                     return new YamlList(at, items);
                 }
             case MappingStart:
                 {
                     parser.MoveNext();
+                    Enter(budget, at);
                     var entries = new List<KeyValuePair<YamlScalar, YamlNode>>();
                     var seen = new Dictionary<string, YamlScalar>(StringComparer.Ordinal);
                     while (!parser.TryConsume<MappingEnd>(out _))
                     {
-                        var keyNode = ReadNode(parser, file, diagnostics, anchors);
-                        var value = ReadNode(parser, file, diagnostics, anchors);
+                        var keyNode = ReadNode(parser, file, diagnostics, anchors, budget);
+                        var value = ReadNode(parser, file, diagnostics, anchors, budget);
                         if (keyNode is not YamlScalar key)
                         {
                             diagnostics.Error(keyNode.Position, Codes.WrongType, "a key must be a plain word", "write the key as text");
@@ -86,11 +145,20 @@ public static class YamlTreeReader
                         seen[key.Value] = key;
                         entries.Add(new(key, value));
                     }
+                    budget.Depth--;
                     return new YamlMap(at, entries);
                 }
             default:
                 throw new YamlException(current.Start, current.End, $"unexpected {current.GetType().Name}");
         }
+    }
+
+    private static void Enter(Budget budget, SourcePosition at)
+    {
+        budget.Deepest = Math.Max(budget.Deepest, ++budget.Depth);
+        if (budget.Depth > Limits.YamlDepth)
+            throw new LimitException(at, Codes.YamlTooDeep, $"YAML nested more than {Limits.YamlDepth} levels deep",
+                "a playbook needs fewer than 10 levels; flatten this structure");
     }
 
     private static YamlScalar ToScalar(Scalar scalar, string file)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using NetBufRules.Load;
 using NetBufRules.Model;
+using NetBufRules.Probe;
 
 namespace NetBufRules.Params;
 
@@ -21,7 +22,7 @@ public sealed class ParamOverrides
         var dot = target.LastIndexOf('.');
         var id = dot > 0 ? target[..dot] : null;
         var name = dot > 0 ? target[(dot + 1)..] : target;
-        _items.Add((id, name, Parse(assignment[(eq + 1)..].Trim()), $"--set {assignment}"));
+        _items.Add((id, name, Finite(Parse(assignment[(eq + 1)..].Trim()), $"--set '{assignment}'"), $"--set {assignment}"));
     }
 
     /// <summary>Adds a values file: top-level scalars apply to every playbook, a playbook id maps to its own params.</summary>
@@ -29,7 +30,16 @@ public sealed class ParamOverrides
     {
         if (!File.Exists(file)) throw new ParamOverrideException($"values file '{file}' does not exist");
         var diagnostics = new Diagnostics.DiagnosticBag();
-        var root = YamlTreeReader.Read(file, File.ReadAllText(file), diagnostics);
+        string text;
+        try
+        {
+            text = Primitives.BoundedFile.ReadText(file, Primitives.Limits.YamlFileBytes);
+        }
+        catch (Primitives.BoundedFileException e)
+        {
+            throw new ParamOverrideException($"values file {e.Message}");
+        }
+        var root = YamlTreeReader.Read(file, text, diagnostics);
         if (diagnostics.HasErrors) throw new ParamOverrideException(string.Join(Environment.NewLine, diagnostics.Items));
         if (root is not YamlMap map) throw new ParamOverrideException($"{file}:1:1: a values file must be a map of param: value or playbook-id: {{ param: value }}");
         foreach (var (key, value) in map.Entries)
@@ -37,13 +47,13 @@ public sealed class ParamOverrides
             switch (value)
             {
                 case YamlScalar scalar:
-                    _items.Add((null, key.Value, NodeReader.ParamValue(scalar), $"{key.Position}"));
+                    _items.Add((null, key.Value, Finite(NodeReader.ParamValue(scalar), $"{scalar.Position}"), $"{key.Position}"));
                     break;
                 case YamlMap inner:
                     foreach (var (k, v) in inner.Entries)
                     {
                         if (v is not YamlScalar s) throw new ParamOverrideException($"{v.Position}: param '{k.Value}' must be a single value");
-                        _items.Add((key.Value, k.Value, NodeReader.ParamValue(s), $"{k.Position}"));
+                        _items.Add((key.Value, k.Value, Finite(NodeReader.ParamValue(s), $"{s.Position}"), $"{k.Position}"));
                     }
                     break;
                 default:
@@ -92,6 +102,12 @@ public sealed class ParamOverrides
         if (bool.TryParse(text, out var b)) return b;
         return text;
     }
+
+    /// <summary>NaN would turn every comparison false (a check silently off) and Infinity would render into a fix: neither is a threshold.</summary>
+    private static object Finite(object value, string origin) =>
+        value is double d && !double.IsFinite(d)
+            ? throw new ParamOverrideException($"{origin}: '{d.ToString(System.Globalization.CultureInfo.InvariantCulture)}' is not a finite number (NaN, Infinity and values beyond ±1.8e308 are refused)")
+            : value;
 
     private static string TypeWord(object value) => value switch { double => "number", bool => "true/false", _ => "text" };
 }

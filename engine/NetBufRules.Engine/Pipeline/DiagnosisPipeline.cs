@@ -41,7 +41,7 @@ public static class DiagnosisPipeline
         var rendered = new Dictionary<Playbook, RenderedFinding>(ReferenceEqualityComparer.Instance);
         foreach (var playbook in FindingOrder.Sort(playbooks))
         {
-            var result = renderer.Render(evaluator.Evaluate(playbook, run.For(playbook.Id), overrides.Resolve(playbook), board));
+            var result = PlaybookFault.Contain(playbook, run.For(playbook.Id), overrides.Resolve(playbook), evaluator, renderer, board);
             board.Add(FindingVerdict.Of(result.Finding, result.Status, result.Reason));
             rendered[playbook] = result;
         }

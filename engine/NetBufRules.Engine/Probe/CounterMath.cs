@@ -23,6 +23,9 @@ public static class CounterMath
     private static ScalarValue Scalar(ScalarValue a, ScalarValue b, double seconds)
     {
         if (a.Number is not { } x || b.Number is not { } y) return b;
+        // Kernel counters only count up from zero: a negative one is a corrupt or forged recording, not a rate.
+        if (x < 0 || y < 0)
+            throw new Extract.ExtractException($"counter value {Cell.Format(x < 0 ? x : y)} is negative; a counter only counts up from 0");
         var delta = Delta(x, y);
         return new ScalarValue(y, delta, delta / seconds);
     }

@@ -17,7 +17,7 @@ public sealed class LiveSourceReader(int outputCapBytes = LiveSourceReader.Defau
     public Task<RawOutput> ReadAsync(SourceSpec source, TimeSpan timeout, int sample, CancellationToken cancellationToken) => source switch
     {
         CommandSource command => RunAsync(command, timeout, cancellationToken),
-        FileSource file => Task.FromResult(ReadFile(file.Path)),
+        FileSource file => Task.FromResult(ReadFile(file.Path, cancellationToken)),
         ProcessesSource => Task.FromResult(ProcessTable.Read()),
         DropReasonsSource => _dropReasons.ReadAsync(sample, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(source), source, "unknown source"),
@@ -80,14 +80,15 @@ public sealed class LiveSourceReader(int outputCapBytes = LiveSourceReader.Defau
         return null;
     }
 
-    private RawOutput ReadFile(string filePath)
+    private RawOutput ReadFile(string filePath, CancellationToken cancellationToken)
     {
         var now = DateTimeOffset.UtcNow;
         try
         {
             using var stream = new FileStream(filePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.None);
             var buffer = new CappedBuffer(outputCapBytes);
-            buffer.CopyFromAsync(stream, CancellationToken.None).GetAwaiter().GetResult();
+            // Ctrl-C and SIGTERM reach the read too: it stops between chunks.
+            buffer.CopyFromAsync(stream, cancellationToken).GetAwaiter().GetResult();
             return new RawOutput(now, buffer.ToString(), Truncated: buffer.Truncated);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)

@@ -11,6 +11,9 @@ public sealed record ProbeResult(
     IReadOnlyList<ProbeAttempt> Attempts,
     string? Note = null)
 {
+    /// <summary>An unexpected failure (a bug, not an observation) while this probe was read or extracted; its playbook becomes an error.</summary>
+    public string? Fault { get; init; }
+
     public static ProbeResult Skipped(string name, string reason, IReadOnlyList<ProbeAttempt> attempts) =>
         new(name, ProbeStatus.Skipped, null, null, reason, false, attempts);
 }

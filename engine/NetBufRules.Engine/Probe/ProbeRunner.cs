@@ -19,7 +19,7 @@ public sealed class ProbeRunner(ISourceReader reader, ProbeRunOptions options) :
         var start = DateTimeOffset.UtcNow;
         var jobs = playbooks.SelectMany(p => p.Probes.Select(probe => (Playbook: p, Probe: probe))).ToList();
         // A probe with 'each' waits for its table probe's first sample (EachProbe); every other one starts now.
-        var first = await Task.WhenAll(jobs.Select(j => j.Probe.Each is null ? ResolveAsync(j.Probe, cancellationToken) : Task.FromResult<Resolution>(null!))).ConfigureAwait(false);
+        var first = await Task.WhenAll(jobs.Select(j => j.Probe.Each is null ? ContainedResolveAsync(j.Probe, cancellationToken) : Task.FromResult<Resolution>(null!))).ConfigureAwait(false);
 
         var needsSecond = first.Any(r => r is not null && r.Chosen is not null && (r.Probe.Counter || r.Chosen.Source.SpansWindow));
         if (needsSecond)
@@ -29,7 +29,7 @@ public sealed class ProbeRunner(ISourceReader reader, ProbeRunOptions options) :
             while ((remaining = start + options.Interval - DateTimeOffset.UtcNow) > TimeSpan.Zero)
                 await Task.Delay(remaining + TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
         }
-        var finals = await Task.WhenAll(first.Select((r, i) => r is not null ? FinishAsync(r, cancellationToken) : RunEachAsync(jobs, first, i, cancellationToken))).ConfigureAwait(false);
+        var finals = await Task.WhenAll(first.Select((r, i) => r is not null ? ContainedFinishAsync(r, cancellationToken) : RunEachAsync(jobs, first, i, cancellationToken))).ConfigureAwait(false);
 
         var byPlaybook = new Dictionary<string, IReadOnlyDictionary<string, ProbeResult>>(StringComparer.Ordinal);
         for (var i = 0; i < jobs.Count; i++)
@@ -51,7 +51,38 @@ public sealed class ProbeRunner(ISourceReader reader, ProbeRunOptions options) :
         return EachProbe.RunAsync(probe, resolution?.Value, reason, source => ReadAsync(source, probe.Timeout, 0, cancellationToken));
     }
 
-    private sealed record Resolution(ProbeSpec Probe, ProbeAlternative? Chosen, RawOutput? Raw, ProbeValue? Value, List<ProbeAttempt> Attempts);
+    private sealed record Resolution(ProbeSpec Probe, ProbeAlternative? Chosen, RawOutput? Raw, ProbeValue? Value, List<ProbeAttempt> Attempts)
+    {
+        public string? Fault { get; init; }
+    }
+
+    // One probe's bug stays that probe's (and so its playbook's) error: every other probe and playbook still reports.
+    private async Task<Resolution> ContainedResolveAsync(ProbeSpec probe, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ResolveAsync(probe, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new Resolution(probe, null, null, null, []) { Fault = $"{e.GetType().Name}: {e.Message}" };
+        }
+    }
+
+    private async Task<ProbeResult> ContainedFinishAsync(Resolution r, CancellationToken cancellationToken)
+    {
+        if (r.Fault is not null)
+            return ProbeResult.Skipped(r.Probe.Name, $"internal error: {r.Fault}", r.Attempts) with { Fault = r.Fault };
+        try
+        {
+            return await FinishAsync(r, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var fault = $"{e.GetType().Name}: {e.Message}";
+            return ProbeResult.Skipped(r.Probe.Name, $"internal error: {fault}", r.Attempts) with { Fault = fault };
+        }
+    }
 
     private async Task<Resolution> ResolveAsync(ProbeSpec probe, CancellationToken cancellationToken)
     {
@@ -67,10 +98,8 @@ public sealed class ProbeRunner(ISourceReader reader, ProbeRunOptions options) :
             // A window source has nothing to extract yet: sample 0 only started it.
             if (alternative.Source.SpansWindow)
                 return new Resolution(probe, alternative, raw, null, [.. attempts, new ProbeAttempt(alternative.Source.Key, alternative.Source.Describe(), [raw], null)]);
-            if (alternative.UnusableIf is { } unusable
-                && RegexCache.Get(unusable).Match(raw.Stdout + "\n" + raw.Stderr) is { Success: true } hit)
+            if (alternative.UnusableIf is { } unusable && Unusable(unusable, raw) is { } what)
             {
-                var what = hit.Value.Trim().Length == 0 ? "it printed nothing (no permission to read it?)" : hit.Value.Trim();
                 attempts.Add(new ProbeAttempt(alternative.Source.Key, alternative.Source.Describe(), [raw], $"{alternative.Source.Describe()}: unusable here, {what}"));
                 continue;
             }
@@ -91,6 +120,21 @@ public sealed class ProbeRunner(ISourceReader reader, ProbeRunOptions options) :
             }
         }
         return new Resolution(probe, null, null, null, attempts);
+    }
+
+    /// <summary>Why <c>unusable_if</c> refuses this output, or null; a regex that runs past its time limit refuses it too, saying so.</summary>
+    private static string? Unusable(string pattern, RawOutput raw)
+    {
+        try
+        {
+            return RegexCache.Get(pattern).Match(raw.Stdout + "\n" + raw.Stderr) is { Success: true } hit
+                ? hit.Value.Trim().Length == 0 ? "it printed nothing (no permission to read it?)" : hit.Value.Trim()
+                : null;
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            return $"unusable_if /{pattern}/ ran longer than {Primitives.Limits.RegexTimeout.TotalMilliseconds:0} ms (a backtracking regex?)";
+        }
     }
 
     private async Task<ProbeResult> FinishAsync(Resolution r, CancellationToken cancellationToken)

@@ -12,6 +12,12 @@ public static class TemplateCompiler
     /// <summary>The parsed template and its syntax errors with file positions.</summary>
     public static (Template Template, IReadOnlyList<Diagnostic> Errors) Compile(LocatedText text)
     {
+        if (text.Text.Length > Primitives.Limits.TemplateChars)
+        {
+            return (Template.Parse(""), [new Diagnostic(text.Start, DiagnosticSeverity.Error, Codes.TemplateTooLarge,
+                $"the template is {text.Text.Length:N0} characters long, more than the limit of {Primitives.Limits.TemplateChars:N0}",
+                "a fix is a few lines of config; move long prose to 'why'")]);
+        }
         // Parsed once per text: validation, the dry run and every render share it (a Template renders concurrently).
         var template = Parsed.GetOrAdd(text.Text, t => Template.Parse(t));
         var errors = template.Messages

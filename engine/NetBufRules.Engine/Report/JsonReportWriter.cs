@@ -74,7 +74,7 @@ public static class JsonReportWriter
             w.WriteEndArray();
             w.WriteEndObject();
         }
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        return JsonOutput.EscapeBidi(System.Text.Encoding.UTF8.GetString(stream.ToArray())) + "\n";
     }
 
     private static void WriteValue(Utf8JsonWriter w, object? value)

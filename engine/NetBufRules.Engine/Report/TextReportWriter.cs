@@ -1,11 +1,15 @@
 using System.Collections;
 using System.Text;
 using NetBufRules.Evaluate;
+using NetBufRules.Primitives;
 using NetBufRules.Probe;
 
 namespace NetBufRules.Report;
 
-/// <summary>Writes the report for a person: one block per playbook, worst first; colour only when asked.</summary>
+/// <summary>
+/// Writes the report for a person: one block per playbook, worst first; colour only when asked. Everything that came
+/// from the host, a snapshot or a playbook goes through <see cref="HostText"/>: no name can forge a line or a colour.
+/// </summary>
 public static class TextReportWriter
 {
     private const int MaxEvidenceRows = 5;
@@ -14,26 +18,26 @@ public static class TextReportWriter
     {
         var sb = new StringBuilder();
         var host = report.Host;
-        sb.Append($"netbufrules: {host.Hostname} (kernel {host.Kernel}, {(host.Root ? "root" : "not root")}, netns {host.NetNamespace}) at {host.Time:yyyy-MM-dd HH:mm:ss}Z");
+        sb.Append($"netbufrules: {HostText.Escape(host.Hostname)} (kernel {HostText.Escape(host.Kernel)}, {(host.Root ? "root" : "not root")}, netns {HostText.Escape(host.NetNamespace)}) at {host.Time:yyyy-MM-dd HH:mm:ss}Z");
         sb.Append(report.Window > TimeSpan.Zero ? $", counters sampled over {report.Window.TotalSeconds:0.0}s\n\n" : "\n\n");
         foreach (var r in report.Results.OrderBy(r => Rank(r.Status)).ThenByDescending(r => r.Finding.Playbook.Severity))
         {
             var playbook = r.Finding.Playbook;
             var word = StatusWords.Of(r.Status).ToUpperInvariant();
             sb.Append(Paint($"[{word}]", r.Status, color)).Append(' ', Math.Max(1, 10 - word.Length))
-              .Append($"{playbook.Id}: {playbook.Title} ({StatusWords.Of(playbook.Severity)})\n");
-            sb.Append($"  reason: {r.Reason}\n");
+              .Append(HostText.Escape($"{playbook.Id}: {playbook.Title} ({StatusWords.Of(playbook.Severity)})")).Append('\n');
+            sb.Append($"  reason: {HostText.Escape(r.Reason)}\n");
             var evidence = string.Join("; ", r.Finding.Evidence.Select(kv => $"{kv.Key} = {Describe(kv.Value)}"));
-            if (evidence.Length > 0) sb.Append($"  evidence: {evidence}\n");
-            foreach (var note in r.Notes) sb.Append($"  note: {note}\n");
+            if (evidence.Length > 0) sb.Append($"  evidence: {HostText.Escape(evidence)}\n");
+            foreach (var note in r.Notes) sb.Append($"  note: {HostText.Escape(note)}\n");
             foreach (var fix in r.Fixes)
             {
-                sb.Append($"  fix: {fix.Path}\n");
-                foreach (var line in fix.Content.TrimEnd('\n').Split('\n')) sb.Append($"    | {line}\n");
-                if (fix.Then.Count > 0) sb.Append($"    then: {string.Join(' ', fix.Then)}\n");
+                sb.Append($"  fix: {HostText.Escape(fix.Path)}\n");
+                foreach (var line in fix.Content.TrimEnd('\n').Split('\n')) sb.Append($"    | {HostText.Escape(line)}\n");
+                if (fix.Then.Count > 0) sb.Append($"    then: {HostText.Escape(string.Join(' ', fix.Then))}\n");
             }
             if (r.Status is FindingStatus.Fired or FindingStatus.Advice && playbook.SeeAlso.Count > 0)
-                sb.Append($"  see also: {string.Join(", ", playbook.SeeAlso)}\n");
+                sb.Append($"  see also: {HostText.Escape(string.Join(", ", playbook.SeeAlso))}\n");
             sb.Append('\n');
         }
         var counts = report.Counts;

@@ -29,7 +29,7 @@ public static class PlaybookTestRunner
             var report = await DiagnosisPipeline.RunAsync([playbook], overrides, reader, new ProbeRunOptions(TimeSpan.Zero), TestHost, TestFindings.Board(test), cancellationToken).ConfigureAwait(false);
             Check(test.Expect, report.Results[0], failures);
         }
-        catch (SnapshotException e)
+        catch (Exception e) when (e is SnapshotException or ParamOverrideException)
         {
             failures.Add(e.Message);
         }
@@ -96,7 +96,7 @@ public static class PlaybookTestRunner
                 var pattern = "^" + System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Escape(source.Key), @"\\\{[A-Za-z_][A-Za-z0-9_]*}", "[^\u0001/]+") + "$";
                 _templates.Add((source.Key, new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant)));
             }
-            if (test.SnapshotFile is { } file) _snapshot = new SnapshotSourceReader(SnapshotJson.Read(file, File.ReadAllText(file)));
+            if (test.SnapshotFile is { } file) _snapshot = new SnapshotSourceReader(SnapshotJson.ReadFile(file));
         }
 
         public Task<RawOutput> ReadAsync(SourceSpec source, TimeSpan timeout, int sample, CancellationToken cancellationToken)

@@ -24,6 +24,22 @@ public static class TestFileParser
                 : IsTestFile(p) && File.Exists(p) ? [p] : [])
             .Order(StringComparer.Ordinal);
 
+    /// <summary>Reads and parses <paramref name="file"/>: only a regular file, at most the YAML size limit.</summary>
+    public static IReadOnlyList<PlaybookTest> ParseFile(string file, DiagnosticBag diagnostics)
+    {
+        string text;
+        try
+        {
+            text = Primitives.BoundedFile.ReadText(file, Primitives.Limits.YamlFileBytes);
+        }
+        catch (Primitives.BoundedFileException e)
+        {
+            diagnostics.Error(new SourcePosition(file, 1, 1), Codes.FileTooLarge, e.Message, "a test file is a small YAML text file");
+            return [];
+        }
+        return Parse(file, text, diagnostics);
+    }
+
     public static IReadOnlyList<PlaybookTest> Parse(string file, string text, DiagnosticBag diagnostics)
     {
         var root = YamlTreeReader.Read(file, text, diagnostics);
@@ -53,6 +69,11 @@ public static class TestFileParser
                 snapshot = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, snapshot));
                 if (!File.Exists(snapshot))
                     diagnostics.Error(c["snapshot"]!.Position, Codes.PathNotFound, $"snapshot '{r.String(c["snapshot"], "'snapshot'")}' does not exist", "the path is relative to the test file");
+            }
+            foreach (var (key, value) in (c["set"] as YamlMap)?.Entries ?? [])
+            {
+                if (value is YamlScalar s && NodeReader.IsNonFiniteNumber(s))
+                    diagnostics.Error(s.Position, Codes.InvalidValue, $"set '{key.Value}' is '{s.Value}', not a finite number", "NaN and infinities are never thresholds");
             }
             var expectMap = r.Map(c["expect"], "'expect'");
             if (expectMap is null)

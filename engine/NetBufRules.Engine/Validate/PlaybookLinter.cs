@@ -70,7 +70,7 @@ public static partial class PlaybookLinter
     {
         foreach (var file in Testing.TestFileParser.Find(paths))
         {
-            var tests = Testing.TestFileParser.Parse(file, File.ReadAllText(file), bag);
+            var tests = Testing.TestFileParser.ParseFile(file, bag);
             foreach (var id in tests.Select(t => t.PlaybookId).Distinct().Where(id => !ids.Contains(id)))
                 bag.Error(new SourcePosition(file, 1, 1), Codes.UnknownIdentifier, $"tests for '{id}', which is not a loaded playbook", Suggest.Hint(id, [.. ids]));
         }

@@ -6,7 +6,19 @@ namespace NetBufRules.Probe.Extract;
 public static class Extractor
 {
     /// <summary>Extracts, or throws <see cref="ExtractException"/> saying what was missing.</summary>
-    public static ProbeValue Extract(ExtractSpec spec, string output) => spec.Kind switch
+    public static ProbeValue Extract(ExtractSpec spec, string output)
+    {
+        try
+        {
+            return ExtractUnchecked(spec, output);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            throw new ExtractException($"regex /{spec.Path}/ ran longer than {Primitives.Limits.RegexTimeout.TotalMilliseconds:0} ms on {output.Length:N0} characters (a backtracking regex?)");
+        }
+    }
+
+    private static ProbeValue ExtractUnchecked(ExtractSpec spec, string output) => spec.Kind switch
     {
         ExtractKind.Text => TextExtractor.Extract(output),
         ExtractKind.Json => JsonExtractor.Extract(spec, output),

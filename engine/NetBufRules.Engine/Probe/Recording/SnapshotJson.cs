@@ -44,6 +44,25 @@ public static class SnapshotJson
         return root.ToJsonString(Report.JsonOutput.Nodes) + "\n";
     }
 
+    /// <summary>Reads the snapshot file <paramref name="file"/>: a regular file (never a device or FIFO) of at most 64 MiB.</summary>
+    public static Snapshot ReadFile(string file)
+    {
+        string text;
+        try
+        {
+            text = Primitives.BoundedFile.ReadText(file, Primitives.Limits.SnapshotBytes);
+        }
+        catch (Primitives.BoundedFileException e)
+        {
+            throw new SnapshotException($"{file}:1:1: snapshot {e.Message}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SnapshotException($"{file}:1:1: cannot read the snapshot: {e.Message}");
+        }
+        return Read(file, text);
+    }
+
     public static Snapshot Read(string file, string text) => Read(file, System.Text.Encoding.UTF8.GetBytes(text));
 
     /// <summary>
@@ -69,6 +88,7 @@ public static class SnapshotJson
                 throw new SnapshotException($"{file}:1:1: not a netbufrules snapshot (no \"format\": \"{Snapshot.Format}\")");
             if (format != Snapshot.Format)
                 throw new SnapshotException($"{file}:1:1: snapshot format '{format}' is not supported by this version (it reads {Snapshot.Format}); upgrade netbufrules");
+            SnapshotChecks.Check(file, obj);
             try
             {
                 var host = obj.GetProperty("host");

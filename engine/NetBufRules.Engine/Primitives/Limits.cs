@@ -1,0 +1,32 @@
+namespace NetBufRules.Primitives;
+
+/// <summary>
+/// Resource limits on everything a playbook, a values file or a snapshot can make the engine do: far above any real
+/// use (the largest pack playbook is about 12 KB, 9 levels deep, without aliases), far below what hurts a host.
+/// </summary>
+public static class Limits
+{
+    /// <summary>A playbook, test, values or config file larger than this is refused unread.</summary>
+    public const int YamlFileBytes = 1024 * 1024;
+
+    /// <summary>YAML nesting deeper than this is refused (deep nesting overflowed the stack).</summary>
+    public const int YamlDepth = 40;
+
+    /// <summary>Nodes a YAML document may expand to once every alias is followed (an alias bomb multiplies them).</summary>
+    public const int YamlExpandedNodes = 100_000;
+
+    /// <summary>Characters of one condition.</summary>
+    public const int ExpressionChars = 4096;
+
+    /// <summary>Nesting of parentheses in one condition.</summary>
+    public const int ExpressionNesting = 32;
+
+    /// <summary>Characters of one template.</summary>
+    public const int TemplateChars = 64 * 1024;
+
+    /// <summary>How long one regex match may take before the probe or condition using it fails.</summary>
+    public static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>A snapshot file larger than this is refused unread (recorded hosts are about 100 KB).</summary>
+    public const int SnapshotBytes = 64 * 1024 * 1024;
+}
