@@ -99,8 +99,7 @@ public sealed class RobustnessLoadLimitsTests
         var fix = $"fix:\n  - path: /etc/sysctl.d/90-x.conf\n    template: \"{new string('x', 70_000)}\"\n";
         var loaded = new DiagnosticBag();
         var playbook = PlaybookParser.Parse("hostile.yaml", RobustnessScratch.Playbook("bigfix", "    file: /proc/loadavg", "v > 0", fix), loaded)!;
-        var error = PlaybookValidator.Validate([playbook]).ShouldHaveSingleItem();
-        error.Code.ShouldBe(Codes.TemplateTooLarge);
+        var error = PlaybookValidator.Validate([playbook]).Where(d => d.Code == Codes.TemplateTooLarge).ShouldHaveSingleItem();
         error.Position.Line.ShouldBe(14);
     }
 

@@ -49,8 +49,10 @@ public sealed class RobustnessSignalTests
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < times; i++)
         {
-            Kill(tool.Id, signal).ShouldBe(0);
-            await Task.Delay(50);
+            // The second signal may find the tool already gone (it exits within tens of milliseconds): only the first must land.
+            var sent = Kill(tool.Id, signal);
+            if (i == 0) sent.ShouldBe(0);
+            await Task.Delay(20);
         }
         var exited = tool.WaitForExit(TimeSpan.FromSeconds(10));
         watch.Stop();

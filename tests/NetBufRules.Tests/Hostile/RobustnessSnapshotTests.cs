@@ -138,7 +138,7 @@ public sealed class RobustnessSnapshotTests
         var (code, output, error) = await CliRunner.Run("run", "--from", scratch.Root);
         error.ShouldBe($"netbufrules: symlink '{link}' not followed: its target is outside '{scratch.Root}'\n");
         output.ShouldNotContain("=== ");
-        output.ShouldContain("0 fired");
+        output.ShouldStartWith("Across 1 hosts");
         code.ShouldBe(0);
     }
 }
