@@ -16,7 +16,7 @@ public sealed class LiveSourceReader(int outputCapBytes = LiveSourceReader.Defau
     {
         CommandSource command => RunAsync(command, timeout, cancellationToken),
         FileSource file => Task.FromResult(ReadFile(file.Path)),
-        ProcessesSource => Task.FromResult(ProcessTable.Read()),
+        ProcessesSource processes => Task.FromResult(ProcessTable.Read(processes.Scope)),
         _ => throw new ArgumentOutOfRangeException(nameof(source), source, "unknown source"),
     };
 

@@ -24,6 +24,7 @@ public static class SnapshotJson
                     ["failure_message"] = s.FailureMessage,
                     ["truncated"] = s.Truncated,
                 });
+                if (s.Table is { } table) ((JsonObject)samples[^1]!)["table"] = SnapshotTableJson.Write(table);
             }
             sources.Add((JsonNode)new JsonObject { ["key"] = source.Key, ["describe"] = source.Describe, ["samples"] = samples });
         }
@@ -57,8 +58,8 @@ public static class SnapshotJson
         }
         if (root is not JsonObject obj || obj["format"]?.GetValue<string>() is not { } format || !format.StartsWith("netbufrules/snapshot/", StringComparison.Ordinal))
             throw new SnapshotException($"{file}:1:1: not a netbufrules snapshot (no \"format\": \"{Snapshot.Format}\")");
-        if (format != Snapshot.Format)
-            throw new SnapshotException($"{file}:1:1: snapshot format '{format}' is not supported by this version (it reads {Snapshot.Format}); upgrade netbufrules");
+        if (format != Snapshot.Format && format != Snapshot.FormatV1)
+            throw new SnapshotException($"{file}:1:1: snapshot format '{format}' is not supported by this version (it reads {Snapshot.FormatV1} and {Snapshot.Format}); upgrade netbufrules");
         try
         {
             var host = obj["host"]!;
@@ -72,13 +73,14 @@ public static class SnapshotJson
                     x["exit_code"]?.GetValue<int?>(),
                     Enum.Parse<ReadFailure>(x["failure"]?.GetValue<string>() ?? "None"),
                     x["failure_message"]?.GetValue<string>(),
-                    x["truncated"]?.GetValue<bool>() ?? false))])).ToList();
+                    x["truncated"]?.GetValue<bool>() ?? false,
+                    x["table"] is { } table ? SnapshotTableJson.Read(table) : null))])).ToList();
             return new Snapshot(
                 new HostInfo(host["hostname"]!.GetValue<string>(), host["kernel"]!.GetValue<string>(),
                     DateTimeOffset.Parse(host["time"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture),
                     host["root"]!.GetValue<bool>(), host["net_namespace"]!.GetValue<string>()),
                 obj["interval_seconds"]!.GetValue<double>(),
-                sources);
+                sources) { Version = format == Snapshot.FormatV1 ? 1 : 2 };
         }
         catch (Exception e) when (e is NullReferenceException or InvalidOperationException or FormatException or ArgumentException)
         {
