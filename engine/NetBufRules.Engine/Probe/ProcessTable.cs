@@ -32,10 +32,17 @@ public static class ProcessTable
             if (!int.TryParse(pidText, NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) continue;
             try
             {
-                if (onlyNamespace is not null && NetNamespaceOf(dir) != onlyNamespace)
+                if (onlyNamespace is not null)
                 {
-                    elsewhere++;
-                    continue;
+                    // Another user's namespace link needs root to read, like its fds: not readable, not elsewhere.
+                    // As root, no link means a process exiting (or a zombie): it has no namespace and no fds left.
+                    var netns = NetNamespaceOf(dir)
+                        ?? (Environment.IsPrivilegedProcess ? throw new IOException("exited") : throw new UnauthorizedAccessException());
+                    if (netns != onlyNamespace)
+                    {
+                        elsewhere++;
+                        continue;
+                    }
                 }
                 var fds = Directory.GetFileSystemEntries(Path.Combine(dir, "fd")).Length;
                 var (soft, hard) = ReadNofile(Path.Combine(dir, "limits"));
@@ -74,20 +81,24 @@ public static class ProcessTable
         if (scope == ProcessScope.All) return null;
         var own = NetNamespaceOf(Path.Combine(procRoot, "self")) ?? "unknown";
         if (scope == ProcessScope.Current) return own;
+        // PID 1 in our own network namespace: a host, or a container with its own PID namespace; every process we can
+        // see belongs to the picture. Otherwise we were put into a namespace of a shared host. Not root, PID 1 cannot
+        // be placed (null), so only what is certainly ours is listed.
+        return NetNamespaceOf(Path.Combine(procRoot, "1")) == own ? null : own;
+    }
+
+    /// <summary>"net:[4026531840]", or null when the link cannot be read (another user's process, not root).</summary>
+    private static string? NetNamespaceOf(string dir)
+    {
         try
         {
-            // PID 1 in our own network namespace: a host, or a container with its own PID namespace; every
-            // process we can see belongs to the picture. Otherwise we were put into a namespace of a shared host.
-            return NetNamespaceOf(Path.Combine(procRoot, "1")) == own ? null : own;
+            return new FileInfo(Path.Combine(dir, "ns", "net")).LinkTarget;
         }
         catch (UnauthorizedAccessException)
         {
-            // Not root: PID 1 cannot be placed, so blame only what is certainly ours.
-            return own;
+            return null;
         }
     }
-
-    private static string? NetNamespaceOf(string dir) => new FileInfo(Path.Combine(dir, "ns", "net")).LinkTarget;
 
     private static (object Soft, object Hard) ReadNofile(string limitsPath)
     {
