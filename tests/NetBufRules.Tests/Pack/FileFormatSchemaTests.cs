@@ -10,7 +10,7 @@ namespace NetBufRules.Tests.Pack;
 /// <summary>The snapshot and test-file schemas describe what the tool writes and reads.</summary>
 public sealed class FileFormatSchemaTests
 {
-    private static readonly JsonSchema SnapshotSchema = JsonSchema.FromFile(Path.Combine(Repo.Schemas, "snapshot.schema.json"));
+    internal static readonly JsonSchema SnapshotSchema = JsonSchema.FromFile(Path.Combine(Repo.Schemas, "snapshot.schema.json"));
     private static readonly JsonSchema TestSchema = JsonSchema.FromFile(Path.Combine(Repo.Schemas, "playbook-test.schema.json"));
 
     public static TheoryData<string> Snapshots() =>
