@@ -74,7 +74,7 @@ public static class SnapshotJson
                     Enum.Parse<ReadFailure>(x["failure"]?.GetValue<string>() ?? "None"),
                     x["failure_message"]?.GetValue<string>(),
                     x["truncated"]?.GetValue<bool>() ?? false,
-                    x["table"] is { } table ? SnapshotTableJson.Read(table) : null))])).ToList();
+                    x["table"] is { } table ? SnapshotTableJson.Read(s["key"]!.GetValue<string>(), table) : null))])).ToList();
             return new Snapshot(
                 new HostInfo(host["hostname"]!.GetValue<string>(), host["kernel"]!.GetValue<string>(),
                     DateTimeOffset.Parse(host["time"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture),

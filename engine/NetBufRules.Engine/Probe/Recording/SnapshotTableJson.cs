@@ -32,11 +32,19 @@ public static class SnapshotTableJson
         return new JsonObject { ["columns"] = columns, ["rows"] = rows };
     }
 
-    /// <summary>Reads a table written by <see cref="Write"/>; a malformed one throws <see cref="FormatException"/>.</summary>
-    public static TableValue Read(JsonNode node)
+    /// <summary>
+    /// Reads the table of source <paramref name="key"/> written by <see cref="Write"/>; a malformed one, or one on a
+    /// source that never gives a table, throws <see cref="FormatException"/> (a table skips the extractor, so only the
+    /// process table with its own columns may come as one).
+    /// </summary>
+    public static TableValue Read(string key, JsonNode node)
     {
+        if (!key.StartsWith("processes", StringComparison.Ordinal))
+            throw new FormatException($"source '{key}' has a table; only the processes source records one");
         var columns = node["columns"]?.AsArray().Select(c => c?.GetValue<string>() ?? throw new FormatException("a table column is null")).ToList()
             ?? throw new FormatException("a table has no \"columns\"");
+        if (!columns.SequenceEqual(ProcessTable.Columns))
+            throw new FormatException($"the table of '{key}' has columns [{string.Join(", ", columns)}], not [{string.Join(", ", ProcessTable.Columns)}]");
         var rows = new List<IReadOnlyDictionary<string, object>>();
         foreach (var rowNode in node["rows"]?.AsArray() ?? throw new FormatException("a table has no \"rows\""))
         {

@@ -81,6 +81,26 @@ public sealed class ProcessTableSnapshotTests
         Should.Throw<SnapshotException>(() => SnapshotJson.Read("x.json", broken)).Message.ShouldStartWith("x.json: the snapshot is incomplete or malformed");
     }
 
+    [Fact]
+    public void A_table_on_another_source_or_with_other_columns_is_a_malformed_snapshot()
+    {
+        var written = SnapshotJson.Write(WithScopedTable(Replay.Load("netns-healthy"), TableWith("x")));
+        Should.Throw<SnapshotException>(() => SnapshotJson.Read("x.json", written.Replace("\"key\": \"processes:netns=auto\"", "\"key\": \"file:/proc/net/softnet_stat\"", StringComparison.Ordinal)))
+            .Message.ShouldContain("source 'file:/proc/net/softnet_stat' has a table; only the processes source records one");
+        Should.Throw<SnapshotException>(() => SnapshotJson.Read("x.json", written.Replace("\"soft\"", "\"limit\"", StringComparison.Ordinal)))
+            .Message.ShouldContain("has columns [pid, fds, limit, hard, uid, unit, comm]");
+    }
+
+    [Fact]
+    public void Redacting_rewrites_the_host_name_in_text_cells_and_keeps_the_numbers()
+    {
+        var snapshot = WithScopedTable(Replay.Load("netns-healthy"), TableWith("vm 10.1.2.3"));
+        var row = SnapshotRedactor.Redact(snapshot with { Host = snapshot.Host with { Hostname = "vm" } })
+            .Sources.Single(x => x.Key == "processes:netns=auto").Samples[0].Table.ShouldNotBeNull().Rows.ShouldHaveSingleItem();
+        row["comm"].ShouldBe("redacted-host 192.0.2.1");
+        row["pid"].ShouldBe(4242.0);
+    }
+
     [Theory]
     [InlineData("processes: true", ProcessScope.All, "processes")]
     [InlineData("processes: { netns: all }", ProcessScope.All, "processes")]
