@@ -221,9 +221,31 @@ public static class PlaybookParser
                     yield return new ProbeAlternative(new DropReasonsSource(), extract with { Kind = ExtractKind.Table, Columns = DropReasonsSource.Columns, Skip = 1 }, node.Position);
                 break;
             default:
-                if (r.Bool(node, "'processes'", false))
-                    yield return new ProbeAlternative(new ProcessesSource(), extract with { Kind = ExtractKind.Table, Columns = ProcessTableColumns, Skip = 1 }, node.Position);
+                if (ParseProcessScope(r, node, where) is { } scope)
+                    yield return new ProbeAlternative(new ProcessesSource(scope), extract with { Kind = ExtractKind.Table, Columns = ProcessTableColumns, Skip = 1 }, node.Position);
                 break;
+        }
+    }
+
+    /// <summary><c>processes: true</c> (every process) or <c>processes: {netns: current|auto|all}</c>; null for false or a mistake.</summary>
+    private static ProcessScope? ParseProcessScope(NodeReader r, YamlNode node, string where)
+    {
+        if (node is not YamlMap map) return r.Bool(node, "'processes'", false) ? ProcessScope.All : null;
+        r.CheckKeys(map, $"'processes' of {where}", ["netns"]);
+        if (map["netns"] is not { } netns)
+        {
+            r.Diagnostics.Error(map.Position, Codes.MissingKey, $"'processes' of {where} has no 'netns'", "write 'processes: {netns: current}' or 'processes: true'");
+            return null;
+        }
+        switch (r.String(netns, "'netns'"))
+        {
+            case "all": return ProcessScope.All;
+            case "current": return ProcessScope.Current;
+            case "auto": return ProcessScope.Auto;
+            case { } other:
+                r.Diagnostics.Error(netns.Position, Codes.InvalidValue, $"'netns: {other}' of {where} is not a process scope", Suggest.Hint(other, ["current", "auto", "all"]));
+                return null;
+            default: return null;
         }
     }
 

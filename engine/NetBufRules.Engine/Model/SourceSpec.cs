@@ -29,10 +29,21 @@ public sealed record FileSource(string Path) : SourceSpec
     public override string Describe() => Path;
 }
 
-/// <summary>Built-in table of every process: pid, command, open fds, nofile limits and systemd unit.</summary>
-public sealed record ProcessesSource : SourceSpec
+/// <summary>Built-in table of processes: pid, command, open fds, nofile limits and systemd unit, limited by <see cref="Scope"/>.</summary>
+public sealed record ProcessesSource(ProcessScope Scope = ProcessScope.All) : SourceSpec
 {
-    public override string Key => "processes";
+    // "processes" alone stays the key of the whole table, so snapshots recorded before scopes existed still replay.
+    public override string Key => Scope switch
+    {
+        ProcessScope.Current => "processes:netns=current",
+        ProcessScope.Auto => "processes:netns=auto",
+        _ => "processes",
+    };
 
-    public override string Describe() => "/proc/*/{comm,fd,limits,cgroup}";
+    public override string Describe() => Scope switch
+    {
+        ProcessScope.Current => "/proc/*/{comm,fd,limits,cgroup} (this network namespace)",
+        ProcessScope.Auto => "/proc/*/{comm,fd,limits,cgroup} (this network namespace unless it is PID 1's)",
+        _ => "/proc/*/{comm,fd,limits,cgroup}",
+    };
 }

@@ -18,7 +18,7 @@ public sealed class LiveSourceReader(int outputCapBytes = LiveSourceReader.Defau
     {
         CommandSource command => RunAsync(command, timeout, cancellationToken),
         FileSource file => Task.FromResult(ReadFile(file.Path, cancellationToken)),
-        ProcessesSource => Task.FromResult(ProcessTable.Read()),
+        ProcessesSource processes => Task.FromResult(ProcessTable.Read(processes.Scope)),
         DropReasonsSource => _dropReasons.ReadAsync(sample, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(source), source, "unknown source"),
     };

@@ -105,7 +105,7 @@ public sealed class ProbeRunner(ISourceReader reader, ProbeRunOptions options) :
             }
             try
             {
-                var value = Extractor.Extract(alternative.Extract, raw.Stdout);
+                var value = Extractor.Extract(alternative.Extract, raw);
                 attempts.Add(new ProbeAttempt(alternative.Source.Key, alternative.Source.Describe(), [raw], null));
                 if (options.ReadEveryAlternative)
                 {
@@ -165,7 +165,7 @@ public sealed class ProbeRunner(ISourceReader reader, ProbeRunOptions options) :
             return ProbeResult.Skipped(name, $"second sample failed: {second.FailureMessage}", attempts);
         try
         {
-            var later = Extractor.Extract(r.Chosen.Extract, second.Stdout);
+            var later = Extractor.Extract(r.Chosen.Extract, second);
             var seconds = (second.Time - r.Raw.Time).TotalSeconds;
             var value = CounterMath.Combine(r.Value, later, seconds, r.Probe.Key);
             return new ProbeResult(name, ProbeStatus.Ok, value, source, null, r.Raw.Truncated || second.Truncated, attempts, note);

@@ -1,30 +1,64 @@
 using System.Globalization;
-using System.Text;
+using NetBufRules.Model;
 
 namespace NetBufRules.Probe;
 
-/// <summary>The built-in processes source: one row per process with open fds, its own nofile limits and its systemd unit.</summary>
+/// <summary>
+/// The built-in processes source: one row per process with open fds, its own nofile limits and its systemd unit.
+/// The rows are typed cells handed to the evaluator as they are: a process name is whatever its owner set
+/// (prctl PR_SET_NAME, newlines and tabs included), so it must never be written out as text and parsed again.
+/// </summary>
 public static class ProcessTable
 {
-    /// <summary>Printed for an unlimited nofile limit, so the column stays numeric.</summary>
+    /// <summary>Given for an unlimited nofile limit, so the column stays numeric.</summary>
     public const string Unlimited = "1000000000000000000";
 
-    /// <summary>Reads /proc now; processes whose fds cannot be listed (not root) are counted in stderr.</summary>
-    public static RawOutput Read(string procRoot = "/proc")
+    /// <summary>The table's columns, in order.</summary>
+    public static IReadOnlyList<string> Columns { get; } = ["pid", "fds", "soft", "hard", "uid", "unit", "comm"];
+
+    private static readonly double UnlimitedNumber = double.Parse(Unlimited, CultureInfo.InvariantCulture);
+
+    /// <summary>Reads /proc now; processes whose fds cannot be listed (not root) and those left out by the scope are counted in stderr.</summary>
+    public static RawOutput Read(ProcessScope scope = ProcessScope.All, string procRoot = "/proc")
     {
         var now = DateTimeOffset.UtcNow;
-        var text = new StringBuilder("pid\tfds\tsoft\thard\tuid\tunit\tcomm\n");
+        var rows = new List<IReadOnlyDictionary<string, object>>();
         var unreadable = 0;
+        var elsewhere = 0;
+        var onlyNamespace = OnlyNamespace(scope, procRoot);
         foreach (var dir in Directory.EnumerateDirectories(procRoot))
         {
             var pidText = Path.GetFileName(dir);
-            if (!int.TryParse(pidText, NumberStyles.None, CultureInfo.InvariantCulture, out _)) continue;
+            if (!int.TryParse(pidText, NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) continue;
             try
             {
+                if (onlyNamespace is not null)
+                {
+                    // Another user's namespace link needs root to read, like its fds: not readable, not elsewhere.
+                    // As root, no link means a process exiting (or a zombie): it has no namespace and no fds left.
+                    var netns = NetNamespaceOf(dir)
+                        ?? (Environment.IsPrivilegedProcess ? throw new IOException("exited") : throw new UnauthorizedAccessException());
+                    if (netns != onlyNamespace)
+                    {
+                        elsewhere++;
+                        continue;
+                    }
+                }
                 var fds = Directory.GetFileSystemEntries(Path.Combine(dir, "fd")).Length;
                 var (soft, hard) = ReadNofile(Path.Combine(dir, "limits"));
-                var comm = File.ReadAllText(Path.Combine(dir, "comm")).Trim();
-                text.Append(CultureInfo.InvariantCulture, $"{pidText}\t{fds}\t{soft}\t{hard}\t{ReadUid(dir)}\t{ReadUnit(dir)}\t{comm}\n");
+                // The kernel ends comm with one newline; anything else in it is the name.
+                var comm = File.ReadAllText(Path.Combine(dir, "comm"));
+                if (comm.EndsWith('\n')) comm = comm[..^1];
+                rows.Add(new Dictionary<string, object>(StringComparer.Ordinal)
+                {
+                    ["pid"] = (double)pid,
+                    ["fds"] = (double)fds,
+                    ["soft"] = soft,
+                    ["hard"] = hard,
+                    ["uid"] = ReadUid(dir),
+                    ["unit"] = ReadUnit(dir),
+                    ["comm"] = comm,
+                });
             }
             catch (UnauthorizedAccessException)
             {
@@ -35,11 +69,38 @@ public static class ProcessTable
                 // The process exited while we looked.
             }
         }
-        var stderr = unreadable == 0 ? "" : $"{unreadable} processes not readable (their open files need root to list)";
-        return new RawOutput(now, text.ToString(), stderr);
+        var notes = new List<string>();
+        if (unreadable > 0) notes.Add($"{unreadable} processes not readable (their open files need root to list)");
+        if (elsewhere > 0) notes.Add($"{elsewhere} processes of other network namespaces left out");
+        return new RawOutput(now, "", string.Join("; ", notes), Table: new TableValue(Columns, rows));
     }
 
-    private static (string Soft, string Hard) ReadNofile(string limitsPath)
+    /// <summary>The namespace rows must share, or null for every process.</summary>
+    private static string? OnlyNamespace(ProcessScope scope, string procRoot)
+    {
+        if (scope == ProcessScope.All) return null;
+        var own = NetNamespaceOf(Path.Combine(procRoot, "self")) ?? "unknown";
+        if (scope == ProcessScope.Current) return own;
+        // PID 1 in our own network namespace: a host, or a container with its own PID namespace; every process we can
+        // see belongs to the picture. Otherwise we were put into a namespace of a shared host. Not root, PID 1 cannot
+        // be placed (null), so only what is certainly ours is listed.
+        return NetNamespaceOf(Path.Combine(procRoot, "1")) == own ? null : own;
+    }
+
+    /// <summary>"net:[4026531840]", or null when the link cannot be read (another user's process, not root).</summary>
+    private static string? NetNamespaceOf(string dir)
+    {
+        try
+        {
+            return new FileInfo(Path.Combine(dir, "ns", "net")).LinkTarget;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static (object Soft, object Hard) ReadNofile(string limitsPath)
     {
         foreach (var line in File.ReadLines(limitsPath))
         {
@@ -47,17 +108,17 @@ public static class ProcessTable
             var parts = line["Max open files".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
             return (Limit(parts[0]), Limit(parts[1]));
         }
-        return (Unlimited, Unlimited);
+        return (UnlimitedNumber, UnlimitedNumber);
     }
 
-    private static string Limit(string value) => value == "unlimited" ? Unlimited : value;
+    private static object Limit(string value) => value == "unlimited" ? UnlimitedNumber : Cell.Parse(value);
 
-    private static string ReadUid(string dir)
+    private static object ReadUid(string dir)
     {
         foreach (var line in File.ReadLines(Path.Combine(dir, "status")))
         {
             if (line.StartsWith("Uid:", StringComparison.Ordinal))
-                return line.Split('\t', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1) ?? "-";
+                return line.Split('\t', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1) is { } uid ? Cell.Parse(uid) : "-";
         }
         return "-";
     }

@@ -1,6 +1,9 @@
 namespace NetBufRules.Probe;
 
-/// <summary>What one read of a source gave: output, exit code, time, or why it could not be read.</summary>
+/// <summary>
+/// What one read of a source gave: output, exit code, time, or why it could not be read. A built-in source that reads
+/// structured data (the process table) gives it as <see cref="Table"/>, typed cells that never pass through text.
+/// </summary>
 public sealed record RawOutput(
     DateTimeOffset Time,
     string Stdout,
@@ -8,7 +11,8 @@ public sealed record RawOutput(
     int? ExitCode = 0,
     ReadFailure Failure = ReadFailure.None,
     string? FailureMessage = null,
-    bool Truncated = false)
+    bool Truncated = false,
+    TableValue? Table = null)
 {
     public bool Succeeded => Failure == ReadFailure.None;
 

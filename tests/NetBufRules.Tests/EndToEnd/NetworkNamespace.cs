@@ -10,6 +10,7 @@ namespace NetBufRules.Tests.EndToEnd;
 internal sealed class NetworkNamespace : IDisposable
 {
     private static int _counter;
+    private static readonly string RunTag = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3)).ToLowerInvariant();
     private readonly List<Process> _processes = [];
     private readonly List<string> _namespaces = [];
     private readonly List<string> _cgroups = [];
@@ -35,7 +36,8 @@ internal sealed class NetworkNamespace : IDisposable
     /// <summary>A second namespace, e.g. the far end of a veth pair.</summary>
     public string NewNamespace()
     {
-        var name = $"{_prefix}-{Environment.ProcessId}-{Interlocked.Increment(ref _counter)}";
+        // pid and a random part: a second copy of the suite on the same machine never meets these names.
+        var name = $"{_prefix}-{Environment.ProcessId}-{RunTag}-{Interlocked.Increment(ref _counter)}";
         Run("ip", "netns", "add", name);
         _namespaces.Add(name);
         Run("ip", "netns", "exec", name, "ip", "link", "set", "lo", "up");
@@ -98,6 +100,24 @@ internal sealed class NetworkNamespace : IDisposable
     {
         var dotnet = Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : FindDotnet();
         return Exec(["ip", "netns", "exec", Name, dotnet, Tool, .. args], new Dictionary<string, string> { ["DOTNET_CLI_HOME"] = "/tmp", ["HOME"] = "/tmp" });
+    }
+
+    /// <summary>Runs the built tool's <c>collect</c> inside this namespace and returns the snapshot.</summary>
+    public JsonDocument Collect()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"{Name}-{Guid.NewGuid():N}.json");
+        try
+        {
+            var dotnet = Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : FindDotnet();
+            var env = new Dictionary<string, string> { ["DOTNET_CLI_HOME"] = "/tmp", ["HOME"] = "/tmp" };
+            var (code, _, stderr) = Exec(["ip", "netns", "exec", Name, dotnet, Tool, "collect", Path.Combine(Support.Repo.Root, "playbooks"), "-o", file, "--interval", "0"], env);
+            if (code != 0) throw new InvalidOperationException($"netbufrules collect exited {code}: {stderr}");
+            return JsonDocument.Parse(File.ReadAllText(file));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     private static string FindDotnet()

@@ -10,7 +10,7 @@ namespace NetBufRules.Tests.Pack;
 /// <summary>The snapshot and test-file schemas describe what the tool writes and reads.</summary>
 public sealed class FileFormatSchemaTests
 {
-    private static readonly JsonSchema SnapshotSchema = JsonSchema.FromFile(Path.Combine(Repo.Schemas, "snapshot.schema.json"));
+    internal static readonly JsonSchema SnapshotSchema = JsonSchema.FromFile(Path.Combine(Repo.Schemas, "snapshot.schema.json"));
     private static readonly JsonSchema TestSchema = JsonSchema.FromFile(Path.Combine(Repo.Schemas, "playbook-test.schema.json"));
 
     public static TheoryData<string> Snapshots() =>
@@ -30,11 +30,11 @@ public sealed class FileFormatSchemaTests
     [Fact]
     public void A_snapshot_of_a_newer_format_breaks_the_schema_and_is_refused_with_its_place()
     {
-        var text = File.ReadAllText(Path.Combine(Repo.Snapshots, "netns-healthy.json")).Replace("netbufrules/snapshot/v1", "netbufrules/snapshot/v2", StringComparison.Ordinal);
+        var text = File.ReadAllText(Path.Combine(Repo.Snapshots, "netns-healthy.json")).Replace("netbufrules/snapshot/v1", "netbufrules/snapshot/v3", StringComparison.Ordinal);
         using var json = JsonDocument.Parse(text);
         SnapshotSchema.Evaluate(json.RootElement).IsValid.ShouldBeFalse();
         Should.Throw<NetBufRules.Probe.Recording.SnapshotException>(() => NetBufRules.Probe.Recording.SnapshotJson.Read("x.json", text))
-            .Message.ShouldBe("x.json:1:1: snapshot format 'netbufrules/snapshot/v2' is not supported by this version (it reads netbufrules/snapshot/v1); upgrade netbufrules");
+            .Message.ShouldBe("x.json:1:1: snapshot format 'netbufrules/snapshot/v3' is not supported by this version (it reads netbufrules/snapshot/v1 and netbufrules/snapshot/v2); upgrade netbufrules");
     }
 
     [Theory]

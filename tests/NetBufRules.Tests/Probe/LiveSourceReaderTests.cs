@@ -83,9 +83,10 @@ public sealed class LiveSourceReaderTests
     public async Task The_processes_source_lists_this_test_process_with_its_own_limit()
     {
         var raw = await new LiveSourceReader().ReadAsync(new ProcessesSource(), Timeout, 0, CancellationToken.None);
-        var mine = raw.Stdout.Split('\n').Single(l => l.StartsWith($"{Environment.ProcessId}\t", StringComparison.Ordinal)).Split('\t');
+        raw.Stdout.ShouldBeEmpty("the table is data, never text to parse again");
+        var mine = raw.Table.ShouldNotBeNull().Rows.Single(r => r["pid"] is double pid && pid == Environment.ProcessId);
         var limits = File.ReadAllLines("/proc/self/limits").Single(l => l.StartsWith("Max open files", StringComparison.Ordinal));
-        limits.ShouldContain(mine[2]);
-        int.Parse(mine[1], System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(2);
+        limits.ShouldContain(Cell.Format(mine["soft"]));
+        ((double)mine["fds"]).ShouldBeGreaterThan(2);
     }
 }

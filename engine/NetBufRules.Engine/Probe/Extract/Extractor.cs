@@ -5,6 +5,12 @@ namespace NetBufRules.Probe.Extract;
 /// <summary>Turns raw probe output into a <see cref="ProbeValue"/> as its <see cref="ExtractSpec"/> says.</summary>
 public static class Extractor
 {
+    /// <summary>
+    /// A read that came as a table (the process table) is the value itself, never text to parse; otherwise the output
+    /// is extracted. Text for such a source comes only from old snapshots and playbook tests.
+    /// </summary>
+    public static ProbeValue Extract(ExtractSpec spec, RawOutput raw) => raw.Table ?? Extract(spec, raw.Stdout);
+
     /// <summary>Extracts, or throws <see cref="ExtractException"/> saying what was missing.</summary>
     public static ProbeValue Extract(ExtractSpec spec, string output)
     {

@@ -24,6 +24,7 @@ public static class SnapshotJson
                     ["failure_message"] = s.FailureMessage,
                     ["truncated"] = s.Truncated,
                 });
+                if (s.Table is { } table) ((JsonObject)samples[^1]!)["table"] = SnapshotTableJson.Write(table);
             }
             sources.Add((JsonNode)new JsonObject { ["key"] = source.Key, ["describe"] = source.Describe, ["samples"] = samples });
         }
@@ -86,8 +87,8 @@ public static class SnapshotJson
             if (obj.ValueKind != JsonValueKind.Object || !obj.TryGetProperty("format", out var f) || f.ValueKind != JsonValueKind.String
                 || f.GetString() is not { } format || !format.StartsWith("netbufrules/snapshot/", StringComparison.Ordinal))
                 throw new SnapshotException($"{file}:1:1: not a netbufrules snapshot (no \"format\": \"{Snapshot.Format}\")");
-            if (format != Snapshot.Format)
-                throw new SnapshotException($"{file}:1:1: snapshot format '{format}' is not supported by this version (it reads {Snapshot.Format}); upgrade netbufrules");
+            if (format != Snapshot.Format && format != Snapshot.FormatV1)
+                throw new SnapshotException($"{file}:1:1: snapshot format '{format}' is not supported by this version (it reads {Snapshot.FormatV1} and {Snapshot.Format}); upgrade netbufrules");
             SnapshotChecks.Check(file, obj);
             try
             {
@@ -102,13 +103,15 @@ public static class SnapshotJson
                         Optional(x, "exit_code") is { ValueKind: JsonValueKind.Number } code ? code.GetInt32() : null,
                         Enum.Parse<ReadFailure>(Optional(x, "failure")?.GetString() ?? "None"),
                         Optional(x, "failure_message")?.GetString(),
-                        Optional(x, "truncated")?.GetBoolean() ?? false))])).ToList();
+                        Optional(x, "truncated")?.GetBoolean() ?? false,
+                        // Only the processes source records a table (snapshot v2); it is rare, so it goes through the node reader.
+                        Optional(x, "table") is { } table ? SnapshotTableJson.Read(s.GetProperty("key").GetString()!, JsonNode.Parse(table.GetRawText())!) : null))])).ToList();
                 return new Snapshot(
                     new HostInfo(host.GetProperty("hostname").GetString()!, host.GetProperty("kernel").GetString()!,
                         DateTimeOffset.Parse(host.GetProperty("time").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
                         host.GetProperty("root").GetBoolean(), host.GetProperty("net_namespace").GetString()!),
                     obj.GetProperty("interval_seconds").GetDouble(),
-                    sources);
+                    sources) { Version = format == Snapshot.FormatV1 ? 1 : 2 };
             }
             catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException or NullReferenceException)
             {

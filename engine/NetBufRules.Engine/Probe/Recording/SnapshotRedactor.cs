@@ -28,7 +28,13 @@ public sealed partial class SnapshotRedactor
             Host = snapshot.Host with { Hostname = RedactedHost },
             Sources = [.. snapshot.Sources.Select(s => s with
             {
-                Samples = [.. s.Samples.Select(x => x with { Stdout = r.Text(x.Stdout), Stderr = r.Text(x.Stderr), FailureMessage = x.FailureMessage is null ? null : r.Text(x.FailureMessage) })],
+                Samples = [.. s.Samples.Select(x => x with
+                {
+                    Stdout = r.Text(x.Stdout),
+                    Stderr = r.Text(x.Stderr),
+                    FailureMessage = x.FailureMessage is null ? null : r.Text(x.FailureMessage),
+                    Table = x.Table is null ? null : x.Table with { Rows = [.. x.Table.Rows.Select(row => (IReadOnlyDictionary<string, object>)row.ToDictionary(c => c.Key, c => c.Value is string text ? r.Text(text) : c.Value, StringComparer.Ordinal))] },
+                })],
             })],
         };
     }
