@@ -85,8 +85,8 @@ public sealed class ProcessTableSnapshotTests
     public void A_table_on_another_source_or_with_other_columns_is_a_malformed_snapshot()
     {
         var written = SnapshotJson.Write(WithScopedTable(Replay.Load("netns-healthy"), TableWith("x")));
-        Should.Throw<SnapshotException>(() => SnapshotJson.Read("x.json", written.Replace("\"key\": \"processes:netns=auto\"", "\"key\": \"file:/proc/net/softnet_stat\"", StringComparison.Ordinal)))
-            .Message.ShouldContain("source 'file:/proc/net/softnet_stat' has a table; only the processes source records one");
+        Should.Throw<SnapshotException>(() => SnapshotJson.Read("x.json", written.Replace("\"key\": \"processes:netns=auto\"", "\"key\": \"file:/proc/net/made_up\"", StringComparison.Ordinal)))
+            .Message.ShouldContain("source 'file:/proc/net/made_up' has a table; only the processes source records one");
         Should.Throw<SnapshotException>(() => SnapshotJson.Read("x.json", written.Replace("\"soft\"", "\"limit\"", StringComparison.Ordinal)))
             .Message.ShouldContain("has columns [pid, fds, limit, hard, uid, unit, comm]");
     }
