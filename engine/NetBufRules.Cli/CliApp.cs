@@ -21,6 +21,7 @@ public sealed partial class CliApp(CliHost host)
                 CollectCommand(),
                 LintCommand(),
                 TestCommand(),
+                WatchCommand(),
             };
             var parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)

@@ -129,7 +129,7 @@ public sealed class ConditionEvaluator
             : throw new EvaluationException($"'{compiled.Source.Text.Trim()}' gave {Cell.Format(result)}, not true or false; compare it with > < == to a threshold");
     }
 
-    private static void Bind(Expression expression, EvaluationScope scope)
+    internal static void Bind(Expression expression, EvaluationScope scope)
     {
         var functions = expression.Functions;
         functions["rate"] = a => scope.CounterPart(NameArgument(a, "rate"), rate: true);

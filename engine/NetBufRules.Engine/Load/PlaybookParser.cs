@@ -11,7 +11,7 @@ public static class PlaybookParser
     public const string ApiVersion = "netbufrules/v1";
 
     private static readonly string[] TopKeys =
-        ["apiVersion", "id", "title", "severity", "tags", "summary", "params", "probes", "requires", "when", "advise_when", "fix", "why", "see_also"];
+        ["apiVersion", "id", "title", "severity", "tags", "summary", "params", "probes", "requires", "when", "advise_when", "fix", "why", "see_also", "metrics", "for", "clear_after"];
     private static readonly string[] ProbeKeys =
         ["description", "counter", "timeout", "command", "file", "sysctl", "processes", "extract", "fallback", "where", "key", "absent", "unusable_if"];
     private static readonly string[] AlternativeKeys = ["command", "file", "sysctl", "processes", "extract", "unusable_if"];
@@ -74,7 +74,7 @@ public static class PlaybookParser
             r.Strings(map["see_also"], "'see_also'"),
             map.Position);
         // Best effort even with errors, so validation can report the rest of the file's problems too.
-        return playbook;
+        return WatchKeysParser.Apply(r, map, playbook);
     }
 
     private static Severity ParseSeverity(NodeReader r, YamlMap map)

@@ -52,6 +52,7 @@ public static class PlaybookValidator
             CheckCondition(signal.Condition, known, bag, checkNames: true);
             if (signal.Message is { } message) CheckTemplate(message, bag);
         }
+        foreach (var metric in playbook.Metrics) CheckCondition(metric.Value, known, bag, checkNames: true);
         foreach (var fix in playbook.Fixes)
         {
             CheckTemplate(fix.Template, bag);
