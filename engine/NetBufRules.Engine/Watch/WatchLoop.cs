@@ -88,7 +88,8 @@ public sealed class WatchLoop(IReadOnlyList<Playbook> playbooks, ParamOverrides 
                         await notice($"cannot write the textfile in '{textfiles}': {e.Message}").ConfigureAwait(false);
                     }
                 }
-                var next = started + options.Interval;
+                // A window that waited for its second samples read them just now: the next window starts from there.
+                var next = (reader.Waited ? end : started) + options.Interval;
                 var wait = (next < until ? next : until) - DateTimeOffset.UtcNow;
                 if (wait > TimeSpan.Zero) await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
             }

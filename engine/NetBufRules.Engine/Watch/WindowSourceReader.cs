@@ -14,7 +14,7 @@ public sealed class WindowSourceReader(ISourceReader live, IReadOnlySet<string> 
 {
     private readonly ConcurrentDictionary<string, RawOutput> _latest = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RawOutput> _slow = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, RawOutput> _first = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RawOutput> _fresh = new(StringComparer.Ordinal);
 
     /// <summary>Every source that some probe samples as a counter.</summary>
     public static IReadOnlySet<string> CounterKeys(IEnumerable<Playbook> playbooks) =>
@@ -22,7 +22,14 @@ public sealed class WindowSourceReader(ISourceReader live, IReadOnlySet<string> 
             .SelectMany(p => p.Alternatives.Select(a => a.Source.Key)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Starts a new window (call before each probe run).</summary>
-    public void StartWindow() => _first.Clear();
+    public void StartWindow()
+    {
+        _fresh.Clear();
+        Waited = false;
+    }
+
+    /// <summary>True when this window waited for a second sample (its first samples were read just now).</summary>
+    public bool Waited { get; private set; }
 
     public async Task<RawOutput> ReadAsync(SourceSpec source, TimeSpan timeout, int sample, CancellationToken cancellationToken)
     {
@@ -32,18 +39,19 @@ public sealed class WindowSourceReader(ISourceReader live, IReadOnlySet<string> 
         {
             RawOutput output;
             if (counter && _latest.TryGetValue(key, out var previous) && previous.Succeeded)
-                output = previous;
+                return previous;
             else if (!counter && ProbeCost.IsExpensive(source) && _slow.TryGetValue(key, out var cached) && DateTimeOffset.UtcNow - cached.Time < slowInterval)
                 output = cached;
             else
                 output = await live.ReadAsync(source, timeout, 0, cancellationToken).ConfigureAwait(false);
             if (!counter && ProbeCost.IsExpensive(source)) _slow[key] = output;
-            _first[key] = output;
+            if (counter) _fresh[key] = output;
             return output;
         }
         // A window is a promise: a first sample read just now waits a whole interval for its second.
-        if (_first.TryGetValue(key, out var first))
+        if (_fresh.TryGetValue(key, out var first))
         {
+            Waited = true;
             TimeSpan remaining;
             while ((remaining = first.Time + interval - DateTimeOffset.UtcNow) > TimeSpan.Zero)
                 await Task.Delay(remaining + TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
