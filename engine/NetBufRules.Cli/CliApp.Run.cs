@@ -61,6 +61,11 @@ public sealed partial class CliApp
                         : $"netbufrules: no such snapshot file or folder: '{recorded}'").ConfigureAwait(false);
                     return ExitCodes.Usage;
                 }
+                if (files.Count > 1 && result.GetValue(format) == "prometheus")
+                {
+                    await host.Error.WriteLineAsync($"netbufrules: --format prometheus describes one host; '{recorded}' holds {files.Count} snapshots (use text or json for a summary across hosts)").ConfigureAwait(false);
+                    return ExitCodes.Usage;
+                }
                 var hosts = new List<(string Label, DiagnosisReport Report)>();
                 foreach (var file in files)
                 {

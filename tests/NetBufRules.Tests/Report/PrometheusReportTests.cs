@@ -58,6 +58,15 @@ public sealed class PrometheusReportTests
     }
 
     [Fact]
+    public async Task A_folder_of_snapshots_is_a_usage_error_in_prometheus_format()
+    {
+        var (code, output, error) = await CliRunner.Run("run", Repo.Playbooks, "--from", Repo.Snapshots, "--format", "prometheus");
+        code.ShouldBe(2);
+        output.ShouldBeEmpty();
+        error.ShouldStartWith("netbufrules: --format prometheus describes one host;");
+    }
+
+    [Fact]
     public void Label_values_escape_backslash_quote_and_newline()
     {
         PrometheusReportWriter.EscapeLabel("a\\b\"c\nd").ShouldBe("a\\\\b\\\"c\\nd");

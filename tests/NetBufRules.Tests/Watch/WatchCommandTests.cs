@@ -74,6 +74,8 @@ public sealed partial class WatchCommandTests : IDisposable
         var snapshot = SnapshotPath().Match(output).Groups[1].Value;
         File.Exists(snapshot).ShouldBeTrue(output);
         Path.GetDirectoryName(Path.GetDirectoryName(snapshot)).ShouldBe(record);
+        var schema = Json.Schema.JsonSchema.FromFile(Path.Combine(Repo.Schemas, "snapshot.schema.json"));
+        schema.Evaluate(System.Text.Json.JsonDocument.Parse(File.ReadAllText(snapshot)).RootElement).IsValid.ShouldBeTrue("the recording follows the snapshot schema");
         var (replayCode, replay, _) = await CliRunner.Run("run", playbook, "--from", snapshot);
         replayCode.ShouldBe(1, replay);
         replay.ShouldContain("dropping ");
