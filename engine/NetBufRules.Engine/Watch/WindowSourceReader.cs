@@ -13,7 +13,7 @@ namespace NetBufRules.Watch;
 public sealed class WindowSourceReader(ISourceReader live, IReadOnlySet<string> counterKeys, TimeSpan interval, TimeSpan slowInterval) : ISourceReader
 {
     private readonly ConcurrentDictionary<string, RawOutput> _latest = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, RawOutput> _slow = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (RawOutput Output, DateTimeOffset ReadAt)> _slow = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RawOutput> _fresh = new(StringComparer.Ordinal);
 
     /// <summary>Every source that some probe samples as a counter.</summary>
@@ -37,14 +37,17 @@ public sealed class WindowSourceReader(ISourceReader live, IReadOnlySet<string> 
         var counter = counterKeys.Contains(key);
         if (sample == 0)
         {
-            RawOutput output;
             if (counter && _latest.TryGetValue(key, out var previous) && previous.Succeeded)
                 return previous;
-            else if (!counter && ProbeCost.IsExpensive(source) && _slow.TryGetValue(key, out var cached) && DateTimeOffset.UtcNow - cached.Time < slowInterval)
-                output = cached;
-            else
-                output = await live.ReadAsync(source, timeout, 0, cancellationToken).ConfigureAwait(false);
-            if (!counter && ProbeCost.IsExpensive(source)) _slow[key] = output;
+            if (!counter && ProbeCost.IsExpensive(source))
+            {
+                if (_slow.TryGetValue(key, out var cached) && DateTimeOffset.UtcNow - cached.ReadAt < slowInterval)
+                    return cached.Output;
+                var read = await live.ReadAsync(source, timeout, 0, cancellationToken).ConfigureAwait(false);
+                _slow[key] = (read, DateTimeOffset.UtcNow);
+                return read;
+            }
+            var output = await live.ReadAsync(source, timeout, 0, cancellationToken).ConfigureAwait(false);
             if (counter) _fresh[key] = output;
             return output;
         }

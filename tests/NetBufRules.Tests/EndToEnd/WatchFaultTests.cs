@@ -37,8 +37,9 @@ public sealed class WatchFaultTests : IDisposable
         var output = await stdout;
         var lines = output.Split('\n').Where(l => Regex.IsMatch(l, @"^\d\d:\d\d:\d\d tcp-backlog ")).ToList();
         lines.Count.ShouldBe(2, output);
-        lines[0].ShouldMatch(@" tcp-backlog fired: .*127\.0\.0\.1:9000 .* \[snapshot [^\]]+/fired\.json\]$");
-        lines[1].ShouldMatch(@" tcp-backlog cleared after \d+ s \(peak [\d,.]+ listen overflows/s\)$");
+        // The window the fault starts in may show only the overflow counter: the listener is named from the next one.
+        lines[0].ShouldMatch(@" tcp-backlog fired: .+ \[snapshot [^\]]+/fired\.json\]$", output);
+        lines[1].ShouldMatch(@" tcp-backlog cleared after \d+ s \(peak [\d,.]+ listen overflows/s\)$", output);
         output.ShouldMatch(@"\n  tcp-backlog: first fired \d\d:\d\d:\d\d, once, ");
 
         var snapshot = Regex.Match(lines[0], @"\[snapshot ([^\]]+)\]").Groups[1].Value;
