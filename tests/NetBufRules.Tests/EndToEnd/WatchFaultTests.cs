@@ -14,8 +14,13 @@ namespace NetBufRules.Tests.EndToEnd;
 public sealed class WatchFaultTests : IDisposable
 {
     private readonly string _record = Directory.CreateTempSubdirectory("nbr-h7-record-").FullName;
+    private readonly string _textfile = Directory.CreateTempSubdirectory("nbr-h7-textfile-").FullName;
 
-    public void Dispose() => Directory.Delete(_record, recursive: true);
+    public void Dispose()
+    {
+        Directory.Delete(_record, recursive: true);
+        Directory.Delete(_textfile, recursive: true);
+    }
 
     [SkippableFact]
     public async Task A_five_second_overflow_fires_and_clears_once_and_its_snapshot_replays_it()
@@ -23,11 +28,19 @@ public sealed class WatchFaultTests : IDisposable
         Skip.IfNot(Environment.IsPrivilegedProcess && File.Exists("/usr/sbin/ip") && File.Exists(NetworkNamespace.Python), "needs root, iproute2 and python3 (CI has them)");
         using var ns = new NetworkNamespace("nbr-h7");
         var dotnet = Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
-        var watch = ns.Start(dotnet, NetworkNamespace.Tool, "watch", Repo.Playbooks, "--interval", "1", "--for", "20s", "--record", _record);
+        var watch = ns.Start(dotnet, NetworkNamespace.Tool, "watch", Repo.Playbooks, "--interval", "1", "--for", "20s", "--record", _record, "--textfile", _textfile);
         var stdout = watch.StandardOutput.ReadToEndAsync();
         var started = watch.StandardError.ReadLine();
         started.ShouldNotBeNull("watch exited before it started").ShouldStartWith("netbufrules: watching");
-        Thread.Sleep(3000);
+        // The fault starts once watch has seen two quiet windows (its textfile counts them): a loaded machine can take
+        // seconds over the first, and the recorder should hold windows from before the fault.
+        var prom = Path.Combine(_textfile, "netbufrules.prom");
+        var clock = Stopwatch.StartNew();
+        while (!(File.Exists(prom) && Regex.IsMatch(File.ReadAllText(prom), @"\nnetbufrules_windows_total ([2-9]|\d\d)\n")))
+        {
+            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(15), "watch did not finish two windows");
+            Thread.Sleep(100);
+        }
 
         var listener = ns.Start(NetworkNamespace.Python, Path.Combine(NetworkNamespace.Faults, "listener.py"), "9000", "2", "5");
         listener.StandardOutput.ReadLine().ShouldBe("ready");
