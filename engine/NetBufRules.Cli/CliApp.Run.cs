@@ -14,8 +14,8 @@ public sealed partial class CliApp
     private Command RunCommand()
     {
         var paths = new Argument<string[]>("paths") { Description = "Playbook files or folders (default: the built-in pack)", Arity = ArgumentArity.ZeroOrMore };
-        var format = new Option<string>("--format", "-f") { Description = "text or json", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json");
+        var format = new Option<string>("--format", "-f") { Description = "text, json or prometheus", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "prometheus");
         var set = new Option<string[]>("--set") { Description = "Override a param: name=value (every playbook that has it) or playbook-id.name=value", AllowMultipleArgumentsPerToken = false };
         var values = new Option<string[]>("--values") { Description = "A YAML file of param overrides (name: value, or playbook-id: {name: value})" };
         var interval = new Option<double>("--interval") { Description = "Counter sampling window in seconds (0 to 60)", DefaultValueFactory = _ => ProbeRunOptions.DefaultInterval.TotalSeconds };
@@ -54,6 +54,11 @@ public sealed partial class CliApp
                         : $"netbufrules: no such snapshot file or folder: '{recorded}'").ConfigureAwait(false);
                     return ExitCodes.Usage;
                 }
+                if (Directory.Exists(recorded) && result.GetValue(format) == "prometheus")
+                {
+                    await host.Error.WriteLineAsync($"netbufrules: --format prometheus describes one host; '{recorded}' is a folder of snapshots (use text or json for a summary across hosts)").ConfigureAwait(false);
+                    return ExitCodes.Usage;
+                }
                 if (Directory.Exists(recorded)) return await ReplayFleetAsync(files, playbooks, overrides, result.GetValue(format) == "json", result.GetValue(onlyFired), token).ConfigureAwait(false);
                 Snapshot snapshot;
                 try
@@ -75,9 +80,12 @@ public sealed partial class CliApp
             await host.Out.WriteAsync(Write(report)).ConfigureAwait(false);
             return report.AnyFired ? ExitCodes.Fired : ExitCodes.Ok;
 
-            string Write(DiagnosisReport r) => result.GetValue(format) == "json"
-                ? JsonReportWriter.Write(r)
-                : TextReportWriter.Write(r, host.Color && !result.GetValue(noColor));
+            string Write(DiagnosisReport r) => result.GetValue(format) switch
+            {
+                "json" => JsonReportWriter.Write(r),
+                "prometheus" => PrometheusReportWriter.Write(r),
+                _ => TextReportWriter.Write(r, host.Color && !result.GetValue(noColor)),
+            };
         });
         return command;
     }

@@ -25,6 +25,7 @@ public sealed partial class CliApp(CliHost host)
                 LintCommand(),
                 TestCommand(),
                 FixCommand(),
+                WatchCommand(),
             };
             var parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)

@@ -158,7 +158,7 @@ public sealed class ConditionEvaluator
             : throw new EvaluationException($"'{compiled.Source.Text.Trim()}' gave {Cell.Format(result)}, not true or false; compare it with > < == to a threshold");
     }
 
-    private static void Bind(Expression expression, Func<EvaluationScope> current)
+    internal static void Bind(Expression expression, Func<EvaluationScope> current)
     {
         var functions = expression.Functions;
         functions["rate"] = a => current().CounterPart(NameArgument(a, "rate"), rate: true);

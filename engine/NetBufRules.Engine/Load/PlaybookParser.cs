@@ -11,7 +11,7 @@ public static class PlaybookParser
     public const string ApiVersion = "netbufrules/v1";
 
     private static readonly string[] TopKeys =
-        ["apiVersion", "id", "title", "severity", "tags", "summary", "params", "probes", "requires", "when", "advise_when", "fix", "why", "see_also", "explained_by"];
+        ["apiVersion", "id", "title", "severity", "tags", "summary", "params", "probes", "requires", "when", "advise_when", "fix", "why", "see_also", "explained_by", "metrics", "for", "clear_after"];
     private static readonly string[] ProbeKeys =
         ["description", "counter", "timeout", "command", "file", "sysctl", "processes", "drop_reasons", "extract", "fallback", "where", "key", "absent", "unusable_if", "each"];
     private static readonly string[] AlternativeKeys = ["command", "file", "sysctl", "processes", "drop_reasons", "extract", "unusable_if"];
@@ -75,7 +75,7 @@ public static class PlaybookParser
             map.Position);
         playbook = playbook with { ExplainedBy = FindingReferenceReader.Read(r, map["explained_by"]) };
         // Best effort even with errors, so validation can report the rest of the file's problems too.
-        return playbook;
+        return WatchKeysParser.Apply(r, map, playbook);
     }
 
     private static Severity ParseSeverity(NodeReader r, YamlMap map)

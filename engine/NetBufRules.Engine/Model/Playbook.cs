@@ -28,6 +28,15 @@ public sealed record Playbook(
     /// </summary>
     public IReadOnlyList<FindingReference> ExplainedBy { get; init; } = [];
 
+    /// <summary>The key measurements it declares (<c>metrics:</c>), for watch summaries and Prometheus.</summary>
+    public IReadOnlyList<MetricSpec> Metrics { get; init; } = [];
+
+    /// <summary>How long a <c>when</c> must hold before <c>watch</c> reports it fired (<c>for:</c>, default 0).</summary>
+    public TimeSpan Hold { get; init; }
+
+    /// <summary>How long it must stay quiet before <c>watch</c> reports it cleared (<c>clear_after:</c>; null: watch's default).</summary>
+    public TimeSpan? ClearAfter { get; init; }
+
     /// <summary>The param named <paramref name="name"/>, or null.</summary>
     public ParamSpec? Param(string name) => Params.FirstOrDefault(p => p.Name == name);
 }

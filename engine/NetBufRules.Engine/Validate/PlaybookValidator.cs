@@ -55,6 +55,7 @@ public static class PlaybookValidator
         }
         bag.AddRange(FindingOrder.CheckCalls(playbook));
         EachProbeRules.Check(playbook, bag);
+        foreach (var metric in playbook.Metrics) CheckCondition(metric.Value, known, bag, checkNames: true);
         foreach (var fix in playbook.Fixes)
         {
             CheckTemplate(fix.Template, bag);

@@ -1,0 +1,19 @@
+namespace NetBufRules.Watch;
+
+/// <summary>Writes node_exporter's textfile: a temporary file in the same folder renamed over the old one, so a scrape never reads half a file.</summary>
+public static class TextfileWriter
+{
+    /// <summary>The file name node_exporter's textfile collector picks up.</summary>
+    public const string FileName = "netbufrules.prom";
+
+    /// <summary>Replaces <see cref="FileName"/> in <paramref name="directory"/> with <paramref name="content"/>; returns its path.</summary>
+    public static string Write(string directory, string content)
+    {
+        var path = Path.Combine(directory, FileName);
+        // The temporary name does not end in .prom, so the collector never reads it.
+        var temporary = Path.Combine(directory, $".{FileName}.{Environment.ProcessId}.tmp");
+        File.WriteAllText(temporary, content);
+        File.Move(temporary, path, overwrite: true);
+        return path;
+    }
+}
