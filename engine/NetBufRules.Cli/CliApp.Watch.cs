@@ -80,6 +80,7 @@ public sealed partial class CliApp
 
             var options = new WatchOptions(TimeSpan.FromSeconds(seconds), stopAfter, slowEvery, quiet, textDir, recordDir,
                 result.GetValue(recordWindows), result.GetValue(recordMax) * 1024L * 1024);
+            SignalsEndNormally = true;
             var loop = new WatchLoop(playbooks, overrides, host.Reader(), host.Host, options);
             await host.Error.WriteLineAsync(
                 $"netbufrules: watching {playbooks.Count} playbooks every {seconds.ToString(CultureInfo.InvariantCulture)} s " +

@@ -9,6 +9,9 @@ namespace NetBufRules.Cli;
 /// <summary>The <c>netbufrules</c> command line: parses arguments, chains the engine's stages, writes output, picks the exit code.</summary>
 public sealed partial class CliApp(CliHost host)
 {
+    /// <summary>Whether the command that ran ends normally on Ctrl-C or SIGTERM (watch: it prints its summary), rather than being interrupted.</summary>
+    public bool SignalsEndNormally { get; private set; }
+
     /// <summary>Runs one command line and returns its exit code; no exception escapes.</summary>
     public Task<int> RunAsync(string[] args) => RunAsync(args, CancellationToken.None);
 
