@@ -20,7 +20,8 @@ public sealed partial class CliApp
         var interval = new Option<double>("--interval") { Description = "Counter sampling window in seconds (0 to 60)", DefaultValueFactory = _ => ProbeRunOptions.DefaultInterval.TotalSeconds };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the text report" };
         var from = new Option<string?>("--from") { Description = "Evaluate a recorded snapshot (from 'netbufrules collect'), or a folder of them (one per host, with a summary), instead of this host" };
-        var command = new Command("run", "Probe this host and report every playbook's verdict, evidence and fix") { paths, format, set, values, interval, noColor, from };
+        var config = ConfigOption();
+        var command = new Command("run", "Probe this host and report every playbook's verdict, evidence and fix") { paths, format, set, values, interval, noColor, from, config };
         command.SetAction(async (result, token) =>
         {
             var seconds = result.GetValue(interval);
@@ -29,7 +30,7 @@ public sealed partial class CliApp
                 await host.Error.WriteLineAsync($"netbufrules: --interval {seconds.ToString(CultureInfo.InvariantCulture)} is out of range (0 to 60 seconds)").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
-            var playbooks = await LoadAsync(result.GetValue(paths) ?? []).ConfigureAwait(false);
+            var playbooks = await LoadAsync(result.GetValue(paths) ?? [], result.GetValue(config)).ConfigureAwait(false);
             if (playbooks is null) return ExitCodes.Usage;
             var overrides = new ParamOverrides();
             try
@@ -48,7 +49,7 @@ public sealed partial class CliApp
                 foreach (var p in problems) await host.Error.WriteLineAsync($"netbufrules: {p}").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
-            var options = new ProbeRunOptions(TimeSpan.FromSeconds(seconds));
+            var options = new ProbeRunOptions(TimeSpan.FromSeconds(seconds)) { Policy = _policy };
             if (result.GetValue(from) is { } recorded)
             {
                 var files = Directory.Exists(recorded)

@@ -27,4 +27,6 @@ public static class Codes
     public const string TemplateDryRun = "NBR023";
     public const string SchemaViolation = "NBR024";
     public const string BadConfig = "NBR025";
+    public const string ForbiddenFileSource = "NBR030";
+    public const string BadToolGrammar = "NBR031";
 }

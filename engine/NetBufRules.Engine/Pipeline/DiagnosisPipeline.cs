@@ -23,7 +23,7 @@ public static class DiagnosisPipeline
         using (var runner = new ProbeRunner(reader, options))
             run = await runner.RunAsync(playbooks, cancellationToken).ConfigureAwait(false);
         var evaluator = new ConditionEvaluator();
-        var renderer = new FixRenderer();
+        var renderer = new FixRenderer(options.Policy);
         var results = playbooks
             .Select(p => evaluator.Evaluate(p, run.For(p.Id), overrides.Resolve(p)))
             .Select(renderer.Render)
