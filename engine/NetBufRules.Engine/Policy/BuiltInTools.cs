@@ -39,7 +39,6 @@ internal static class BuiltInTools
             ("reads commands from a file", ["-batch", "-b"]),
             ("goes on after errors in a batch", ["-force"]),
             ("changes the host", ["set", "add", "del", "delete", "change", "replace", "flush", "append", "prepend", "restore", "save"]),
-            ("prints keys", ["state"]),
             ("waits forever", ["monitor"])));
 
     private const string TcGlobal = "[-s|-d|-j|-p|-g|-r|-stats|-statistics|-details|-json|-pretty|-graph|-raw|-iec]...";

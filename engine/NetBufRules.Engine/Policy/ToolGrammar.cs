@@ -27,26 +27,26 @@ public sealed record ToolGrammar(string Program, IReadOnlyList<CommandForm> Form
         if (index >= argv.Count)
             return new CommandRefusal(argv.Count - 1, $"probe command '{command}' is incomplete for {Program}'s grammar", allowed);
         var word = argv[index];
-        var why = Danger(word);
+        var danger = Danger(word);
         return new CommandRefusal(index,
-            $"probe command '{command}' is not allowed: '{word}' does not fit {Program}'s read-only grammar" + (why is null ? "" : $" ({word} {why})"),
+            $"probe command '{command}' is not allowed: '{word}' does not fit {Program}'s read-only grammar" + (danger is { } d ? $" ({d.Word} {d.Why})" : ""),
             allowed);
     }
 
-    /// <summary>What a refused word would have done, when it is a known danger.</summary>
-    private string? Danger(string word)
+    /// <summary>What a refused word (or the flag in it to blame) would have done, when it is a known danger.</summary>
+    private (string Word, string Why)? Danger(string word)
     {
-        if (Dangers.TryGetValue(word, out var why)) return why;
+        if (Dangers.TryGetValue(word, out var why)) return (word, why);
         var eq = word.IndexOf('=', StringComparison.Ordinal);
-        if (eq > 0 && Dangers.TryGetValue(word[..eq], out why)) return why;
+        if (eq > 0 && Dangers.TryGetValue(word[..eq], out why)) return (word[..eq], why);
         if (word.Length > 1 && word[0] == '-' && word[1] != '-')
         {
             foreach (var c in word.AsSpan(1))
             {
-                if (Dangers.TryGetValue("-" + c, out why)) return why;
+                if (Dangers.TryGetValue("-" + c, out why)) return ("-" + c, why);
             }
         }
-        return eq > 0 && Dangers.TryGetValue("=", out why) ? why : null;
+        return eq > 0 && Dangers.TryGetValue("=", out why) ? (word, why) : null;
     }
 }
 

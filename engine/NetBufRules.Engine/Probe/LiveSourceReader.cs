@@ -90,10 +90,17 @@ public sealed class LiveSourceReader(int outputCapBytes = LiveSourceReader.Defau
             return RawOutput.Failed(now, ReadFailure.PermissionDenied, $"{filePath} {resolved}; not read");
         if ((st.Mode & NativeFile.TypeMask) != NativeFile.Regular)
             return RawOutput.Failed(now, ReadFailure.Other, $"{filePath} is not a regular file; not read");
+        return await ReadWithinAsync(filePath, real, timeout, outputCapBytes, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads <paramref name="real"/> (shown as <paramref name="filePath"/>) within <paramref name="timeout"/> and <paramref name="capBytes"/>; no policy check.</summary>
+    internal static async Task<RawOutput> ReadWithinAsync(string filePath, string real, TimeSpan timeout, int capBytes, CancellationToken cancellationToken)
+    {
+        var now = DateTimeOffset.UtcNow;
         using var timeoutCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeoutCts.CancelAfter(timeout);
         // The read runs on its own task: a read the kernel blocks in cannot see a token, so the wait gives up instead.
-        var read = Task.Run(() => ReadCapped(real, timeoutCts.Token), CancellationToken.None);
+        var read = Task.Run(() => ReadCapped(real, capBytes, timeoutCts.Token), CancellationToken.None);
         try
         {
             var (text, truncated) = await read.WaitAsync(timeoutCts.Token).ConfigureAwait(false);
@@ -118,7 +125,7 @@ public sealed class LiveSourceReader(int outputCapBytes = LiveSourceReader.Defau
     }
 
     /// <summary>At most the cap, then stop: a file that never ends (or a huge one) costs one cap of reading, not the timeout.</summary>
-    private (string Text, bool Truncated) ReadCapped(string file, CancellationToken cancellationToken)
+    private static (string Text, bool Truncated) ReadCapped(string file, int outputCapBytes, CancellationToken cancellationToken)
     {
         using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.None);
         var kept = new byte[Math.Min(outputCapBytes, 64 * 1024) + 1];
