@@ -14,8 +14,12 @@ internal sealed class NetworkNamespace : IDisposable
     private readonly List<string> _namespaces = [];
     private readonly List<string> _cgroups = [];
 
-    public NetworkNamespace()
+    private readonly string _prefix;
+
+    /// <summary>A namespace named <paramref name="prefix"/>-PID-N, so each suite's leftovers can be told apart.</summary>
+    public NetworkNamespace(string prefix = "nbr-e2e")
     {
+        _prefix = prefix;
         Name = NewNamespace();
     }
 
@@ -31,7 +35,7 @@ internal sealed class NetworkNamespace : IDisposable
     /// <summary>A second namespace, e.g. the far end of a veth pair.</summary>
     public string NewNamespace()
     {
-        var name = $"nbr-e2e-{Environment.ProcessId}-{Interlocked.Increment(ref _counter)}";
+        var name = $"{_prefix}-{Environment.ProcessId}-{Interlocked.Increment(ref _counter)}";
         Run("ip", "netns", "add", name);
         _namespaces.Add(name);
         Run("ip", "netns", "exec", name, "ip", "link", "set", "lo", "up");
