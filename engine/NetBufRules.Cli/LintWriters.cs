@@ -24,7 +24,7 @@ internal static class LintWriters
         [Codes.UnknownFunction] = "A condition calls a function the engine does not provide.",
         [Codes.WrongArgumentCount] = "A function is called with the wrong number of arguments.",
         [Codes.TemplateSyntax] = "A message or fix template is not valid Scriban.",
-        [Codes.UnsafeCommand] = "A probe runs a shell or interpreter, or a program outside the allowlist.",
+        [Codes.UnsafeCommand] = "A probe runs a shell or interpreter, a path, a program outside the allowlist, or arguments outside its tool's read-only grammar.",
         [Codes.UnsafeFixPath] = "A fix writes outside /etc/sysctl.d, /etc/security/limits.d or /etc/systemd/system, or uses a relative path or '..'.",
         [Codes.BadRegex] = "A regex does not compile.",
         [Codes.UnusedProbe] = "A probe is never used; it still costs a read on every host.",
@@ -34,6 +34,8 @@ internal static class LintWriters
         [Codes.TemplateDryRun] = "A template fails when rendered with the probes' shapes (an undefined name, a wrong call).",
         [Codes.SchemaViolation] = "The playbook does not satisfy schemas/playbook.schema.json.",
         [Codes.BadConfig] = "The repository's .netbufrules.yaml allows something that cannot be allowed.",
+        [Codes.ForbiddenFileSource] = "A file source outside /proc and /sys, not canonical, not a regular file, or a secret or side-effecting read (/proc/kmsg, a process's environ, mem, cmdline, root, cwd or fd, debugfs, tracefs).",
+        [Codes.BadToolGrammar] = "The repository's .netbufrules.yaml declares a tool without a grammar, with a form that does not parse, or changes a built-in tool.",
     };
 
     public static string Text(LintResult lint, bool color)
