@@ -83,7 +83,8 @@ internal static class BuiltInTools
             ("switches network namespace", ["-N", "--net"]),
             ("waits forever", ["-E", "--events"]),
             ("resolves names over the network", ["-r", "--resolve"])),
-        "sys_ptrace");
+        // -p lists other processes' /proc/PID/fd: ptrace access, and for non-dumpable processes (dotnet, sshd) a folder only root may read.
+        "sys_ptrace", "dac_read_search");
 
     private const string NstatOut = "[-{zjp}|--zeros|--json|--pretty]...";
 

@@ -69,6 +69,34 @@ public sealed class ProbePrivilegesTests
         lines.ShouldContain("NoNewPrivs: 1");
     }
 
+    [SkippableFact]
+    public void Ss_still_names_the_process_of_a_socket_even_a_non_dumpable_one_owned_by_root()
+    {
+        RequireRoot();
+        // This test process (dotnet, root) is the listener: ss -p needs ptrace access and its root-only fd folder.
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        try
+        {
+            var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+            var raw = new LiveSourceReader().ReadAsync(new CommandSource(["ss", "-Hltnp", "sport", "=", $":{port}"]), Timeout, 0, CancellationToken.None).GetAwaiter().GetResult();
+            raw.Stdout.ShouldContain($"pid={Environment.ProcessId},");
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
+
+    [SkippableFact]
+    public void Dmesg_still_reads_a_restricted_kernel_log()
+    {
+        RequireRoot();
+        var raw = new LiveSourceReader().ReadAsync(new CommandSource(["dmesg"]), Timeout, 0, CancellationToken.None).GetAwaiter().GetResult();
+        raw.Succeeded.ShouldBeTrue(raw.FailureMessage);
+        raw.Stdout.ShouldNotBeEmpty();
+    }
+
     [Fact]
     public void Only_read_capabilities_are_ever_handed_on()
     {
