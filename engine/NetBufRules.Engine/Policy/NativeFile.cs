@@ -14,7 +14,15 @@ internal static class NativeFile
     {
         // struct statx is the same on every architecture: uid at 20, gid at 24, mode (u16) at 28.
         var buffer = new byte[256];
-        if (statx(AtFdCwd, path, follow ? 0 : AtSymlinkNoFollow, StatxBasicStats, buffer) != 0) return null;
+        try
+        {
+            if (statx(AtFdCwd, path, follow ? 0 : AtSymlinkNoFollow, StatxBasicStats, buffer) != 0) return null;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // Not glibc: nothing can be checked, so nothing passes the checks (fail closed).
+            return null;
+        }
         return (BitConverter.ToUInt32(buffer, 20), BitConverter.ToUInt32(buffer, 24), BitConverter.ToUInt16(buffer, 28));
     }
 
@@ -24,7 +32,16 @@ internal static class NativeFile
     /// <summary>The resolved path, or null with the errno (13 when a folder on the way is not readable).</summary>
     public static string? RealPath(string path, out int error)
     {
-        var result = realpath(path, IntPtr.Zero);
+        IntPtr result;
+        try
+        {
+            result = realpath(path, IntPtr.Zero);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            error = 38; // ENOSYS
+            return null;
+        }
         error = result == IntPtr.Zero ? Marshal.GetLastPInvokeError() : 0;
         if (result == IntPtr.Zero) return null;
         try
@@ -47,12 +64,14 @@ internal static class NativeFile
     public const uint Directory = 0x4000;
 
     // DllImport rather than LibraryImport: the generated stubs need unsafe code, which the engine does not enable.
-    [DllImport("libc", SetLastError = true)]
+    // glibc's soname, so the JIT and the NativeAOT build resolve it alike (only the JIT maps a bare "libc").
+    private const string Libc = "libc.so.6";
+    [DllImport(Libc, SetLastError = true)]
     private static extern int statx(int dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, [Out] byte[] buffer);
 
-    [DllImport("libc", SetLastError = true)]
+    [DllImport(Libc, SetLastError = true)]
     private static extern IntPtr realpath([MarshalAs(UnmanagedType.LPUTF8Str)] string path, IntPtr resolved);
 
-    [DllImport("libc")]
+    [DllImport(Libc)]
     private static extern void free(IntPtr pointer);
 }
