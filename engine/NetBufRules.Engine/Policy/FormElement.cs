@@ -66,6 +66,8 @@ internal sealed record SequenceElement(IReadOnlyList<FormElement> Items) : FormE
 {
     public override IEnumerable<int> Ends(IReadOnlyList<string> argv, int at, MatchProgress progress)
     {
+        // An option with its value (-o <word>) fails on its first word almost always: say so without a walk.
+        if (Items is [LiteralElement first, ..] && (at >= argv.Count || !string.Equals(argv[at], first.Word, StringComparison.Ordinal))) return [];
         IEnumerable<int> current = [at];
         foreach (var item in Items)
         {
@@ -79,10 +81,24 @@ internal sealed record SequenceElement(IReadOnlyList<FormElement> Items) : FormE
 /// <summary>Alternatives, <c>(a|b)</c>, or optional ones, <c>[a|b]</c>.</summary>
 internal sealed record ChoiceElement(IReadOnlyList<FormElement> Alternatives, bool Optional) : FormElement
 {
+    // Most alternatives are one plain word (a flag): those are one set lookup instead of a walk each.
+    private readonly HashSet<string> _words = Alternatives.Select(OnlyWord).OfType<string>().ToHashSet(StringComparer.Ordinal);
+    private readonly IReadOnlyList<FormElement> _others = [.. Alternatives.Where(a => OnlyWord(a) is null)];
+
+    private static string? OnlyWord(FormElement element) =>
+        element is SequenceElement { Items: [LiteralElement literal] } ? literal.Word : null;
+
     public override IEnumerable<int> Ends(IReadOnlyList<string> argv, int at, MatchProgress progress)
     {
-        var ends = Alternatives.SelectMany(a => a.Ends(argv, at, progress));
-        return (Optional ? ends.Prepend(at) : ends).Distinct().ToList();
+        var ends = new List<int>();
+        if (Optional) ends.Add(at);
+        if (at < argv.Count && _words.Contains(argv[at]))
+        {
+            progress.Reached(at + 1);
+            ends.Add(at + 1);
+        }
+        foreach (var alternative in _others) ends.AddRange(alternative.Ends(argv, at, progress));
+        return ends.Distinct();
     }
 }
 
