@@ -49,6 +49,3 @@ public sealed record ToolGrammar(string Program, IReadOnlyList<CommandForm> Form
         return eq > 0 && Dangers.TryGetValue("=", out why) ? (word, why) : null;
     }
 }
-
-/// <summary>Why a command line was refused: the index of the argv element to blame, a message and the nearest allowed form.</summary>
-public sealed record CommandRefusal(int ArgIndex, string Message, string Hint);
