@@ -24,9 +24,10 @@ public sealed partial class CliApp
         var values = new Option<string[]>("--values") { Description = "A YAML file of param overrides" };
         var verifyFor = new Option<double>("--verify-for") { Description = "Seconds the verification may diagnose again before the fix is rolled back (0 to 600)", DefaultValueFactory = _ => 15 };
         var interval = new Option<double>("--interval") { Description = "Counter sampling window in seconds (0 to 60)", DefaultValueFactory = _ => ProbeRunOptions.DefaultInterval.TotalSeconds };
+        var config = ConfigOption();
         var command = new Command("fix", "Diagnose, show each fix as a diff against the host's files, and with --apply write, verify and roll back")
         {
-            paths, apply, root, write, backups, format, set, values, interval, verifyFor,
+            paths, apply, root, write, backups, format, set, values, interval, verifyFor, config,
         };
         command.SetAction(async (result, token) =>
         {
@@ -43,17 +44,17 @@ public sealed partial class CliApp
                 return await UsageAsync($"--root '{rootDir}' is not a folder").ConfigureAwait(false);
             if (result.GetValue(apply) && rootDir is null && !Environment.IsPrivilegedProcess)
                 return await UsageAsync("fix --apply changes the host's configuration and needs root; use --root DIR to write under a folder, or --write DIR to export the files").ConfigureAwait(false);
-            var playbooks = await LoadAsync(result.GetValue(paths) ?? []).ConfigureAwait(false);
+            var playbooks = await LoadAsync(result.GetValue(paths) ?? [], result.GetValue(config)).ConfigureAwait(false);
             if (playbooks is null) return ExitCodes.Usage;
             var overrides = await OverridesAsync(result.GetValue(values) ?? [], result.GetValue(set) ?? [], playbooks).ConfigureAwait(false);
             if (overrides is null) return ExitCodes.Usage;
 
-            var options = new ProbeRunOptions(TimeSpan.FromSeconds(seconds));
+            var options = new ProbeRunOptions(TimeSpan.FromSeconds(seconds)) { Policy = _policy };
             Task<DiagnosisReport> Diagnose(IReadOnlyList<Playbook> which, CancellationToken t) =>
                 DiagnosisPipeline.RunAsync(which, overrides, host.Reader(), options, host.Host(), t);
             var report = await Diagnose(playbooks, token).ConfigureAwait(false);
             var live = rootDir is null && exportDir is null;
-            var steps = FixPlanner.Plan(report, exportDir ?? rootDir, live ? SysctlDropIn.ReadRuntime : null);
+            var steps = FixPlanner.Plan(report, exportDir ?? rootDir, live ? SysctlDropIn.ReadRuntime : null, _policy);
             var json = result.GetValue(format) == "json";
             var log = new List<string>();
             void Say(string line)

@@ -22,7 +22,8 @@ public sealed partial class CliApp
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the text report" };
         var from = new Option<string?>("--from") { Description = "Evaluate a recorded snapshot (from 'netbufrules collect'), or a folder of them (one per host, with a summary), instead of this host" };
         var onlyFired = new Option<bool>("--only-fired") { Description = "With --from FOLDER: list only the hosts where something fired (text: their findings; JSON: hosts[])" };
-        var command = new Command("run", "Probe this host and report every playbook's verdict, evidence and fix") { paths, format, set, values, interval, noColor, from, onlyFired };
+        var config = ConfigOption();
+        var command = new Command("run", "Probe this host and report every playbook's verdict, evidence and fix") { paths, format, set, values, interval, noColor, from, onlyFired, config };
         command.SetAction(async (result, token) =>
         {
             var seconds = result.GetValue(interval);
@@ -31,11 +32,11 @@ public sealed partial class CliApp
                 await host.Error.WriteLineAsync($"netbufrules: --interval {seconds.ToString(CultureInfo.InvariantCulture)} is out of range (0 to 60 seconds)").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
-            var playbooks = await LoadAsync(result.GetValue(paths) ?? []).ConfigureAwait(false);
+            var playbooks = await LoadAsync(result.GetValue(paths) ?? [], result.GetValue(config)).ConfigureAwait(false);
             if (playbooks is null) return ExitCodes.Usage;
             var overrides = await OverridesAsync(result.GetValue(values) ?? [], result.GetValue(set) ?? [], playbooks).ConfigureAwait(false);
             if (overrides is null) return ExitCodes.Usage;
-            var options = new ProbeRunOptions(TimeSpan.FromSeconds(seconds));
+            var options = new ProbeRunOptions(TimeSpan.FromSeconds(seconds)) { Policy = _policy };
             if (result.GetValue(from) is { } recorded)
             {
                 var files = Directory.Exists(recorded)

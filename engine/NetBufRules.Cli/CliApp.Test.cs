@@ -16,11 +16,12 @@ public sealed partial class CliApp
         var format = new Option<string>("--format", "-f") { Description = "text or junit", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "junit");
         var requireTests = new Option<bool>("--require-tests") { Description = "A playbook without tests is a failure" };
-        var command = new Command("test", "Run playbook test files: given probe outputs, expect a status, evidence, reason or fix") { paths, format, requireTests };
+        var config = ConfigOption();
+        var command = new Command("test", "Run playbook test files: given probe outputs, expect a status, evidence, reason or fix") { paths, format, requireTests, config };
         command.SetAction(async (result, token) =>
         {
             var targets = result.GetValue(paths) is { Length: > 0 } given ? given : ["."];
-            var playbooks = await LoadAsync(targets).ConfigureAwait(false);
+            var playbooks = await LoadAsync(targets, result.GetValue(config)).ConfigureAwait(false);
             if (playbooks is null) return ExitCodes.Usage;
             var bag = new DiagnosticBag();
             var tests = new List<PlaybookTest>();
@@ -35,7 +36,7 @@ public sealed partial class CliApp
                 return ExitCodes.Usage;
             }
             var outcomes = new List<TestOutcome>();
-            foreach (var t in tests) outcomes.Add(await PlaybookTestRunner.RunAsync(t, ids[t.PlaybookId], token).ConfigureAwait(false));
+            foreach (var t in tests) outcomes.Add(await PlaybookTestRunner.RunAsync(t, ids[t.PlaybookId], _policy, token).ConfigureAwait(false));
             var untested = playbooks.Select(p => p.Id).Where(id => tests.All(t => t.PlaybookId != id)).Order(StringComparer.Ordinal).ToList();
             var required = result.GetValue(requireTests);
             await host.Out.WriteAsync(result.GetValue(format) == "junit" ? JUnit(outcomes, required ? untested : []) : TestText(outcomes, untested, required)).ConfigureAwait(false);

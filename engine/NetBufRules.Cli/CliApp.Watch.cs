@@ -21,9 +21,10 @@ public sealed partial class CliApp
         var recordMax = new Option<int>("--record-max-mb") { Description = "Disk cap of the record folder in MiB; the oldest events are deleted first", DefaultValueFactory = _ => 64 };
         var set = new Option<string[]>("--set") { Description = "Override a param: name=value or playbook-id.name=value", AllowMultipleArgumentsPerToken = false };
         var values = new Option<string[]>("--values") { Description = "A YAML file of param overrides" };
+        var config = ConfigOption();
         var command = new Command("watch", "Watch this host continuously and print each cause as it fires and clears (hold and hysteresis per playbook)")
         {
-            paths, interval, duration, slow, clearAfter, textfile, record, recordWindows, recordMax, set, values,
+            paths, interval, duration, slow, clearAfter, textfile, record, recordWindows, recordMax, set, values, config,
         };
         command.SetAction(async (result, token) =>
         {
@@ -63,7 +64,7 @@ public sealed partial class CliApp
             if (result.GetValue(recordMax) < 1)
                 return await Usage("--record-max-mb must be at least 1").ConfigureAwait(false);
 
-            var playbooks = await LoadAsync(result.GetValue(paths) ?? []).ConfigureAwait(false);
+            var playbooks = await LoadAsync(result.GetValue(paths) ?? [], result.GetValue(config)).ConfigureAwait(false);
             if (playbooks is null) return ExitCodes.Usage;
             var overrides = new ParamOverrides();
             try

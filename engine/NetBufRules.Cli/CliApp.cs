@@ -60,11 +60,24 @@ public sealed partial class CliApp(CliHost host)
         }
     }
 
-    /// <summary>Loads and validates playbooks; prints every problem and returns null when any is an error.</summary>
-    private async Task<IReadOnlyList<Playbook>?> LoadAsync(IReadOnlyList<string> paths)
+    /// <summary>The policy of this command line: the defaults plus the repository config, once loaded.</summary>
+    private Policy.SafetyPolicy _policy = Policy.SafetyPolicy.Default;
+
+    /// <summary>The same '--config' lint has: run, collect and test apply the policy lint checks against.</summary>
+    private static Option<string?> ConfigOption() => new("--config") { Description = $"The repository config (default: {LintConfig.FileName} beside the playbooks or in a parent folder)" };
+
+    /// <summary>Loads and validates playbooks under the repository's policy; prints every problem and returns null when any is an error.</summary>
+    private async Task<IReadOnlyList<Playbook>?> LoadAsync(IReadOnlyList<string> paths, string? configFile = null)
     {
+        if (configFile is not null && !File.Exists(configFile))
+        {
+            await host.Error.WriteLineAsync($"netbufrules: no such config file: '{configFile}'").ConfigureAwait(false);
+            return null;
+        }
+        var configBag = new DiagnosticBag();
+        _policy = LintConfig.Load(configFile ?? LintConfig.Find(paths), configBag);
         var loaded = paths.Count == 0 ? PlaybookLoader.LoadBuiltIn() : PlaybookLoader.Load(paths);
-        var diagnostics = loaded.Diagnostics.Concat(PlaybookValidator.Validate(loaded.Playbooks)).ToList();
+        var diagnostics = configBag.Items.Concat(loaded.Diagnostics).Concat(PlaybookValidator.Validate(loaded.Playbooks, _policy)).ToList();
         foreach (var d in diagnostics) await host.Error.WriteLineAsync(d.ToString()).ConfigureAwait(false);
         var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         if (errors == 0) return loaded.Playbooks;

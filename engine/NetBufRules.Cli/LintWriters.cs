@@ -24,7 +24,7 @@ internal static class LintWriters
         [Codes.UnknownFunction] = "A condition calls a function the engine does not provide.",
         [Codes.WrongArgumentCount] = "A function is called with the wrong number of arguments.",
         [Codes.TemplateSyntax] = "A message or fix template is not valid Scriban.",
-        [Codes.UnsafeCommand] = "A probe runs a shell or interpreter, or a program outside the allowlist.",
+        [Codes.UnsafeCommand] = "A probe runs a shell or interpreter, a path, a program outside the allowlist, or arguments outside its tool's read-only grammar.",
         [Codes.UnsafeFixPath] = "A fix writes outside /etc/sysctl.d, /etc/security/limits.d or /etc/systemd/system, or uses a relative path or '..'.",
         [Codes.BadRegex] = "A regex does not compile.",
         [Codes.UnusedProbe] = "A probe is never used; it still costs a read on every host.",
@@ -49,6 +49,8 @@ internal static class LintWriters
         [Codes.ExpressionTooLarge] = "A condition longer than 4,096 characters or with parentheses nested more than 32 deep.",
         [Codes.TemplateTooLarge] = "A template longer than 64 KiB.",
         [Codes.SymlinkNotFollowed] = "A folder scan passed over a symlinked folder, or a symlinked file whose target is outside the folder.",
+        [Codes.ForbiddenFileSource] = "A file source outside /proc and /sys, not canonical, not a regular file, or a secret or side-effecting read (/proc/kmsg, a process's environ, mem, cmdline, root, cwd or fd, debugfs, tracefs).",
+        [Codes.BadToolGrammar] = "The repository's .netbufrules.yaml declares a tool without a grammar, with a form that does not parse, or changes a built-in tool.",
     };
 
     public static string Text(LintResult lint, bool color)

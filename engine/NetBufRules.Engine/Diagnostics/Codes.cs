@@ -42,4 +42,6 @@ public static class Codes
     public const string ExpressionTooLarge = "NBR053";
     public const string TemplateTooLarge = "NBR054";
     public const string SymlinkNotFollowed = "NBR055";
+    public const string ForbiddenFileSource = "NBR030";
+    public const string BadToolGrammar = "NBR031";
 }

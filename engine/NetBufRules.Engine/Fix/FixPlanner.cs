@@ -1,5 +1,5 @@
 using NetBufRules.Evaluate;
-using NetBufRules.Validate;
+using NetBufRules.Policy;
 using NetBufRules.Report;
 
 namespace NetBufRules.Fix;
@@ -9,9 +9,10 @@ public static class FixPlanner
 {
     /// <summary>
     /// One step per rendered fix of a fired or advised finding. <paramref name="root"/> (null for the host) prefixes every
-    /// path; <paramref name="runtime"/> reads a sysctl's current value (null when the target is not this host).
+    /// path; <paramref name="runtime"/> reads a sysctl's current value (null when the target is not this host); <paramref name="policy"/>
+    /// says where fixes may write.
     /// </summary>
-    public static IReadOnlyList<FixStep> Plan(DiagnosisReport report, string? root, Func<string, string?>? runtime)
+    public static IReadOnlyList<FixStep> Plan(DiagnosisReport report, string? root, Func<string, string?>? runtime, SafetyPolicy policy)
     {
         var steps = new List<FixStep>();
         foreach (var result in report.Results.Where(r => r.Status is FindingStatus.Fired or FindingStatus.Advice))
@@ -19,7 +20,7 @@ public static class FixPlanner
             foreach (var fix in result.Fixes)
             {
                 var target = root is null ? fix.Path : Path.Join(root, fix.Path);
-                var problem = TargetProblem(fix.Path, target, root);
+                var problem = TargetProblem(fix.Path, target, root, policy);
                 string? current = null;
                 if (problem is null && File.Exists(target)) current = File.ReadAllText(target);
                 problem ??= SysctlDropIn.IsSysctlDropIn(fix.Path) ? SysctlDropIn.WouldLower(fix.Content, current, runtime) : null;
@@ -30,9 +31,9 @@ public static class FixPlanner
     }
 
     /// <summary>A fix writes only a plain file in an allowed place, never through a link.</summary>
-    private static string? TargetProblem(string path, string target, string? root)
+    private static string? TargetProblem(string path, string target, string? root, SafetyPolicy policy)
     {
-        if (!SafetyPolicy.Default.AllowsFixPath(path)) return $"{path} is outside the places a fix may write";
+        if (!policy.AllowsFixPath(path)) return $"{path} is outside the places a fix may write";
         if (path.Any(char.IsControl)) return "the path has control characters";
         var info = new FileInfo(target);
         if (info.LinkTarget is not null) return $"{target} is a symbolic link; a fix never writes through a link";

@@ -193,7 +193,7 @@ public static class PlaybookParser
                 if (argv.Count == 0 || argv[0].Length == 0)
                     r.Diagnostics.Error(node.Position, Codes.InvalidValue, $"the command of {where} is empty", "write it as an argv list: [nstat, -asz, --json]");
                 else
-                    yield return new ProbeAlternative(new CommandSource(argv), extract, node.Position);
+                    yield return new ProbeAlternative(new CommandSource(argv), extract, node.Position) { ArgumentPositions = node is YamlList items ? [.. items.Items.Select(i => i.Position)] : [] };
                 break;
             case "file":
                 var path = r.String(node, "'file'") ?? "";

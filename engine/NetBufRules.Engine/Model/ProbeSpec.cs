@@ -26,4 +26,7 @@ public sealed record ProbeAlternative(SourceSpec Source, ExtractSpec Extract, So
 {
     /// <summary>A regex that, when it matches stdout or stderr, marks this source as unusable here (e.g. "No journal files were found").</summary>
     public string? UnusableIf { get; init; }
+
+    /// <summary>Where each argv element of a command source is written, for diagnostics that blame one argument.</summary>
+    public IReadOnlyList<SourcePosition> ArgumentPositions { get; init; } = [];
 }

@@ -37,7 +37,7 @@ public static class DiagnosisPipeline
         using (var runner = new ProbeRunner(reader, options))
             run = await runner.RunAsync(playbooks, cancellationToken).ConfigureAwait(false);
         var evaluator = new ConditionEvaluator();
-        var renderer = new FixRenderer();
+        var renderer = new FixRenderer(options.Policy);
         var rendered = new Dictionary<Playbook, RenderedFinding>(ReferenceEqualityComparer.Instance);
         foreach (var playbook in FindingOrder.Sort(playbooks))
         {

@@ -47,7 +47,11 @@ public static partial class EachProbe
         {
             case CommandSource c:
                 var argv = c.Argv.Select(Fill).ToList();
-                return argv.Any(a => a is null) ? null : new CommandSource([.. argv.OfType<string>()]);
+                if (argv.Any(a => a is null)) return null;
+                // The bound command must fit its tool's read-only grammar as it will run, not only with placeholders.
+                var bound = argv.OfType<string>().ToList();
+                return Policy.SafetyPolicy.Default.Tools.TryGetValue(bound[0], out var grammar) && grammar.Check(bound) is null
+                    ? new CommandSource(bound) : null;
             case FileSource f:
                 return Fill(f.Path) is { } path ? new FileSource(path) : null;
             default:

@@ -1,11 +1,17 @@
 using System.ComponentModel;
 using CliWrap;
+using System.Text;
 using NetBufRules.Model;
+using NetBufRules.Policy;
 
 namespace NetBufRules.Probe;
 
-/// <summary>Reads the live host: programs through CliWrap (argv, LC_ALL=C, timeout, output cap), files directly.</summary>
-public sealed class LiveSourceReader(int outputCapBytes = LiveSourceReader.DefaultOutputCap, string? path = null) : ISourceReader
+/// <summary>
+/// Reads the live host: programs through CliWrap (argv, LC_ALL=C, timeout, output cap), by name on the probe PATH and,
+/// as root, with read-only privileges (see <see cref="ProbePrivileges"/>); files directly, only where
+/// <see cref="FilePolicy"/> allows, with the same timeout and cap. <paramref name="path"/> replaces the probe PATH.
+/// </summary>
+public sealed class LiveSourceReader(int outputCapBytes = LiveSourceReader.DefaultOutputCap, string? path = null, SafetyPolicy? policy = null) : ISourceReader
 {
     /// <summary>1 MiB per read.</summary>
     public const int DefaultOutputCap = 1024 * 1024;
@@ -17,7 +23,7 @@ public sealed class LiveSourceReader(int outputCapBytes = LiveSourceReader.Defau
     public Task<RawOutput> ReadAsync(SourceSpec source, TimeSpan timeout, int sample, CancellationToken cancellationToken) => source switch
     {
         CommandSource command => RunAsync(command, timeout, cancellationToken),
-        FileSource file => Task.FromResult(ReadFile(file.Path, cancellationToken)),
+        FileSource file => ReadFileAsync(file.Path, timeout, cancellationToken),
         ProcessesSource processes => Task.FromResult(ProcessTable.Read(processes.Scope)),
         DropReasonsSource => _dropReasons.ReadAsync(sample, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(source), source, "unknown source"),
@@ -26,18 +32,24 @@ public sealed class LiveSourceReader(int outputCapBytes = LiveSourceReader.Defau
     private async Task<RawOutput> RunAsync(CommandSource command, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var started = DateTimeOffset.UtcNow;
-        var executable = Resolve(command.Argv[0]);
+        var searchPath = path ?? ProbePath.Current;
+        var (executable, problem) = ProbePath.Resolve(command.Argv[0], searchPath);
         if (executable is null)
-            return RawOutput.Failed(started, ReadFailure.NotFound, $"{command.Argv[0]} not found on PATH");
+            return RawOutput.Failed(started, problem!.Contains("not found", StringComparison.Ordinal) ? ReadFailure.NotFound : ReadFailure.PermissionDenied, problem);
+        var capabilities = (policy ?? SafetyPolicy.Default).Tools.TryGetValue(command.Argv[0], out var grammar) ? grammar.Capabilities : [];
+        var argv = ProbePrivileges.Wrap(executable, command.Argv.Skip(1), capabilities, Environment.IsPrivilegedProcess, out var refused);
+        if (argv is null)
+            return RawOutput.Failed(started, ReadFailure.PermissionDenied, refused!);
         var stdout = new CappedBuffer(outputCapBytes);
         var stderr = new CappedBuffer(64 * 1024);
         using var timeoutCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeoutCts.CancelAfter(timeout);
         try
         {
-            var result = await Cli.Wrap(executable)
-                .WithArguments(command.Argv.Skip(1))
-                .WithEnvironmentVariables(CLocale)
+            var result = await Cli.Wrap(argv[0])
+                .WithArguments(argv.Skip(1))
+                .WithWorkingDirectory("/")
+                .WithEnvironmentVariables(new Dictionary<string, string?>(CLocale) { ["PATH"] = searchPath })
                 .WithValidation(CommandResultValidation.None)
                 .WithStandardInputPipe(PipeSource.Null)
                 .WithStandardOutputPipe(PipeTarget.Create(stdout.CopyFromAsync))
@@ -66,30 +78,40 @@ public sealed class LiveSourceReader(int outputCapBytes = LiveSourceReader.Defau
         }
     }
 
-    /// <summary>Finds the binary on PATH (or as given, when it has a slash); null when absent.</summary>
-    private string? Resolve(string name)
-    {
-        if (name.Contains('/')) return File.Exists(name) ? name : null;
-        var searchPath = path ?? Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin";
-        // sbin holds sysctl, ip and tc, and an ordinary user's PATH often lacks it.
-        foreach (var dir in searchPath.Split(':', StringSplitOptions.RemoveEmptyEntries).Concat(["/usr/sbin", "/sbin"]).Distinct(StringComparer.Ordinal))
-        {
-            var candidate = Path.Combine(dir, name);
-            if (File.Exists(candidate)) return candidate;
-        }
-        return null;
-    }
-
-    private RawOutput ReadFile(string filePath, CancellationToken cancellationToken)
+    private async Task<RawOutput> ReadFileAsync(string filePath, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var now = DateTimeOffset.UtcNow;
+        // Checked again here, on the resolved path: the loader saw only what the playbook wrote.
+        if (FilePolicy.CheckWritten(filePath) is { } written)
+            return RawOutput.Failed(now, ReadFailure.PermissionDenied, $"{filePath} {written}; not read");
+        var real = NativeFile.RealPath(filePath, out var error);
+        if (real is null || NativeFile.Stat(real) is not { } st)
+            return error == 13
+                ? RawOutput.Failed(now, ReadFailure.PermissionDenied, $"{filePath}: permission denied (needs root)")
+                : RawOutput.Failed(now, ReadFailure.NotFound, $"{filePath} does not exist here");
+        if (FilePolicy.CheckResolved(real) is { } resolved)
+            return RawOutput.Failed(now, ReadFailure.PermissionDenied, $"{filePath} {resolved}; not read");
+        if ((st.Mode & NativeFile.TypeMask) != NativeFile.Regular)
+            return RawOutput.Failed(now, ReadFailure.Other, $"{filePath} is not a regular file; not read");
+        return await ReadWithinAsync(filePath, real, timeout, outputCapBytes, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads <paramref name="real"/> (shown as <paramref name="filePath"/>) within <paramref name="timeout"/> and <paramref name="capBytes"/>; no policy check.</summary>
+    internal static async Task<RawOutput> ReadWithinAsync(string filePath, string real, TimeSpan timeout, int capBytes, CancellationToken cancellationToken)
+    {
+        var now = DateTimeOffset.UtcNow;
+        using var timeoutCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeoutCts.CancelAfter(timeout);
+        // The read runs on its own task: a read the kernel blocks in cannot see a token, so the wait gives up instead.
+        var read = Task.Run(() => ReadCapped(real, capBytes, timeoutCts.Token), CancellationToken.None);
         try
         {
-            using var stream = new FileStream(filePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.None);
-            var buffer = new CappedBuffer(outputCapBytes);
-            // Ctrl-C and SIGTERM reach the read too: it stops between chunks.
-            buffer.CopyFromAsync(stream, cancellationToken).GetAwaiter().GetResult();
-            return new RawOutput(now, buffer.ToString(), Truncated: buffer.Truncated);
+            var (text, truncated) = await read.WaitAsync(timeoutCts.Token).ConfigureAwait(false);
+            return new RawOutput(now, text, Truncated: truncated);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return RawOutput.Failed(now, ReadFailure.Timeout, $"{filePath}: reading took longer than {timeout.TotalSeconds:0.###}s; given up");
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -103,5 +125,25 @@ public sealed class LiveSourceReader(int outputCapBytes = LiveSourceReader.Defau
         {
             return RawOutput.Failed(now, ReadFailure.Other, $"{filePath}: {e.Message}");
         }
+    }
+
+    /// <summary>At most the cap, then stop: a file that never ends (or a huge one) costs one cap of reading, not the timeout.</summary>
+    private static (string Text, bool Truncated) ReadCapped(string file, int outputCapBytes, CancellationToken cancellationToken)
+    {
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.None);
+        var kept = new byte[Math.Min(outputCapBytes, 64 * 1024) + 1];
+        var total = 0;
+        var all = new MemoryStream();
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var read = stream.Read(kept, 0, kept.Length);
+            if (read <= 0) break;
+            var room = outputCapBytes - total;
+            all.Write(kept, 0, Math.Min(room, read));
+            total += read;
+            if (total > outputCapBytes) return (Encoding.UTF8.GetString(all.GetBuffer(), 0, (int)all.Length), true);
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        return (Encoding.UTF8.GetString(all.GetBuffer(), 0, (int)all.Length), false);
     }
 }

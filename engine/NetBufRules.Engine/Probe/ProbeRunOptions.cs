@@ -6,6 +6,9 @@ public sealed record ProbeRunOptions(TimeSpan Interval, int MaxParallel = 8)
     /// <summary>Also read the alternatives after the first that works (for snapshots that can replay a host lacking a tool).</summary>
     public bool ReadEveryAlternative { get; init; }
 
+    /// <summary>The policy the run follows (the repository's config applied): where its fixes may write.</summary>
+    public Policy.SafetyPolicy Policy { get; init; } = NetBufRules.Policy.SafetyPolicy.Default;
+
     /// <summary>The default sampling window for counters.</summary>
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromSeconds(2);
 }

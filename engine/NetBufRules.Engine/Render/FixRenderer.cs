@@ -7,8 +7,10 @@ using Scriban;
 namespace NetBufRules.Render;
 
 /// <summary>Renders the reason sentences and, for findings that fire or advise, their fixes.</summary>
-public sealed class FixRenderer
+public sealed class FixRenderer(Policy.SafetyPolicy? policy = null)
 {
+    private readonly Policy.SafetyPolicy _policy = policy ?? Policy.SafetyPolicy.Default;
+
     private readonly Dictionary<LocatedText, Template> _parsed = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Renders one finding; a template that fails turns the finding into an error with the template's place.</summary>
@@ -75,7 +77,7 @@ public sealed class FixRenderer
     private string SafePath(FixSpec fix, Scriban.Runtime.ScriptObject model)
     {
         var path = RenderText(fix.Path, model, InterpolationGuard.PathProblem).Trim();
-        return Validate.SafetyPolicy.Default.AllowsFixPath(path)
+        return _policy.AllowsFixPath(path)
             ? path
             : throw new PlacedTemplateException($"{fix.Path.Start}: fix path rendered as '{path}', outside the allowed places; nothing was rendered");
     }

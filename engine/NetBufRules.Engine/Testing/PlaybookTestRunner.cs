@@ -15,7 +15,11 @@ public static class PlaybookTestRunner
 {
     private static readonly HostInfo TestHost = new("test", "test", DateTimeOffset.UnixEpoch, true, "test");
 
-    public static async Task<TestOutcome> RunAsync(PlaybookTest test, Playbook playbook, CancellationToken cancellationToken = default)
+    public static Task<TestOutcome> RunAsync(PlaybookTest test, Playbook playbook, CancellationToken cancellationToken = default) =>
+        RunAsync(test, playbook, Policy.SafetyPolicy.Default, cancellationToken);
+
+    /// <summary>Runs one test under <paramref name="policy"/> (the repository's, as run and lint use it).</summary>
+    public static async Task<TestOutcome> RunAsync(PlaybookTest test, Playbook playbook, Policy.SafetyPolicy policy, CancellationToken cancellationToken = default)
     {
         var watch = Stopwatch.StartNew();
         var failures = new List<string>();
@@ -26,7 +30,7 @@ public static class PlaybookTestRunner
             foreach (var (name, value) in test.Set) overrides.AddAssignment($"{name}={value}");
             var problems = overrides.Check([playbook]);
             if (problems.Count > 0) return new TestOutcome(test, problems, watch.Elapsed);
-            var report = await DiagnosisPipeline.RunAsync([playbook], overrides, reader, new ProbeRunOptions(TimeSpan.Zero), TestHost, TestFindings.Board(test), cancellationToken).ConfigureAwait(false);
+            var report = await DiagnosisPipeline.RunAsync([playbook], overrides, reader, new ProbeRunOptions(TimeSpan.Zero) { Policy = policy }, TestHost, TestFindings.Board(test), cancellationToken).ConfigureAwait(false);
             Check(test.Expect, report.Results[0], failures);
         }
         catch (Exception e) when (e is SnapshotException or ParamOverrideException)

@@ -1,5 +1,6 @@
 using NetBufRules.Diagnostics;
 using NetBufRules.Model;
+using NetBufRules.Policy;
 using NetBufRules.Render.Content;
 
 namespace NetBufRules.Validate;

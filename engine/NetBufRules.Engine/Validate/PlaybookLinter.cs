@@ -3,6 +3,7 @@ using NetBufRules.Diagnostics;
 using NetBufRules.Evaluate;
 using NetBufRules.Load;
 using NetBufRules.Model;
+using NetBufRules.Policy;
 using NetBufRules.Render;
 
 namespace NetBufRules.Validate;

@@ -2,6 +2,7 @@ using NetBufRules.Diagnostics;
 using NetBufRules.Evaluate;
 using NetBufRules.Load;
 using NetBufRules.Model;
+using NetBufRules.Policy;
 using NetBufRules.Render;
 
 namespace NetBufRules.Validate;
@@ -65,19 +66,25 @@ public static class PlaybookValidator
             if (fix.Condition is { } condition) CheckCondition(condition, known, bag, checkNames: true);
             CheckFixPath(fix, policy, bag);
             FixPolicyChecks.Check(playbook, fix, policy, bag);
-            if (fix.Then.Count > 0 && SafetyPolicy.Interpreters.Contains(Path.GetFileName(fix.Then[0])))
+            if (fix.Then.Count > 0 && ProgramFamilies.RunsCode(fix.Then[0]))
                 bag.Error(fix.Position, Codes.UnsafeCommand, $"the fix's 'then' starts an interpreter ({fix.Then[0]})", "name the command that applies the file, e.g. [sysctl, -p, FILE]");
         }
     }
 
     private static void CheckCommand(ProbeAlternative alternative, SafetyPolicy policy, DiagnosticBag bag)
     {
-        if (alternative.Source is not CommandSource command) return;
-        var binary = Path.GetFileName(command.Argv[0]);
-        if (SafetyPolicy.Interpreters.Contains(binary))
-            bag.Error(alternative.Position, Codes.UnsafeCommand, $"probe command '{command.Describe()}' starts a shell or interpreter", "run the tool itself as an argv list, e.g. [ss, -Hltn]; read files with 'file:'");
-        else if (!policy.AllowedBinaries.Contains(binary))
-            bag.Error(alternative.Position, Codes.UnsafeCommand, $"probe command '{binary}' is not in the allowlist", $"use one of: {string.Join(", ", policy.AllowedBinaries.Order(StringComparer.Ordinal))}, or add it to the repository's allowlist");
+        switch (alternative.Source)
+        {
+            case CommandSource command when policy.CheckCommand(command.Argv) is { } refusal:
+                // Blame the argument itself when its place is known (a flow list or block list), else the command.
+                var at = refusal.ArgIndex < alternative.ArgumentPositions.Count ? alternative.ArgumentPositions[refusal.ArgIndex] : alternative.Position;
+                bag.Error(at, Codes.UnsafeCommand, refusal.Message, refusal.Hint);
+                break;
+            case FileSource file when FilePolicy.CheckWritten(file.Path) is { } why:
+                bag.Error(alternative.Position, Codes.ForbiddenFileSource, $"file source '{file.Path}' {why}",
+                    "read a regular file under /proc or /sys by its plain path (not a process's environ, mem, cmdline, root, cwd or fd, nor /proc/kmsg, debugfs or tracefs)");
+                break;
+        }
     }
 
     private static void CheckFixPath(FixSpec fix, SafetyPolicy policy, DiagnosticBag bag)

@@ -128,7 +128,10 @@ public sealed class RealFaultTests
     {
         RequireRoot();
         using var ns = new NetworkNamespace();
-        var bin = Directory.CreateTempSubdirectory("nbr-e2e-bin-");
+        // The probe PATH is narrowed by the invoking user through NETBUFRULES_PROBE_PATH (the caller's PATH is never used);
+        // its folder must be root's alone like any probe folder, so it lives beside the tests, not in the world-writable /tmp.
+        var bin = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, $"nbr-e2e-bin-{Environment.ProcessId}-{Random.Shared.Next()}"));
+        if (OperatingSystem.IsLinux()) File.SetUnixFileMode(bin.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         try
         {
             foreach (var tool in new[] { "ss", "ip", "tc", "dmesg", "sysctl", "getconf", "journalctl" })
@@ -139,7 +142,7 @@ public sealed class RealFaultTests
             WaitForReady(ns.Start(NetworkNamespace.Python, Path.Combine(NetworkNamespace.Faults, "listener.py"), "9002", "2", "60"));
             ns.Start(NetworkNamespace.Python, Path.Combine(NetworkNamespace.Faults, "connect_flood.py"), "9002", "50", "60", "--keep");
             Thread.Sleep(1000);
-            var report = ns.Diagnose(new Dictionary<string, string> { ["PATH"] = bin.FullName, ["LANG"] = "de_DE.UTF-8", ["LC_ALL"] = "de_DE.UTF-8" });
+            var report = ns.Diagnose(new Dictionary<string, string> { ["NETBUFRULES_PROBE_PATH"] = bin.FullName, ["LANG"] = "de_DE.UTF-8", ["LC_ALL"] = "de_DE.UTF-8" });
             FiredNetworkCauses(report).ShouldBe(["tcp-backlog"], report.ToString());
             var listen = report.Result("tcp-backlog").GetProperty("probes").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "listen");
             listen.GetProperty("source").GetString().ShouldBe("/proc/net/netstat");

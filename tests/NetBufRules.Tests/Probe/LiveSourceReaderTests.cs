@@ -37,7 +37,7 @@ public sealed class LiveSourceReaderTests
     {
         var raw = await new LiveSourceReader().ReadAsync(new CommandSource(["no-such-tool-nbr"]), Timeout, 0, CancellationToken.None);
         raw.Failure.ShouldBe(ReadFailure.NotFound);
-        raw.FailureMessage.ShouldBe("no-such-tool-nbr not found on PATH");
+        raw.FailureMessage.ShouldBe("no-such-tool-nbr not found on /usr/sbin:/usr/bin:/sbin:/bin");
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class LintTests
         var empty = Path.GetTempFileName();
         try
         {
-            File.WriteAllText(empty, "allow_commands: []\n");
+            File.WriteAllText(empty, "allow_fix_dirs: []\n");
             var withoutConfig = PlaybookLinter.Lint([Path.Combine(folder, "playbook.yaml")], configFile: empty);
             withoutConfig.Diagnostics.Select(d => d.Code).ShouldBe(["NBR015", "NBR016"]);
         }
@@ -65,7 +65,7 @@ public sealed class LintTests
     }
 
     [Fact]
-    public void A_config_cannot_allow_a_shell_or_a_relative_folder()
+    public void A_config_cannot_allow_a_shell_an_interpreter_a_tool_without_grammar_or_a_folder_outside_etc_drop_ins()
     {
         var folder = Path.Combine(LintGolden, "bad-config");
         GoldenFile.Match(Path.Combine(folder, "out.txt"), Lines(PlaybookLinter.Lint([folder]), folder));

@@ -1,0 +1,40 @@
+namespace NetBufRules.Policy;
+
+/// <summary>
+/// Defence in depth for command probes run as root: they start through util-linux <c>setpriv</c> as the unprivileged
+/// uid/gid 65534 with no groups, <c>no_new_privs</c>, and only the read capabilities their tool's grammar names
+/// (never cap_net_admin, cap_sys_admin or cap_dac_override), so even a grammar mistake cannot change the host.
+/// </summary>
+public static class ProbePrivileges
+{
+    /// <summary>The uid and gid probes run as (nobody/nogroup).</summary>
+    public const int Unprivileged = 65534;
+
+    /// <summary>The capabilities a grammar may ask for: each only reads.</summary>
+    public static readonly IReadOnlySet<string> ReadCapabilities = new HashSet<string>(StringComparer.Ordinal) { "dac_read_search", "sys_ptrace", "syslog" };
+
+    /// <summary>
+    /// The argv that runs <paramref name="file"/> with <paramref name="arguments"/>: unchanged when not root; through
+    /// setpriv when root; null (with <paramref name="problem"/>) when root and setpriv cannot be found safely.
+    /// </summary>
+    public static IReadOnlyList<string>? Wrap(string file, IEnumerable<string> arguments, IReadOnlyList<string> capabilities, bool asRoot, out string? problem)
+    {
+        problem = null;
+        if (!asRoot) return [file, .. arguments];
+        // setpriv always comes from the system PATH: narrowing the probe PATH must not lose the privilege drop.
+        var (setpriv, why) = ProbePath.Resolve("setpriv", ProbePath.System);
+        if (setpriv is null)
+        {
+            problem = $"setpriv (util-linux) is needed to run probe commands as root with read-only privileges: {why}";
+            return null;
+        }
+        var caps = string.Concat(capabilities.Where(ReadCapabilities.Contains).Select(c => ",+" + c));
+        return
+        [
+            setpriv,
+            $"--reuid={Unprivileged}", $"--regid={Unprivileged}", "--clear-groups", "--no-new-privs",
+            $"--inh-caps=-all{caps}", $"--ambient-caps=-all{caps}", $"--bounding-set=-all{caps}",
+            "--", file, .. arguments,
+        ];
+    }
+}
