@@ -11,6 +11,10 @@ public sealed class FixRenderer(Policy.SafetyPolicy? policy = null)
 {
     private readonly Policy.SafetyPolicy _policy = policy ?? Policy.SafetyPolicy.Default;
 
+    /// <summary>The fix folders the repository config adds to the built-in ones: fixes there are checked as lint checks them.</summary>
+    private readonly IReadOnlyList<string> _repositoryDirectories =
+        [.. (policy ?? Policy.SafetyPolicy.Default).AllowedFixDirectories.Except(Policy.SafetyPolicy.Default.AllowedFixDirectories)];
+
     private readonly Dictionary<LocatedText, Template> _parsed = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Renders one finding; a template that fails turns the finding into an error with the template's place.</summary>
@@ -50,8 +54,8 @@ public sealed class FixRenderer(Policy.SafetyPolicy? policy = null)
     }
 
     /// <summary>A rendered fix that passed the content policy (Render/Content); otherwise the whole finding is an error.</summary>
-    private static RenderedFix Checked(FixSpec spec, RenderedFix fix, Measurements measured) =>
-        FixPolicy.Refusal(spec, fix, measured) is { } refusal ? throw new PlacedTemplateException(refusal) : fix;
+    private RenderedFix Checked(FixSpec spec, RenderedFix fix, Measurements measured) =>
+        FixPolicy.Refusal(spec, fix, measured, _repositoryDirectories) is { } refusal ? throw new PlacedTemplateException(refusal) : fix;
 
     private IEnumerable<(FixSpec Spec, RenderedFix Fix)> RenderFix(FixSpec fix, Finding finding, Scriban.Runtime.ScriptObject model)
     {

@@ -8,6 +8,7 @@ namespace NetBufRules.Tests.Hostile;
 /// Ctrl-C and SIGTERM sent to the real built tool while a probe runs: it stops within a second or two, exits 130 or 143
 /// with one line and no stack trace, and leaves no probe process behind (as CliWrap's CancellationSpecs check).
 /// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class RobustnessSignalTests
 {
     [DllImport("libc", EntryPoint = "kill")]
@@ -30,22 +31,38 @@ public sealed class RobustnessSignalTests
     [InlineData(SigInt, 2, 130, "SIGINT (Ctrl-C)")]
     public async Task A_signal_stops_a_running_probe_and_exits_with_its_code_and_one_line(int signal, int times, int expected, string name)
     {
-        Skip.IfNot(OperatingSystem.IsLinux() && File.Exists(Tool()), "needs Linux and the built tool");
+        Skip.IfNot(OperatingSystem.IsLinux() && File.Exists(Tool()) && File.Exists("/bin/sleep"), "needs Linux, sleep and the built tool");
         // A job started in the background of a non-interactive shell ignores SIGINT, and so do its children, as they should.
         Skip.If(Ignored(signal), $"signal {signal} is ignored by this test process (started in the background), so the tool would ignore it too");
         using var scratch = new RobustnessScratch();
-        // A probe that blocks until killed: cat opening a FIFO that nobody writes.
-        var fifo = Path.Combine(scratch.Root, "never-written");
-        using (var mkfifo = Process.Start("mkfifo", fifo)) await mkfifo.WaitForExitAsync();
-        Skip.IfNot(File.Exists(fifo), "mkfifo is not available");
-        var playbook = scratch.Write("slow.yaml", RobustnessScratch.Playbook("slow", $"    command: [cat, {fifo}]\n    timeout: 60s", "v > 0"));
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Tool(), "run", playbook, "--interval", "0" }) start.ArgumentList.Add(a);
-        using var tool = Process.Start(start)!;
-        var stdout = tool.StandardOutput.ReadToEndAsync();
-        var stderr = tool.StandardError.ReadToEndAsync();
-        await WaitForChild(fifo, TimeSpan.FromSeconds(30));
+        // A probe that blocks until killed: an 'nstat' (a form the grammar allows) that only sleeps, found through
+        // NETBUFRULES_PROBE_PATH; that folder must be root's alone like any probe folder, so it lives beside the tests.
+        var marker = $"3599.{Environment.ProcessId}{Random.Shared.Next(100000, 999999)}";
+        var bin = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, $"nbr-signal-bin-{Environment.ProcessId}-{Random.Shared.Next()}"));
+        File.SetUnixFileMode(bin.FullName, (UnixFileMode)0b111_101_101);
+        try
+        {
+            var fake = Path.Combine(bin.FullName, "nstat");
+            File.WriteAllText(fake, $"#!/bin/sh\nexec /bin/sleep {marker}\n");
+            File.SetUnixFileMode(fake, (UnixFileMode)0b111_101_101);
+            var playbook = scratch.Write("slow.yaml", RobustnessScratch.Playbook("slow", "    command: [nstat, -asz, --json]\n    timeout: 60s", "v > 0"));
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var a in new[] { Tool(), "run", playbook, "--interval", "0" }) start.ArgumentList.Add(a);
+            start.Environment["NETBUFRULES_PROBE_PATH"] = bin.FullName;
+            using var tool = Process.Start(start)!;
+            var stdout = tool.StandardOutput.ReadToEndAsync();
+            var stderr = tool.StandardError.ReadToEndAsync();
+            await WaitForChild(marker, TimeSpan.FromSeconds(30));
+            await Signal(tool, signal, times, expected, name, stdout, stderr, marker);
+        }
+        finally
+        {
+            bin.Delete(recursive: true);
+        }
+    }
 
+    private static async Task Signal(Process tool, int signal, int times, int expected, string name, Task<string> stdout, Task<string> stderr, string marker)
+    {
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < times; i++)
         {
@@ -61,7 +78,7 @@ public sealed class RobustnessSignalTests
         watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(2.5));
         (await stderr).ShouldBe($"netbufrules: stopped by {name}; no verdict was given\n");
         (await stdout).ShouldBeEmpty();
-        Children(fifo).ShouldBeEmpty("a probe process outlived the tool");
+        Children(marker).ShouldBeEmpty("a probe process outlived the tool");
     }
 
     private static bool Ignored(int signal)

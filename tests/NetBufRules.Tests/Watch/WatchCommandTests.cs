@@ -5,8 +5,9 @@ using NetBufRules.Tests.Support;
 namespace NetBufRules.Tests.Watch;
 
 /// <summary>
-/// `watch` in-process against a real file counter that the test drives: a burst makes the cause fire and clear, and
-/// the flight recorder's snapshot replays it. Fast windows (0.25 s) keep it short; the namespace test does it for real.
+/// `watch` in-process against a counter that the test drives: a burst makes the cause fire and clear, and the flight
+/// recorder's snapshot replays it. Fast windows (0.25 s) keep it short; the namespace test does it for real. A playbook
+/// reads only /proc and /sys, so the probe names a real /proc file and the test's reader answers it from the counter.
 /// </summary>
 public sealed partial class WatchCommandTests : IDisposable
 {
@@ -17,6 +18,22 @@ public sealed partial class WatchCommandTests : IDisposable
     private volatile bool _stopped;
 
     private string Counter => Path.Combine(_dir, "drops");
+
+    /// <summary>The /proc file the test playbook reads: a number on every host; in-process, <see cref="Driven"/> answers it.</summary>
+    private const string ProbedFile = "/proc/sys/kernel/pid_max";
+
+    /// <summary>Serves the driven counter for <see cref="ProbedFile"/> and reads everything else live.</summary>
+    private sealed class DrivenReader(string counter) : NetBufRules.Probe.ISourceReader
+    {
+        private readonly NetBufRules.Probe.LiveSourceReader _live = new();
+
+        public Task<NetBufRules.Probe.RawOutput> ReadAsync(NetBufRules.Model.SourceSpec source, TimeSpan timeout, int sample, CancellationToken cancellationToken) =>
+            source is NetBufRules.Model.FileSource { Path: ProbedFile }
+                ? Task.FromResult(new NetBufRules.Probe.RawOutput(DateTimeOffset.UtcNow, File.ReadAllText(counter)))
+                : _live.ReadAsync(source, timeout, sample, cancellationToken);
+    }
+
+    private NetBufRules.Probe.ISourceReader Driven => new DrivenReader(Counter);
 
     private string Playbook()
     {
@@ -29,7 +46,7 @@ public sealed partial class WatchCommandTests : IDisposable
             summary: a counter the test drives
             why: because
             probes:
-              drops: { counter: true, file: {{{Counter}}} }
+              drops: { counter: true, file: {{{ProbedFile}}} }
             when:
               - if: rate(drops) > 50
                 message: dropping {{ round rate.drops 0 }}/s
@@ -67,7 +84,7 @@ public sealed partial class WatchCommandTests : IDisposable
         // The burst starts once watch has seen two quiet windows (its textfile counts them), however slowly it starts.
         var burst = Burst(() => File.Exists(Path.Combine(textfile, "netbufrules.prom"))
             && Regex.IsMatch(File.ReadAllText(Path.Combine(textfile, "netbufrules.prom")), @"\nnetbufrules_windows_total ([2-9]|\d\d)\n"), TimeSpan.FromSeconds(1.5));
-        var (code, output, error) = await CliRunner.Run("watch", playbook, "--interval", "0.25", "--for", "6s", "--clear-after", "1s", "--record", record, "--textfile", textfile);
+        var (code, output, error) = await CliRunner.Run(Driven, "watch", playbook, "--interval", "0.25", "--for", "6s", "--clear-after", "1s", "--record", record, "--textfile", textfile);
         _stopped = true;
         burst.Join();
         code.ShouldBe(1, error);
@@ -92,7 +109,7 @@ public sealed partial class WatchCommandTests : IDisposable
     [Fact]
     public async Task A_quiet_watch_prints_no_transition_and_exits_0_with_a_summary()
     {
-        var (code, output, error) = await CliRunner.Run("watch", Playbook(), "--interval", "0.25", "--for", "1s");
+        var (code, output, error) = await CliRunner.Run(Driven, "watch", Playbook(), "--interval", "0.25", "--for", "1s");
         code.ShouldBe(0, error);
         output.ShouldMatch(@"^summary: [1-5] windows, no cause fired\n$");
         error.ShouldStartWith("netbufrules: watching 1 playbooks every 0.25 s");
@@ -105,7 +122,7 @@ public sealed partial class WatchCommandTests : IDisposable
         var playbook = Playbook();
         // The burst lasts the whole watch, so its last window measures it however slowly the machine starts watch.
         var burst = Burst(() => true, TimeSpan.FromSeconds(60));
-        var (_, _, error) = await CliRunner.Run("watch", playbook, "--interval", "0.25", "--for", "3s", "--textfile", _dir);
+        var (_, _, error) = await CliRunner.Run(Driven, "watch", playbook, "--interval", "0.25", "--for", "3s", "--textfile", _dir);
         _stopped = true;
         burst.Join();
         Directory.GetFiles(_dir).Select(Path.GetFileName).Order(StringComparer.Ordinal).ShouldBe(["drops", "drops.yaml", "netbufrules.prom"]);

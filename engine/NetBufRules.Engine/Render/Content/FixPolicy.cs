@@ -6,10 +6,13 @@ namespace NetBufRules.Render.Content;
 /// <summary>The check every rendered fix passes before it reaches a report: its kind of file, its command and its every line.</summary>
 public static class FixPolicy
 {
-    /// <summary>Why <paramref name="rendered"/> may not be written, at its place in the playbook, or null when it may.</summary>
-    public static string? Refusal(FixSpec fix, RenderedFix rendered, Measurements measured)
+    /// <summary>
+    /// Why <paramref name="rendered"/> may not be written, at its place in the playbook, or null when it may;
+    /// <paramref name="repositoryDirectories"/> are the fix folders a repository's config adds (as lint checks them).
+    /// </summary>
+    public static string? Refusal(FixSpec fix, RenderedFix rendered, Measurements measured, IReadOnlyList<string> repositoryDirectories)
     {
-        var (target, problem) = FixTarget.Of(rendered.Path, []);
+        var (target, problem) = FixTarget.Of(rendered.Path, repositoryDirectories);
         if (target is null)
             return Say(fix.Path.Start, new ContentViolation(0, Codes.FixFileNotAllowed, $"fix path rendered as '{rendered.Path}': {problem}", "write a drop-in: /etc/sysctl.d/NAME.conf, /etc/security/limits.d/NAME.conf or /etc/systemd/system/UNIT.service.d/NAME.conf"));
         if (ThenCommand.Problem(rendered.Then, rendered.Path, target) is { } then) return Say(fix.ThenPosition ?? fix.Position, then);
