@@ -3,7 +3,8 @@ namespace NetBufRules.Policy;
 /// <summary>
 /// Defence in depth for command probes run as root: they start through util-linux <c>setpriv</c> as the unprivileged
 /// uid/gid 65534 with no groups, <c>no_new_privs</c>, and only the read capabilities their tool's grammar names
-/// (never cap_net_admin, cap_sys_admin or cap_dac_override), so even a grammar mistake cannot change the host.
+/// (never cap_sys_admin or cap_dac_override; cap_net_admin only for the read-only xfrm forms of ip, whose kernel dump
+/// needs it), so even a grammar mistake cannot change the host beyond what that one form allows.
 /// </summary>
 public static class ProbePrivileges
 {
@@ -12,6 +13,14 @@ public static class ProbePrivileges
 
     /// <summary>The capabilities a grammar may ask for: each only reads.</summary>
     public static readonly IReadOnlySet<string> ReadCapabilities = new HashSet<string>(StringComparer.Ordinal) { "dac_read_search", "sys_ptrace", "syslog" };
+
+    /// <summary>
+    /// Capabilities one built-in form needs beyond reading files: the kernel lists xfrm policies and states only to
+    /// CAP_NET_ADMIN, and the grammar lets ip reach xfrm only as <c>ip xfrm policy list|show|count</c> and
+    /// <c>ip xfrm state count</c>, which change nothing (measured: as uid 65534 without it, the dump is refused).
+    /// </summary>
+    public static IReadOnlyList<string> FormCapabilities(string file, IEnumerable<string> arguments) =>
+        Path.GetFileName(file) == "ip" && arguments.Contains("xfrm", StringComparer.Ordinal) ? ["net_admin"] : [];
 
     /// <summary>
     /// The argv that runs <paramref name="file"/> with <paramref name="arguments"/>: unchanged when not root; through
@@ -28,7 +37,7 @@ public static class ProbePrivileges
             problem = $"setpriv (util-linux) is needed to run probe commands as root with read-only privileges: {why}";
             return null;
         }
-        var caps = string.Concat(capabilities.Where(ReadCapabilities.Contains).Select(c => ",+" + c));
+        var caps = string.Concat(capabilities.Where(ReadCapabilities.Contains).Concat(FormCapabilities(file, arguments)).Distinct(StringComparer.Ordinal).Select(c => ",+" + c));
         return
         [
             setpriv,

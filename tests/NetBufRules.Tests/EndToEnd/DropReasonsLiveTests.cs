@@ -136,7 +136,7 @@ public sealed class DropReasonsLiveTests
         using (var kill = Process.Start("kill", ["-INT", tool.Id.ToString(CultureInfo.InvariantCulture)])) kill.WaitForExit();
         tool.WaitForExit(20_000).ShouldBeTrue("Ctrl-C ends the run without waiting for the window");
         tool.ExitCode.ShouldBe(130);
-        tool.StandardError.ReadToEnd().ShouldContain("netbufrules: interrupted");
+        tool.StandardError.ReadToEnd().ShouldContain("netbufrules: stopped by SIGINT (Ctrl-C); no verdict was given");
         Directory.Exists(instance).ShouldBeFalse();
     }
 

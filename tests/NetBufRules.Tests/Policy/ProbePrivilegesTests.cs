@@ -165,4 +165,12 @@ public sealed class ProbePrivilegesTests
             sleeper.Kill();
         }
     }
+
+    [Fact]
+    public void Only_the_read_only_xfrm_forms_of_ip_get_cap_net_admin_which_the_kernel_needs_to_dump_them()
+    {
+        string.Join(' ', ProbePrivileges.Wrap("/usr/sbin/ip", ["xfrm", "policy", "list"], [], asRoot: true, out _)!).ShouldContain("+net_admin");
+        string.Join(' ', ProbePrivileges.Wrap("/usr/sbin/ip", ["-s", "-j", "link", "show"], [], asRoot: true, out _)!).ShouldNotContain("net_admin");
+        string.Join(' ', ProbePrivileges.Wrap("/usr/sbin/tc", ["-s", "qdisc", "show"], ["net_admin"], asRoot: true, out _)!).ShouldNotContain("net_admin");
+    }
 }
