@@ -24,7 +24,7 @@ for n in "${counts[@]}"; do
   # Warm the page cache so the figures are about the tool, not the disk.
   cat "$dir"/fleet/*.json > /dev/null
   /usr/bin/time -f '%e %M' -o "$dir/time" "$root/netbufrules" run "$root/playbooks" --from "$dir/fleet" > "$dir/out" || true
-  read -r wall rss < "$dir/time"
+  read -r wall rss < <(tail -1 "$dir/time")   # the first line may say the exit status (1: a cause fired)
   read -r pwall _ < <("$floor" "$dir/fleet")
   printf '%6d snapshots (%d MB): %5.2f s wall, %4d MB peak RSS, %6.0f hosts/s; reading and parsing the JSON alone: %5.2f s\n' \
     "$n" $((bytes / 1000000)) "$wall" $((rss / 1024)) "$(echo "$n / $wall" | bc -l)" "$pwall"
