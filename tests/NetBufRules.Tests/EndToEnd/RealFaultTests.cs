@@ -132,7 +132,7 @@ public sealed class RealFaultTests
         using var ns = new NetworkNamespace();
         // The probe PATH is narrowed by the invoking user through NETBUFRULES_PROBE_PATH (the caller's PATH is never used);
         // its folder must be root's alone like any probe folder, so it lives beside the tests, not in the world-writable /tmp.
-        var bin = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, $"nbr-e2e-bin-{Environment.ProcessId}-{Random.Shared.Next()}"));
+        var bin = Directory.CreateDirectory(Path.Combine(Support.RootOwned.Folder, $"nbr-e2e-bin-{Environment.ProcessId}-{Random.Shared.Next()}"));
         if (OperatingSystem.IsLinux()) File.SetUnixFileMode(bin.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         try
         {

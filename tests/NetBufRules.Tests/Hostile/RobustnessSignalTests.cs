@@ -38,7 +38,7 @@ public sealed class RobustnessSignalTests
         // A probe that blocks until killed: an 'nstat' (a form the grammar allows) that only sleeps, found through
         // NETBUFRULES_PROBE_PATH; that folder must be root's alone like any probe folder, so it lives beside the tests.
         var marker = $"3599.{Environment.ProcessId}{Random.Shared.Next(100000, 999999)}";
-        var bin = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, $"nbr-signal-bin-{Environment.ProcessId}-{Random.Shared.Next()}"));
+        var bin = Directory.CreateDirectory(Path.Combine(Support.RootOwned.Folder, $"nbr-signal-bin-{Environment.ProcessId}-{Random.Shared.Next()}"));
         File.SetUnixFileMode(bin.FullName, (UnixFileMode)0b111_101_101);
         try
         {

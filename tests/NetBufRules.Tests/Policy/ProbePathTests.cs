@@ -52,7 +52,7 @@ public sealed class ProbePathTests : IDisposable
     public async Task The_invoking_user_can_narrow_the_probe_path_to_a_folder_only_root_can_write()
     {
         RequireRoot();
-        var dir = FakeTool(AppContext.BaseDirectory, "narrowed");
+        var dir = FakeTool(Support.RootOwned.Folder, "narrowed");
         var raw = await new LiveSourceReader(path: dir).ReadAsync(new CommandSource(["nstat", "-asz"]), TimeSpan.FromSeconds(5), 0, CancellationToken.None);
         raw.Stdout.ShouldBe("narrowed\n");
     }
@@ -72,9 +72,9 @@ public sealed class ProbePathTests : IDisposable
     public void A_group_writable_program_or_one_another_user_owns_is_refused()
     {
         RequireRoot();
-        var groupWritable = FakeTool(AppContext.BaseDirectory, "x", (UnixFileMode)0b111_111_101);
+        var groupWritable = FakeTool(Support.RootOwned.Folder, "x", (UnixFileMode)0b111_111_101);
         ProbePath.Resolve("nstat", groupWritable).Problem.ShouldNotBeNull().ShouldContain("is writable by others than root");
-        var foreign = FakeTool(AppContext.BaseDirectory, "x");
+        var foreign = FakeTool(Support.RootOwned.Folder, "x");
         Process.Start("chown", ["65534", Path.Combine(foreign, "nstat")]).WaitForExit();
         ProbePath.Resolve("nstat", foreign).Problem.ShouldNotBeNull().ShouldContain("is not owned by root");
         Process.Start("chown", ["65534", foreign]).WaitForExit();
