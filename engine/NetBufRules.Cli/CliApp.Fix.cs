@@ -42,6 +42,12 @@ public sealed partial class CliApp
                 return await UsageAsync("--write exports the files only; it does not go with --apply or --root").ConfigureAwait(false);
             if (rootDir is not null && !Directory.Exists(rootDir))
                 return await UsageAsync($"--root '{rootDir}' is not a folder").ConfigureAwait(false);
+            // Under / these would change the host without a backup, a 'then' or a verification: that is --apply's job.
+            foreach (var (name, dir) in new[] { ("--root", rootDir), ("--write", exportDir) })
+            {
+                if (dir is not null && Path.GetFullPath(new DirectoryInfo(dir).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? dir).TrimEnd('/').Length == 0)
+                    return await UsageAsync($"{name} / would change this host without a backup or a verification; use --apply (root) to fix this host").ConfigureAwait(false);
+            }
             if (result.GetValue(apply) && rootDir is null && !Environment.IsPrivilegedProcess)
                 return await UsageAsync("fix --apply changes the host's configuration and needs root; use --root DIR to write under a folder, or --write DIR to export the files").ConfigureAwait(false);
             var playbooks = await LoadAsync(result.GetValue(paths) ?? [], result.GetValue(config)).ConfigureAwait(false);

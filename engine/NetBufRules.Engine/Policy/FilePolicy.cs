@@ -32,7 +32,12 @@ public static partial class FilePolicy
             return "is not canonical (no '//', '.', '..' or trailing '/')";
         if (!Roots.Any(r => path.StartsWith(r, StringComparison.Ordinal)))
             return "is outside /proc and /sys";
-        return Denied(path);
+        // A per-row probe ('each') fills {column} from host data: a placeholder may stand only for a whole folder name,
+        // never for the file read, and the path must be allowed whatever the row holds (checked with a pid for each).
+        var segments = path.Split('/');
+        if (segments.Any(s => s.Contains('{', StringComparison.Ordinal) && !ArgumentKind.IsPlaceholder(s)) || ArgumentKind.IsPlaceholder(segments[^1]))
+            return "has a {placeholder} that is not a whole folder name before the file (host data must never choose the file read)";
+        return Denied(string.Join('/', segments.Select(s => ArgumentKind.IsPlaceholder(s) ? "1" : s)));
     }
 
     /// <summary>Why the file at <paramref name="resolved"/> (symlinks followed) may not be read, or null when it may.</summary>

@@ -135,4 +135,14 @@ public sealed class FixCommandTests : IDisposable
         code.ShouldBe(2);
         error.ShouldContain("--write exports the files only");
     }
+
+    [Theory]
+    [InlineData("--root")]
+    [InlineData("--write")]
+    public async Task Root_or_write_at_slash_is_refused_since_it_would_change_this_host_without_a_backup(string option)
+    {
+        var (code, _, error) = await Fix(option, "/");
+        code.ShouldBe(2);
+        error.ShouldContain($"{option} / would change this host without a backup or a verification");
+    }
 }
