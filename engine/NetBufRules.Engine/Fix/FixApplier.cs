@@ -154,8 +154,9 @@ public sealed class FixApplier(FixApplyOptions options)
 
     private async Task<ThenRun> RunAsync(IReadOnlyList<string> argv, CancellationToken cancellationToken)
     {
-        var program = options.ProgramPath.Split(':').Select(d => Path.Combine(d, argv[0])).FirstOrDefault(File.Exists);
-        if (program is null || argv[0].Contains('/')) return new ThenRun(argv, 127, $"{argv[0]} not found in {options.ProgramPath}");
+        // The probes' lookup: a name only, on the system PATH, run only if root alone can write it and its folders.
+        var (program, problem) = Policy.ProbePath.Resolve(argv[0], options.ProgramPath);
+        if (program is null) return new ThenRun(argv, 127, problem!);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.ThenTimeout);
         try

@@ -16,7 +16,7 @@ public sealed record FixApplyOptions(string? Root, string BackupDirectory, Actio
     public TimeSpan VerifyPause { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Where <c>then</c> programs are looked up: the system's folders, never the caller's PATH.</summary>
-    public string ProgramPath { get; init; } = "/usr/sbin:/usr/bin:/sbin:/bin";
+    public string ProgramPath { get; init; } = Policy.ProbePath.System;
 
     /// <summary>Whether <c>then</c> and the verification run (only on the host itself).</summary>
     public bool Live => Root is null;
