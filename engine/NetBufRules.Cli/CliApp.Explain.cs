@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using NetBufRules.Evaluate;
 using NetBufRules.Load;
 using NetBufRules.Model;
 using NetBufRules.Report;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NetBufRules.Lint;
 using NetBufRules.Validate;
 
 namespace NetBufRules.Cli;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NetBufRules.Diagnostics;
+using NetBufRules.Lint;
 using NetBufRules.Load;
 using NetBufRules.Model;
 using NetBufRules.Validate;

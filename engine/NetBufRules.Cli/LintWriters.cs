@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using NetBufRules.Diagnostics;
+using NetBufRules.Lint;
+using NetBufRules.Primitives;
 using NetBufRules.Validate;
 
 namespace NetBufRules.Cli;
@@ -98,7 +100,7 @@ internal static class LintWriters
             ["diagnostics"] = items,
             ["summary"] = new JsonObject { ["errors"] = lint.Errors, ["warnings"] = lint.Warnings, ["files"] = lint.Files },
         };
-        return Report.JsonOutput.EscapeBidi(root.ToJsonString(Report.JsonOutput.Nodes)) + "\n";
+        return JsonOutput.EscapeBidi(root.ToJsonString(JsonOutput.Nodes)) + "\n";
     }
 
     public static string Sarif(LintResult lint)
@@ -154,7 +156,7 @@ internal static class LintWriters
                 ["results"] = results,
             }),
         };
-        return Report.JsonOutput.EscapeBidi(sarif.ToJsonString(Report.JsonOutput.Nodes)) + "\n";
+        return JsonOutput.EscapeBidi(sarif.ToJsonString(JsonOutput.Nodes)) + "\n";
     }
 
     public static string GitHub(LintResult lint)

@@ -31,7 +31,7 @@ internal sealed class Peers(FindingBoard board, Explanation explanation)
     {
         if (_explainedRead) evidence.TryAdd("explained_by", Explanation.Describe());
         foreach (var id in _read)
-            evidence.TryAdd("findings." + id, board.Get(id) is { } verdict ? Report.StatusWords.Of(verdict.Status) : "not loaded");
+            evidence.TryAdd("findings." + id, board.Get(id) is { } verdict ? StatusWords.Of(verdict.Status) : "not loaded");
         _read.Clear();
         _explainedRead = false;
     }

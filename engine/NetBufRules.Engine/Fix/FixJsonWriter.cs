@@ -1,4 +1,6 @@
 using System.Text.Json;
+using NetBufRules.Evaluate;
+using NetBufRules.Primitives;
 using NetBufRules.Report;
 
 namespace NetBufRules.Fix;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using NetBufRules.Diagnostics;
 using NetBufRules.Model;
+using NetBufRules.Primitives;
 
 namespace NetBufRules.Load;
 
@@ -112,13 +113,5 @@ public sealed class NodeReader(string[] fileLines, DiagnosticBag diagnostics)
     public static bool IsNonFiniteNumber(YamlScalar scalar) => ParamValue(scalar) is double d && !double.IsFinite(d);
 
     /// <summary>A typed param value: number, bool or string.</summary>
-    public static object ParamValue(YamlScalar scalar)
-    {
-        if (scalar.Style == YamlScalarStyle.Plain)
-        {
-            if (double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return number;
-            if (bool.TryParse(scalar.Value, out var flag)) return flag;
-        }
-        return scalar.Value;
-    }
+    public static object ParamValue(YamlScalar scalar) => ScalarText.Type(scalar.Value, quoted: scalar.Style != YamlScalarStyle.Plain);
 }

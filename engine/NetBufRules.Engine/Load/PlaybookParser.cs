@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using NetBufRules.Diagnostics;
 using NetBufRules.Model;
+using NetBufRules.Primitives;
 
 namespace NetBufRules.Load;
 
@@ -162,7 +163,7 @@ public static class PlaybookParser
         if (pattern is null) return alternatives;
         try
         {
-            _ = Probe.Extract.RegexCache.Get(pattern.Value);
+            _ = RegexCache.Get(pattern.Value);
         }
         catch (ArgumentException e)
         {
@@ -297,7 +298,7 @@ public static class PlaybookParser
                 if (pattern is null) return ExtractSpec.Text;
                 try
                 {
-                    _ = Probe.Extract.RegexCache.Get(pattern.Value);
+                    _ = RegexCache.Get(pattern.Value);
                 }
                 catch (ArgumentException e)
                 {

@@ -1,4 +1,5 @@
 using NetBufRules.Diagnostics;
+using NetBufRules.Model;
 
 namespace NetBufRules.Load;
 
@@ -28,13 +29,4 @@ public sealed record YamlMap(SourcePosition Position, IReadOnlyList<KeyValuePair
 public sealed record YamlList(SourcePosition Position, IReadOnlyList<YamlNode> Items) : YamlNode(Position)
 {
     public override string Kind => "a list";
-}
-
-/// <summary>How a scalar was written; block scalars start their content on the next line.</summary>
-public enum YamlScalarStyle
-{
-    Plain,
-    Quoted,
-    Literal,
-    Folded,
 }

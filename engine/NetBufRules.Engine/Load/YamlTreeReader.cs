@@ -1,4 +1,5 @@
 using NetBufRules.Diagnostics;
+using NetBufRules.Model;
 using NetBufRules.Primitives;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;

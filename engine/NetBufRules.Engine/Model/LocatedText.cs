@@ -1,5 +1,4 @@
 using NetBufRules.Diagnostics;
-using NetBufRules.Load;
 
 namespace NetBufRules.Model;
 

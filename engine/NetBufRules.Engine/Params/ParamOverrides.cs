@@ -1,7 +1,7 @@
 using System.Globalization;
 using NetBufRules.Load;
 using NetBufRules.Model;
-using NetBufRules.Probe;
+using NetBufRules.Primitives;
 
 namespace NetBufRules.Params;
 
@@ -33,9 +33,9 @@ public sealed class ParamOverrides
         string text;
         try
         {
-            text = Primitives.BoundedFile.ReadText(file, Primitives.Limits.YamlFileBytes);
+            text = BoundedFile.ReadText(file, Limits.YamlFileBytes);
         }
-        catch (Primitives.BoundedFileException e)
+        catch (BoundedFileException e)
         {
             throw new ParamOverrideException($"values file {e.Message}");
         }
@@ -82,7 +82,7 @@ public sealed class ParamOverrides
                 continue;
             }
             foreach (var param in declared.Where(p => p.Value.GetType() != value.GetType()))
-                problems.Add($"{origin}: param '{name}' takes a {TypeWord(param.Value)} (default {Probe.Cell.Format(param.Value)}), got '{Probe.Cell.Format(value)}'");
+                problems.Add($"{origin}: param '{name}' takes a {TypeWord(param.Value)} (default {ScalarText.Format(param.Value)}), got '{ScalarText.Format(value)}'");
         }
         return problems;
     }
@@ -96,17 +96,12 @@ public sealed class ParamOverrides
         return result;
     }
 
-    private static object Parse(string text)
-    {
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) return d;
-        if (bool.TryParse(text, out var b)) return b;
-        return text;
-    }
+    private static object Parse(string text) => ScalarText.Type(text);
 
     /// <summary>NaN would turn every comparison false (a check silently off) and Infinity would render into a fix: neither is a threshold.</summary>
     private static object Finite(object value, string origin) =>
         value is double d && !double.IsFinite(d)
-            ? throw new ParamOverrideException($"{origin}: '{d.ToString(System.Globalization.CultureInfo.InvariantCulture)}' is not a finite number (NaN, Infinity and values beyond ±1.8e308 are refused)")
+            ? throw new ParamOverrideException($"{origin}: '{d.ToString(CultureInfo.InvariantCulture)}' is not a finite number (NaN, Infinity and values beyond ±1.8e308 are refused)")
             : value;
 
     private static string TypeWord(object value) => value switch { double => "number", bool => "true/false", _ => "text" };

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using NetBufRules.Model;
+using NetBufRules.Primitives;
 using NetBufRules.Probe.Extract;
 
 namespace NetBufRules.Probe;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using NetBufRules.Evaluate;
 using NetBufRules.Model;
+using NetBufRules.Primitives;
 using NetBufRules.Probe;
 using Scriban;
 using Scriban.Runtime;
@@ -149,7 +150,7 @@ public static class TemplateSandbox
     {
         try
         {
-            return [.. Probe.Extract.RegexCache.Get(e.Path ?? "").GetGroupNames().Where(n => !int.TryParse(n, out _))];
+            return [.. RegexCache.Get(e.Path ?? "").GetGroupNames().Where(n => !int.TryParse(n, out _))];
         }
         catch (ArgumentException)
         {

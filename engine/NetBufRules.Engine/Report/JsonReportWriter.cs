@@ -1,5 +1,7 @@
 using System.Collections;
 using System.Text.Json;
+using NetBufRules.Evaluate;
+using NetBufRules.Primitives;
 using NetBufRules.Probe;
 
 namespace NetBufRules.Report;

@@ -1,9 +1,10 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text.Json;
 using Json.Schema;
 using NetBufRules.Diagnostics;
 using NetBufRules.Load;
+using NetBufRules.Model;
+using NetBufRules.Primitives;
 
 namespace NetBufRules.Validate;
 
@@ -83,7 +84,7 @@ public static class SchemaValidator
         }
     }
 
-    private static JsonDocument ToJson(YamlNode root)
+    internal static JsonDocument ToJson(YamlNode root)
     {
         // Written straight to UTF-8 and parsed once: no reflection (the tool is compiled ahead of time) and no node tree.
         var buffer = new ArrayBufferWriter<byte>(4096);
@@ -113,10 +114,11 @@ public static class SchemaValidator
             case YamlScalar { IsNull: true }:
                 writer.WriteNullValue();
                 break;
-            case YamlScalar { Style: YamlScalarStyle.Plain } s when double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d):
+            // A non-finite number (NaN, 1e999) has no JSON form: the schema sees the text, the loader refuses it.
+            case YamlScalar s when ScalarText.Type(s.Value, quoted: s.Style != YamlScalarStyle.Plain) is double d && double.IsFinite(d):
                 writer.WriteNumberValue(d);
                 break;
-            case YamlScalar { Style: YamlScalarStyle.Plain } s when bool.TryParse(s.Value, out var b):
+            case YamlScalar s when ScalarText.Type(s.Value, quoted: s.Style != YamlScalarStyle.Plain) is bool b:
                 writer.WriteBooleanValue(b);
                 break;
             case YamlScalar s:

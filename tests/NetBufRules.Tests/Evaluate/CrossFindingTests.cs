@@ -1,5 +1,6 @@
 using NetBufRules.Diagnostics;
 using NetBufRules.Evaluate;
+using NetBufRules.Lint;
 using NetBufRules.Load;
 using NetBufRules.Model;
 using NetBufRules.Params;

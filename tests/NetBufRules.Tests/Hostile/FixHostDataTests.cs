@@ -1,4 +1,5 @@
 using NetBufRules.Evaluate;
+using NetBufRules.Lint;
 using NetBufRules.Params;
 using NetBufRules.Probe;
 using NetBufRules.Render;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CsCheck;
+using NetBufRules.Lint;
 using NetBufRules.Policy;
 using NetBufRules.Diagnostics;
 using NetBufRules.Load;

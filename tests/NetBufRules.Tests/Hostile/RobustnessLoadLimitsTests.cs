@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using NetBufRules.Diagnostics;
+using NetBufRules.Lint;
 using NetBufRules.Load;
 using NetBufRules.Tests.Support;
 using NetBufRules.Validate;

@@ -1,3 +1,4 @@
+using NetBufRules.Lint;
 using NetBufRules.Load;
 using NetBufRules.Tests.Support;
 using NetBufRules.Validate;

@@ -1,4 +1,5 @@
 using NetBufRules.Evaluate;
+using NetBufRules.Lint;
 using NetBufRules.Load;
 using NetBufRules.Probe;
 using NetBufRules.Tests.Support;

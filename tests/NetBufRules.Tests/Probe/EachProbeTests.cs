@@ -1,4 +1,5 @@
 using NetBufRules.Diagnostics;
+using NetBufRules.Lint;
 using NetBufRules.Model;
 using NetBufRules.Probe;
 using NetBufRules.Tests.Support;

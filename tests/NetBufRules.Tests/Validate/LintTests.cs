@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Json.Schema;
+using NetBufRules.Lint;
 using NetBufRules.Tests.Support;
 using NetBufRules.Validate;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using NetBufRules.Model;
+using NetBufRules.Primitives;
 
 namespace NetBufRules.Probe.Extract;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using NetBufRules.Primitives;
 
 namespace NetBufRules.Probe.Recording;
 
@@ -42,7 +43,7 @@ public static class SnapshotJson
             ["interval_seconds"] = snapshot.IntervalSeconds,
             ["sources"] = sources,
         };
-        return root.ToJsonString(Report.JsonOutput.Nodes) + "\n";
+        return root.ToJsonString(JsonOutput.Nodes) + "\n";
     }
 
     /// <summary>Reads the snapshot file <paramref name="file"/>: a regular file (never a device or FIFO) of at most 64 MiB.</summary>

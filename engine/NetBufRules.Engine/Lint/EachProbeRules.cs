@@ -3,7 +3,7 @@ using NetBufRules.Load;
 using NetBufRules.Model;
 using NetBufRules.Probe;
 
-namespace NetBufRules.Validate;
+namespace NetBufRules.Lint;
 
 /// <summary>What a probe with <c>each:</c> must be: read once, for a table probe of the same playbook that has no 'each' itself.</summary>
 internal static class EachProbeRules

@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace NetBufRules.Report;
+namespace NetBufRules.Primitives;
 
 /// <summary>
 /// How every JSON document the tool writes is formatted: indented, and with only what JSON requires escaped.

@@ -5,8 +5,9 @@ using NetBufRules.Load;
 using NetBufRules.Model;
 using NetBufRules.Policy;
 using NetBufRules.Render;
+using NetBufRules.Validate;
 
-namespace NetBufRules.Validate;
+namespace NetBufRules.Lint;
 
 /// <summary>
 /// Everything <c>netbufrules lint</c> checks: loading, validation, the JSON Schema, a dry render of every template with

@@ -5,7 +5,7 @@ using NetBufRules.Model;
 using NetBufRules.Policy;
 using NetBufRules.Render;
 
-namespace NetBufRules.Validate;
+namespace NetBufRules.Lint;
 
 /// <summary>Checks what the engine would trip on later: conditions, templates, names, and safety of commands and fix paths.</summary>
 public static class PlaybookValidator

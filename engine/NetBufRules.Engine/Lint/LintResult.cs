@@ -1,6 +1,6 @@
 using NetBufRules.Diagnostics;
 
-namespace NetBufRules.Validate;
+namespace NetBufRules.Lint;
 
 /// <summary>Every problem lint found, how many files it read, and the config it used.</summary>
 public sealed record LintResult(IReadOnlyList<Diagnostic> Diagnostics, int Files, string? ConfigFile)

@@ -3,7 +3,7 @@ using NetBufRules.Model;
 using NetBufRules.Policy;
 using NetBufRules.Render.Content;
 
-namespace NetBufRules.Validate;
+namespace NetBufRules.Lint;
 
 /// <summary>
 /// What the fix content policy (Render/Content) can tell before any host is probed, at its place in the YAML: the kind

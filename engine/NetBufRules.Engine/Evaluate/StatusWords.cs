@@ -1,7 +1,6 @@
-using NetBufRules.Evaluate;
 using NetBufRules.Model;
 
-namespace NetBufRules.Report;
+namespace NetBufRules.Evaluate;
 
 /// <summary>The words reports use for statuses and severities.</summary>
 public static class StatusWords
