@@ -1,0 +1,62 @@
+using static NetBufRules.Diagnostics.DiagnosticSeverity;
+
+namespace NetBufRules.Diagnostics;
+
+/// <summary>
+/// Every diagnostic code once: its id, default severity, title (the README's diagnostics table) and help (lint's
+/// SARIF rules). A new code is a constant in <see cref="Codes"/>, one line here and one row in the README's table;
+/// DiagnosticCatalogTests fails until all three agree.
+/// </summary>
+public static class DiagnosticCatalog
+{
+    /// <summary>The codes in id order.</summary>
+    public static IReadOnlyList<DiagnosticCode> All { get; } = [.. new DiagnosticCode[]
+    {
+        new(Codes.YamlSyntax, Error, "YAML syntax", "The file is not valid YAML: check indentation, colons and quotes."),
+        new(Codes.DuplicateKey, Error, "duplicate key", "A key appears twice in one map; YAML would silently keep only one."),
+        new(Codes.UnknownKey, Error, "unknown key (with \"did you mean\")", "A key the playbook format does not have; usually a typo."),
+        new(Codes.WrongType, Error, "wrong type", "A value of the wrong kind (a list where a map is expected, text where a number is)."),
+        new(Codes.MissingKey, Error, "missing key", "A required key is missing."),
+        new(Codes.InvalidValue, Error, "invalid value (apiVersion, id, severity, timeout, path, extractor)", "A value outside what the format allows (apiVersion, id, severity, timeout, path, extractor)."),
+        new(Codes.DuplicateId, Error, "duplicate playbook id", "Two playbooks share an id; ids must be unique across everything loaded."),
+        new(Codes.NoPlaybooks, Error, "folder without playbooks", "A folder holds no playbooks."),
+        new(Codes.PathNotFound, Error, "path not found", "A path does not exist."),
+        new(Codes.ExpressionSyntax, Error, "condition syntax (at its column inside the YAML)", "A condition is not valid NCalc."),
+        new(Codes.UnknownIdentifier, Error, "unknown identifier", "A condition names something that is neither a probe nor a param."),
+        new(Codes.UnknownFunction, Error, "unknown function", "A condition calls a function the engine does not provide."),
+        new(Codes.WrongArgumentCount, Error, "wrong argument count", "A function is called with the wrong number of arguments."),
+        new(Codes.TemplateSyntax, Error, "template syntax", "A message or fix template is not valid Scriban."),
+        new(Codes.UnsafeCommand, Error, "unsafe probe command (a shell or interpreter, a path, not in the allowlist, or an argument outside the tool's read-only grammar; at the argument, with the nearest allowed form)", "A probe runs a shell or interpreter, a path, a program outside the allowlist, or arguments outside its tool's read-only grammar."),
+        new(Codes.UnsafeFixPath, Error, "fix path outside the allowed places, relative or with `..`", "A fix writes outside /etc/sysctl.d, /etc/security/limits.d or /etc/systemd/system, or uses a relative path or '..'."),
+        new(Codes.BadRegex, Error, "invalid regex", "A regex does not compile."),
+        new(Codes.UnusedProbe, Warning, "probe never used", "A probe is never used; it still costs a read on every host."),
+        new(Codes.UnusedParam, Warning, "param never used", "A param is never used."),
+        new(Codes.MissingProse, Warning, "no summary or no why", "A playbook without a summary or a why leaves the reader guessing."),
+        new(Codes.UnknownSeeAlso, Warning, "see_also names an unknown playbook", "see_also names a playbook that is not loaded."),
+        new(Codes.TemplateDryRun, Error, "a template fails on a dry run (undefined name, bad call)", "A template fails when rendered with the probes' shapes (an undefined name, a wrong call)."),
+        new(Codes.SchemaViolation, Error, "schemas/playbook.schema.json violated", "The playbook does not satisfy schemas/playbook.schema.json."),
+        new(Codes.BadConfig, Error, "`.netbufrules.yaml` allows what cannot be allowed", "The repository's .netbufrules.yaml allows something that cannot be allowed."),
+        new(Codes.ForbiddenFileSource, Error, "forbidden file source (outside /proc and /sys, not canonical, or a secret or side-effecting read)", "A file source outside /proc and /sys, not canonical, not a regular file, or a secret or side-effecting read (/proc/kmsg, a process's environ, mem, cmdline, root, cwd or fd, debugfs, tracefs)."),
+        new(Codes.BadToolGrammar, Error, "`.netbufrules.yaml` tool grammar: a tool without forms, a form that does not parse, or a built-in tool changed", "The repository's .netbufrules.yaml declares a tool without a grammar, with a form that does not parse, or changes a built-in tool."),
+        new(Codes.FixFileNotAllowed, Error, "a fix writes a file that is not an allowed drop-in (a unit file, a `.wants/` link, a non-service unit's drop-in, not `NAME.conf`)", "A fix writes a file that is not a drop-in of an allowed kind (sysctl.d, limits.d, a service's .d/*.conf): never a unit file."),
+        new(Codes.FixKeyNotAllowed, Error, "a fix line that is not allowed: a setting outside the list, another section, a malformed or continued line, a control character", "A fix's line is not an allowed setting (a key outside the list, another section, a malformed or control-character line)."),
+        new(Codes.FixValueNotAllowed, Error, "a fix value that is not a number in bounds, or lowers (or was not measured to show it does not lower) the current value", "A fix's value is not a number in bounds, or would lower the current value the run measured."),
+        new(Codes.FixThenNotAllowed, Error, "a fix's `then` that is not `[sysctl, -p, THE_FIX_PATH]` or `[systemctl, daemon-reload]` for its own kind of file", "A fix's 'then' is not [sysctl, -p, THE_FILE] or [systemctl, daemon-reload] for its own file."),
+        new(Codes.UnsafeInterpolation, Error, "an interpolated value with a control character, or a path value that is not one name (a run-time `error` finding)", "A value interpolated into a fix holds a control character, or into a path something other than one name."),
+        new(Codes.FileTooLarge, Error, "a playbook, test or values file over 1 MiB, or not a regular file", "A playbook, test or values file is larger than 1 MiB, or not a regular file (a device, FIFO or socket)."),
+        new(Codes.YamlTooDeep, Error, "YAML nested more than 40 levels (aliases included)", "YAML nested more than 40 levels deep (aliases included)."),
+        new(Codes.AliasExpansion, Error, "YAML aliases expanding to more than 100,000 nodes", "YAML aliases expand the document to more than 100,000 nodes (an alias bomb)."),
+        new(Codes.ExpressionTooLarge, Error, "a condition over 4,096 characters or nesting parentheses over 32 deep", "A condition longer than 4,096 characters or with parentheses nested more than 32 deep."),
+        new(Codes.TemplateTooLarge, Error, "a template over 64 KiB", "A template longer than 64 KiB."),
+        new(Codes.SymlinkNotFollowed, Warning, "a symlink a folder scan did not follow", "A folder scan passed over a symlinked folder, or a symlinked file whose target is outside the folder."),
+        new(Codes.DropReasonsIgnores, Warning, "a `drop_reasons` probe sets `counter`, `key` or `extract`, which it ignores", "A drop_reasons probe sets 'counter', 'key' or 'extract', which it ignores: it gives its own table over the sampling window."),
+        new(Codes.FindingCycle, Error, "findings read each other's verdicts (`explained_by`, `fired()`) in a cycle, or one reads its own", "Findings read each other's verdicts (explained_by, fired()) in a cycle, or one reads its own."),
+        new(Codes.FindingNotLoaded, Warning, "`explained_by` or `fired()` names a playbook that is not loaded (lint only: a team may run a subset; the finding lists it as \"not loaded\")", "explained_by or fired() names a playbook that is not loaded; it counts as not checked."),
+        new(Codes.BadFindingReference, Error, "`fired()` without one quoted playbook id, or `explained()` in a playbook without `explained_by`", "fired() without one quoted playbook id, or explained() in a playbook without explained_by."),
+    }.OrderBy(c => c.Id, StringComparer.Ordinal)];
+
+    private static readonly Dictionary<string, DiagnosticCode> ById = All.ToDictionary(c => c.Id, StringComparer.Ordinal);
+
+    /// <summary>The entry for <paramref name="id"/>, or null for a code nobody catalogued.</summary>
+    public static DiagnosticCode? Find(string id) => ById.GetValueOrDefault(id);
+}
