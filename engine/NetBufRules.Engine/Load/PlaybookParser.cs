@@ -19,6 +19,7 @@ public static class PlaybookParser
     private static readonly string[] ExtractKeys = ["text", "json", "json_rows", "columns", "snmp", "regex", "all", "table", "skip", "hex", "fields", "lines"];
     private static readonly string[] SignalKeys = ["if", "message"];
     private static readonly string[] FixKeys = ["path", "template", "then", "if", "each"];
+    private static readonly string[] ProcessesKeys = ["netns"];
     private static readonly Regex IdPattern = new("^[a-z][a-z0-9-]*$", RegexOptions.CultureInvariant);
     private static readonly Regex NamePattern = new("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
 
@@ -232,7 +233,7 @@ public static class PlaybookParser
     private static ProcessScope? ParseProcessScope(NodeReader r, YamlNode node, string where)
     {
         if (node is not YamlMap map) return r.Bool(node, "'processes'", false) ? ProcessScope.All : null;
-        r.CheckKeys(map, $"'processes' of {where}", ["netns"]);
+        r.CheckKeys(map, $"'processes' of {where}", ProcessesKeys);
         if (map["netns"] is not { } netns)
         {
             r.Diagnostics.Error(map.Position, Codes.MissingKey, $"'processes' of {where} has no 'netns'", "write 'processes: {netns: current}' or 'processes: true'");

@@ -11,6 +11,8 @@ namespace NetBufRules.Validate;
 /// </summary>
 public static class LintConfig
 {
+    private static readonly string[] ConfigKeys = ["allow_commands", "allow_fix_dirs"];
+
     public const string FileName = SafetyPolicy.ConfigFileName;
 
     private const string ToolExample = "allow_commands: {mytool: ['mytool --stats [--json]']}";
@@ -41,7 +43,7 @@ public static class LintConfig
         var reader = new NodeReader(text.Split('\n'), diagnostics);
         var map = reader.Map(root, "the repository config");
         if (map is null) return policy;
-        reader.CheckKeys(map, "the repository config", ["allow_commands", "allow_fix_dirs"]);
+        reader.CheckKeys(map, "the repository config", ConfigKeys);
         var tools = new Dictionary<string, ToolGrammar>(policy.Tools, StringComparer.Ordinal);
         foreach (var tool in Tools(map["allow_commands"], reader, diagnostics)) tools[tool.Program] = tool;
         var dirs = new List<string>(policy.AllowedFixDirectories);
