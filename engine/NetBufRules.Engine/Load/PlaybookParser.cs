@@ -20,6 +20,9 @@ public static class PlaybookParser
     private static readonly string[] SignalKeys = ["if", "message"];
     private static readonly string[] FixKeys = ["path", "template", "then", "if", "each"];
     private static readonly string[] ProcessesKeys = ["netns"];
+    private static readonly string[] SourceKinds = ["command", "file", "sysctl", "processes", "drop_reasons"];
+    private static readonly string[] DropReasonsIgnored = ["counter", "key", "extract"];
+    private static readonly string[] ExtractKinds = ["text", "json", "json_rows", "snmp", "regex", "table", "fields", "lines"];
     private static readonly Regex IdPattern = new("^[a-z][a-z0-9-]*$", RegexOptions.CultureInvariant);
     private static readonly Regex NamePattern = new("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
 
@@ -175,7 +178,7 @@ public static class PlaybookParser
 
     private static IEnumerable<ProbeAlternative> ParseSources(NodeReader r, YamlMap map, string where, ExtractSpec extract, bool required)
     {
-        var kinds = new[] { "command", "file", "sysctl", "processes", "drop_reasons" }.Where(k => map[k] is not null).ToList();
+        var kinds = SourceKinds.Where(k => map[k] is not null).ToList();
         if (kinds.Count == 0)
         {
             if (required)
@@ -216,7 +219,7 @@ public static class PlaybookParser
                 yield return new ProbeAlternative(new CommandSource(["sysctl", "-n", name]), extract, node.Position);
                 break;
             case "drop_reasons":
-                foreach (var ignored in new[] { "counter", "key", "extract" }.Where(k => map[k] is not null))
+                foreach (var ignored in DropReasonsIgnored.Where(k => map[k] is not null))
                     r.Diagnostics.Warning(map[ignored]!.Position, Codes.DropReasonsIgnores, $"'{ignored}' has no effect on 'drop_reasons', which gives its own table over the sampling window",
                         "remove it; keep rows with 'where:', e.g. where: reason == 'SOCKET_RCVBUFF'");
                 if (r.Bool(node, "'drop_reasons'", false))
@@ -259,7 +262,7 @@ public static class PlaybookParser
         var map = r.Map(node, $"'extract' of {where}");
         if (map is null) return ExtractSpec.Text;
         r.CheckKeys(map, $"'extract' of {where}", ExtractKeys);
-        var kinds = new[] { "text", "json", "json_rows", "snmp", "regex", "table", "fields", "lines" }.Where(k => map[k] is not null).ToList();
+        var kinds = ExtractKinds.Where(k => map[k] is not null).ToList();
         if (kinds.Count != 1)
         {
             r.Diagnostics.Error(map.Position, Codes.InvalidValue,

@@ -15,6 +15,8 @@ public static class TraceFs
     /// <summary>Where tracefs is normally mounted, and where this tool mounts it when it is not.</summary>
     public const string DefaultRoot = "/sys/kernel/tracing";
 
+    private static readonly string[] MountPrograms = ["/usr/bin/mount", "/bin/mount", "/usr/sbin/mount", "/sbin/mount"];
+
     private static readonly string[] KnownRoots = [DefaultRoot, "/sys/kernel/debug/tracing"];
 
     /// <summary>A mounted tracefs root, mounting it at /sys/kernel/tracing when none is; null with the reason otherwise.</summary>
@@ -26,7 +28,7 @@ public static class TraceFs
         }
         if (!Directory.Exists(DefaultRoot))
             return (null, $"tracefs is not available ({DefaultRoot} does not exist: a kernel without CONFIG_TRACING?)");
-        var mount = new[] { "/usr/bin/mount", "/bin/mount", "/usr/sbin/mount", "/sbin/mount" }.FirstOrDefault(File.Exists);
+        var mount = MountPrograms.FirstOrDefault(File.Exists);
         if (mount is null) return (null, $"tracefs is not mounted and there is no mount program to mount it at {DefaultRoot}");
         var stderr = new System.Text.StringBuilder();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
