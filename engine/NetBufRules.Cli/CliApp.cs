@@ -46,14 +46,10 @@ public sealed partial class CliApp(CliHost host)
         {
             return ExitCodes.Interrupted;
         }
-        catch (OperationCanceledException)
-        {
-            // Ctrl-C or SIGTERM: probes stopped and cleaned up (a drop-reason tracefs instance too); 130 = 128 + SIGINT, as shells report it.
-            await host.Error.WriteLineAsync("netbufrules: interrupted; nothing was reported").ConfigureAwait(false);
-            return 130;
-        }
         catch (Exception e)
         {
+            // Everything else is a bug, a cancellation nobody asked for included (Ctrl-C and SIGTERM cancel the token above):
+            // exit 70 with one line, never the usage code 2 and never "interrupted".
             var crash = CrashReport.Write(e, args);
             var where = crash is null ? "" : $"; details in {crash}";
             await host.Error.WriteLineAsync($"netbufrules: internal error: {Primitives.HostText.Escape(e.GetType().Name + ": " + e.Message)} (a bug in netbufrules, not a verdict; please report it with the command you ran{where})").ConfigureAwait(false);
