@@ -34,18 +34,23 @@ public static partial class ReportWording
             bag.Warning(playbook.Position, Codes.TitleReadsAsVerdict,
                 $"the title '{playbook.Title}' reads as a verdict ('{word.Value}'): beside [OK] it says the opposite of the status",
                 "name the cause, not the outcome, e.g. 'TCP memory limits' or 'Accept-queue overflow'; the status says whether it happened");
-        var texts = playbook.When.Concat(playbook.AdviseWhen).SelectMany(s => new[] { s.Message, s.Ok })
-            .Concat(playbook.Fixes.Select(f => f.Template)).OfType<LocatedText>();
-        foreach (var text in texts) DanglingColons(text, bag);
+        // A message renders only when its condition held, so a condition that reads the table (count(t) > 0) guards it;
+        // an ok sentence renders when its condition did not hold, so nothing guards it but its own 'if'.
+        foreach (var signal in playbook.When.Concat(playbook.AdviseWhen))
+        {
+            if (signal.Message is { } message) DanglingColons(message, signal.Condition.Text, bag);
+            if (signal.Ok is { } ok) DanglingColons(ok, null, bag);
+        }
+        foreach (var fix in playbook.Fixes) DanglingColons(fix.Template, fix.Condition?.Text, bag);
     }
 
-    private static void DanglingColons(LocatedText text, DiagnosticBag bag)
+    private static void DanglingColons(LocatedText text, string? condition, DiagnosticBag bag)
     {
         foreach (Match m in ColonThenList().Matches(text.Text))
         {
             var table = m.Groups["table"].Value;
             var root = table.Split('.')[0];
-            if (GuardingConditions(text.Text, m.Index).Any(c => Regex.IsMatch(c, $@"(?<![\w.]){Regex.Escape(root)}\b")))
+            if (GuardingConditions(text.Text, m.Index).Append(condition ?? "").Any(c => Regex.IsMatch(c, $@"(?<![\w.]){Regex.Escape(root)}\b")))
                 continue;
             bag.Warning(text.AtOffset(m.Index), Codes.DanglingColon,
                 $"a colon followed by a list of '{table}': when it has no rows the sentence ends in ':' with nothing after it",
