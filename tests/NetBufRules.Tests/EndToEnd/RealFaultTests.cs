@@ -234,7 +234,9 @@ public sealed class RealFaultTests
         report.Status("memory-pressure").ShouldBe("fired", report.ToString());
         report.Reason("memory-pressure").ShouldMatch($@"pid {victim.Id} \(python3, Memory cgroup out of memory, \d+ s ago\)");
         // The lever is the cgroup's own limit, named with its file (no unit owns it, so no drop-in), not vm.min_free_kbytes.
-        report.Reason("memory-pressure").ShouldContain($"/{ns.Name} (limit 64 MiB: raise its memory.max, /sys/fs/cgroup/{ns.Name}/memory.max on cgroup v2");
+        // (The host's log may hold other tests' cgroup kills from the last hour: then the file is named once for all.)
+        report.Reason("memory-pressure").ShouldContain($"/{ns.Name} (limit 64 MiB");
+        report.Reason("memory-pressure").ShouldMatch($@"/{ns.Name}/memory\.max on cgroup v2|/sys/fs/cgroup/CGROUP/memory\.max on cgroup v2");
         var fixes = report.Result("memory-pressure").GetProperty("fixes").EnumerateArray().Select(f => f.GetProperty("content").GetString()!).ToList();
         fixes.ShouldNotContain(f => f.Contains($"{ns.Name}", StringComparison.Ordinal));
         if (!report.Reason("memory-pressure").Contains("atomic page allocations failed", StringComparison.Ordinal))
