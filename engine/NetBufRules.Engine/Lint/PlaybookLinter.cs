@@ -62,6 +62,7 @@ public static partial class PlaybookLinter
         }
         if (playbook is null) return new LintedFile(file, null, new SourcePosition(file, 1, 1), [], one.Items);
         Prose(playbook, one);
+        ReportWording.Check(playbook, one);
         Unused(playbook, one);
         DryRender(playbook, one);
         return new LintedFile(file, playbook.Id, playbook.Position, playbook.SeeAlso, one.Items) { Reads = FindingOrder.References(playbook) };
@@ -88,7 +89,7 @@ public static partial class PlaybookLinter
 
     private static void Unused(Playbook playbook, DiagnosticBag bag)
     {
-        var texts = playbook.When.Concat(playbook.AdviseWhen).SelectMany(s => new[] { s.Condition.Text, s.Message?.Text ?? "" })
+        var texts = playbook.When.Concat(playbook.AdviseWhen).SelectMany(s => new[] { s.Condition.Text, s.Message?.Text ?? "", s.Ok?.Text ?? "" })
             .Concat(playbook.Probes.Select(p => p.Where?.Text ?? ""))
             .Concat(playbook.Fixes.SelectMany(f => new[] { f.Template.Text, f.Path.Text, f.Condition?.Text ?? "", f.Each ?? "" }))
             .Concat(playbook.Requires)
@@ -109,6 +110,9 @@ public static partial class PlaybookLinter
         var advice = TemplateSandbox.ShapeModel(playbook, FindingStatus.Advice);
         foreach (var message in playbook.When.Concat(playbook.AdviseWhen).Select(s => s.Message).OfType<LocatedText>())
             Try(message, fired, bag);
+        var ok = TemplateSandbox.ShapeModel(playbook, FindingStatus.Ok);
+        foreach (var sentence in playbook.When.Select(s => s.Ok).OfType<LocatedText>())
+            Try(sentence, ok, bag);
         foreach (var fix in playbook.Fixes)
         {
             // A fix renders the same for fired and advice unless it reads 'status'.

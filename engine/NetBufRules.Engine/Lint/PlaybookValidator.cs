@@ -53,6 +53,7 @@ public static class PlaybookValidator
         {
             CheckCondition(signal.Condition, known, bag, checkNames: true);
             if (signal.Message is { } message) CheckTemplate(message, bag);
+            if (signal.Ok is { } ok) CheckTemplate(ok, bag);
         }
         bag.AddRange(FindingOrder.CheckCalls(playbook));
         EachProbeRules.Check(playbook, bag);

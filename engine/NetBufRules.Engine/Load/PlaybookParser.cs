@@ -18,6 +18,7 @@ public static class PlaybookParser
     private static readonly string[] AlternativeKeys = ["command", "file", "sysctl", "processes", "drop_reasons", "extract", "unusable_if"];
     private static readonly string[] ExtractKeys = ["text", "json", "json_rows", "columns", "snmp", "regex", "all", "table", "skip", "hex", "fields", "lines"];
     private static readonly string[] SignalKeys = ["if", "message"];
+    private static readonly string[] SymptomKeys = ["if", "message", "ok"];
     private static readonly string[] FixKeys = ["path", "template", "then", "if", "each"];
     private static readonly string[] ProcessesKeys = ["netns"];
     private static readonly string[] SourceKinds = ["command", "file", "sysctl", "processes", "drop_reasons"];
@@ -61,7 +62,7 @@ public static class PlaybookParser
             diagnostics.Error(map.Position, Codes.MissingKey, "the playbook has no 'probes'", "add a 'probes:' map naming what to read from the host");
         else if (probes.Count == 0 && map["probes"] is YamlMap or YamlScalar { IsNull: true })
             diagnostics.Error(map["probes"]!.Position, Codes.MissingKey, "the playbook has no probes", "add at least one probe under 'probes:'");
-        var when = ParseSignals(r, map["when"], "'when'");
+        var when = ParseSignals(r, map["when"], "'when'", SymptomKeys);
         if (map["when"] is null)
             diagnostics.Error(map.Position, Codes.MissingKey, "the playbook has no 'when'", "add 'when:' with the condition that shows the symptom");
 
@@ -334,7 +335,7 @@ public static class PlaybookParser
         return DefaultTimeout;
     }
 
-    private static IReadOnlyList<Signal> ParseSignals(NodeReader r, YamlNode? node, string what)
+    private static IReadOnlyList<Signal> ParseSignals(NodeReader r, YamlNode? node, string what, string[]? keys = null)
     {
         if (node is null) return [];
         // Shorthand: a single condition as a string.
@@ -351,14 +352,14 @@ public static class PlaybookParser
             }
             var map = r.Map(item, $"each item of {what}");
             if (map is null) continue;
-            r.CheckKeys(map, $"an item of {what}", SignalKeys);
+            r.CheckKeys(map, $"an item of {what}", keys ?? SignalKeys);
             if (map["if"] is null)
             {
                 r.Diagnostics.Error(map.Position, Codes.MissingKey, $"an item of {what} has no 'if'", "add 'if: <condition>'");
                 continue;
             }
             if (r.Text(map["if"], "'if'") is { } condition)
-                result.Add(new Signal(condition, r.Text(map["message"], "'message'"), map.Position));
+                result.Add(new Signal(condition, r.Text(map["message"], "'message'"), map.Position) { Ok = keys is null ? null : r.Text(map["ok"], "'ok'") });
         }
         return result;
     }

@@ -28,10 +28,11 @@ public sealed class FixRenderer(Policy.SafetyPolicy? policy = null)
         var model = TemplateSandbox.Model(finding);
         try
         {
-            var reason = Reason(finding, model);
+            var healthy = Healthy(finding, model);
+            var reason = Reason(finding, model, healthy);
             var measured = Measurements.Of(finding);
             var fixes = finding.Fixes.SelectMany(f => RenderFix(f, finding, model)).Select(r => Checked(r.Spec, r.Fix, measured)).ToList();
-            return new RenderedFinding(finding, finding.Status, reason, notes, fixes);
+            return new RenderedFinding(finding, finding.Status, reason, notes, fixes) { OkReasons = healthy };
         }
         catch (PlacedTemplateException e)
         {
@@ -39,7 +40,7 @@ public sealed class FixRenderer(Policy.SafetyPolicy? policy = null)
         }
     }
 
-    private string Reason(Finding finding, Scriban.Runtime.ScriptObject model)
+    private string Reason(Finding finding, Scriban.Runtime.ScriptObject model, IReadOnlyList<string> healthy)
     {
         string Say(SignalOutcome o) => o.Signal.Message is { } m ? RenderText(m, model).Trim() : $"{o.Signal.Condition.Text.Trim()} holds";
         var unknown = finding.Symptoms.Concat(finding.Advice).Where(o => o.State == SignalState.Unknown).Select(o => o.UnknownReason!).Distinct().ToList();
@@ -48,10 +49,21 @@ public sealed class FixRenderer(Policy.SafetyPolicy? policy = null)
             FindingStatus.Fired => string.Join("; ", finding.Symptoms.Where(o => o.State == SignalState.True).Select(Say)),
             FindingStatus.Advice => "no symptom now, but " + string.Join("; ", finding.Advice.Where(o => o.State == SignalState.True).Select(Say)),
             FindingStatus.Skipped => "could not be checked here: " + string.Join("; ", unknown),
-            _ => "no symptom: " + string.Join("; ", finding.Symptoms.Where(o => o.State == SignalState.False).Select(o => "not " + o.Signal.Condition.Text.Trim()))
-                + (unknown.Count > 0 ? "; not checked: " + string.Join("; ", unknown) : ""),
+            _ => string.Join("; ", healthy) + (unknown.Count > 0 ? (healthy.Count > 0 ? "; " : "") + "not checked: " + string.Join("; ", unknown) : ""),
         };
     }
+
+    /// <summary>
+    /// For an ok finding, one sentence per symptom that was checked and did not hold: its <c>ok</c> prose rendered, or
+    /// one derived from its message; never the condition's text. Empty for any other status.
+    /// </summary>
+    private List<string> Healthy(Finding finding, Scriban.Runtime.ScriptObject model) =>
+        finding.Status != FindingStatus.Ok
+            ? []
+            : [.. finding.Symptoms.Where(o => o.State == SignalState.False)
+                .Select(o => o.Signal.Ok is { } ok ? RenderText(ok, model).Trim() : OkProse.Derived(finding.Playbook, o.Signal))
+                .Where(t => t.Length > 0)
+                .Distinct(StringComparer.Ordinal)];
 
     /// <summary>A rendered fix that passed the content policy (Render/Content); otherwise the whole finding is an error.</summary>
     private RenderedFix Checked(FixSpec spec, RenderedFix fix, Measurements measured) =>

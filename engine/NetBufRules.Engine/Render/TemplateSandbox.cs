@@ -29,7 +29,7 @@ public static class TemplateSandbox
     /// </summary>
     public static string Render(Template template, ScriptObject model, Func<string, string?>? guard = null)
     {
-        var context = guard is null ? new TemplateContext(SharedFunctions) : new Content.GuardedTemplateContext(SharedFunctions, guard);
+        var context = guard is null ? new SandboxTemplateContext(SharedFunctions) : new Content.GuardedTemplateContext(SharedFunctions, guard);
         context.StrictVariables = true;
         context.LoopLimit = LoopLimit;
         context.RecursiveLimit = 20;

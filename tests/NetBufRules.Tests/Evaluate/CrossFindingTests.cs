@@ -45,7 +45,7 @@ public sealed class CrossFindingTests
             file: /proc/symptom
         when:
           - if: value > 0 && !explained()
-            message: "unexplained; ruled out: {{ join explained_by.ruled_out ', ' }}; could not check: {{ join explained_by.unchecked ', ' }}"
+            message: "unexplained; ruled out: {{ if explained_by.ruled_out }}{{ join explained_by.ruled_out ', ' }}{{ else }}nothing{{ end }}; could not check: {{ if explained_by.unchecked }}{{ join explained_by.unchecked ', ' }}{{ else }}nothing{{ end }}"
         advise_when:
           - if: value > 0 && explained()
             message: "explained by {{ join explained_by.fired ', ' }}"

@@ -33,8 +33,11 @@ public sealed class FixContentPolicyPackTests
                 FixContent.Check(target, fix.Content, measured).ShouldBeEmpty($"{name}: {fix.Path}");
             }
         }
-        // Every recorded host gets at least one fix, so the policy is exercised on each.
-        report.Results.SelectMany(r => r.Fixes).ShouldNotBeEmpty();
+        // Every recorded host gets at least one fix, so the policy is exercised on each; but for two the right lever is
+        // no file: a receive buffer the application set itself (the application is the lever), and output-path drops
+        // nothing explains (no sysctl on a guess).
+        if (name is not ("netns-udp-rcvbuf" or "netns-output-unexplained"))
+            report.Results.SelectMany(r => r.Fixes).ShouldNotBeEmpty();
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace NetBufRules.Render.Content;
 /// A template context that checks every interpolated value (each <c>{{ expression }}</c> written to the output, never
 /// the template's own literal text) before it is written, and stops the render at the expression that failed.
 /// </summary>
-internal sealed class GuardedTemplateContext(ScriptObject builtins, Func<string, string?> problem) : TemplateContext(builtins)
+internal sealed class GuardedTemplateContext(ScriptObject builtins, Func<string, string?> problem) : SandboxTemplateContext(builtins)
 {
     // Scriban writes a statement's value with the span of the block around it; the statement's own span names the {{ }}.
     private SourceSpan? _statement;
