@@ -53,6 +53,8 @@ public static class DiagnosticCatalog
         new(Codes.FindingCycle, Error, "findings read each other's verdicts (`explained_by`, `fired()`) in a cycle, or one reads its own", "Findings read each other's verdicts (explained_by, fired()) in a cycle, or one reads its own."),
         new(Codes.FindingNotLoaded, Warning, "`explained_by` or `fired()` names a playbook that is not loaded (lint only: a team may run a subset; the finding lists it as \"not loaded\")", "explained_by or fired() names a playbook that is not loaded; it counts as not checked."),
         new(Codes.BadFindingReference, Error, "`fired()` without one quoted playbook id, or `explained()` in a playbook without `explained_by`", "fired() without one quoted playbook id, or explained() in a playbook without explained_by."),
+        new(Codes.TitleReadsAsVerdict, Warning, "a title that reads as a verdict (\"reached\", \"exhausted\", \"too small\", \"dropping\", ... outside quotes): beside `[OK]` it says the opposite", "Name the cause in the title (\"TCP memory limits\"), not a verdict: beside [OK] a verdict title says the opposite."),
+        new(Codes.DanglingColon, Warning, "a message, `ok` sentence or fix that writes a list (`{{ for x in T }}`, `{{ join T ... }}`) straight after a colon with no `if` on `T` around it (a message's own condition naming `T` counts): an empty table would leave \"...:\"", "Guard the list with {{ if T }} ... {{ end }} or word the sentence so an empty table leaves no colon with nothing after it."),
     }.OrderBy(c => c.Id, StringComparer.Ordinal)];
 
     private static readonly Dictionary<string, DiagnosticCode> ById = All.ToDictionary(c => c.Id, StringComparer.Ordinal);

@@ -23,6 +23,7 @@ public sealed class SchemaParserKeysTests
         { "playbook.schema.json", "/$defs/source/properties/processes/oneOf/1", nameof(PlaybookParser), "ProcessesKeys" },
         { "playbook.schema.json", "/$defs/extract", nameof(PlaybookParser), "ExtractKeys" },
         { "playbook.schema.json", "/$defs/signals/items", nameof(PlaybookParser), "SignalKeys" },
+        { "playbook.schema.json", "/$defs/symptoms/items", nameof(PlaybookParser), "SymptomKeys" },
         { "playbook.schema.json", "/$defs/fix", nameof(PlaybookParser), "FixKeys" },
         { "playbook.schema.json", "/properties/metrics/additionalProperties", "WatchKeysParser", "MetricKeys" },
         { "playbook-test.schema.json", "", nameof(TestFileParser), "FileKeys" },

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using NetBufRules.Evaluate;
+using NetBufRules.Lint;
 using NetBufRules.Load;
 using NetBufRules.Params;
 using NetBufRules.Pipeline;
