@@ -51,6 +51,10 @@ internal static class LintWriters
         [Codes.SymlinkNotFollowed] = "A folder scan passed over a symlinked folder, or a symlinked file whose target is outside the folder.",
         [Codes.ForbiddenFileSource] = "A file source outside /proc and /sys, not canonical, not a regular file, or a secret or side-effecting read (/proc/kmsg, a process's environ, mem, cmdline, root, cwd or fd, debugfs, tracefs).",
         [Codes.BadToolGrammar] = "The repository's .netbufrules.yaml declares a tool without a grammar, with a form that does not parse, or changes a built-in tool.",
+        [Codes.BadPackManifest] = "A pack's pack.yaml has an unknown key, no name, a version that is not semver, an engine requirement that does not parse, or a tests/snapshots folder outside the pack.",
+        [Codes.EngineTooOld] = "A pack's 'engine' requirement excludes this netbufrules: the pack is refused whole.",
+        [Codes.ValuesNotLoaded] = "A values file names a playbook (or a param) that no loaded playbook has; a warning, an error under --strict.",
+        [Codes.SelectionMatchesNothing] = "An --only, --skip or disable glob, or a --tags tag, matches no loaded playbook.",
     };
 
     public static string Text(LintResult lint, bool color)

@@ -44,4 +44,8 @@ public static class Codes
     public const string SymlinkNotFollowed = "NBR055";
     public const string ForbiddenFileSource = "NBR030";
     public const string BadToolGrammar = "NBR031";
+    public const string BadPackManifest = "NBR110";
+    public const string EngineTooOld = "NBR111";
+    public const string ValuesNotLoaded = "NBR112";
+    public const string SelectionMatchesNothing = "NBR113";
 }

@@ -31,8 +31,18 @@ public static class LintConfig
     }
 
     /// <summary>The policy: the defaults plus what <paramref name="file"/> allows; problems go to <paramref name="diagnostics"/>.</summary>
-    public static SafetyPolicy Load(string? file, DiagnosticBag diagnostics)
+    public static SafetyPolicy Load(string? file, DiagnosticBag diagnostics) => LoadConfig(file, diagnostics).Policy;
+
+    /// <summary>The whole config: the policy and the path globs folder scans pass over (<c>exclude</c>).</summary>
+    public static RepositoryConfig LoadConfig(string? file, DiagnosticBag diagnostics)
     {
+        var policy = LoadPolicy(file, diagnostics, out var exclude);
+        return new RepositoryConfig(policy, exclude, file);
+    }
+
+    private static SafetyPolicy LoadPolicy(string? file, DiagnosticBag diagnostics, out IReadOnlyList<string> exclude)
+    {
+        exclude = [];
         var policy = SafetyPolicy.Default;
         if (file is null) return policy;
         var text = File.ReadAllText(file);
@@ -41,7 +51,8 @@ public static class LintConfig
         var reader = new NodeReader(text.Split('\n'), diagnostics);
         var map = reader.Map(root, "the repository config");
         if (map is null) return policy;
-        reader.CheckKeys(map, "the repository config", ["allow_commands", "allow_fix_dirs"]);
+        reader.CheckKeys(map, "the repository config", ["allow_commands", "allow_fix_dirs", "exclude"]);
+        exclude = [.. reader.Strings(map["exclude"], "'exclude'")];
         var tools = new Dictionary<string, ToolGrammar>(policy.Tools, StringComparer.Ordinal);
         foreach (var tool in Tools(map["allow_commands"], reader, diagnostics)) tools[tool.Program] = tool;
         var dirs = new List<string>(policy.AllowedFixDirectories);
