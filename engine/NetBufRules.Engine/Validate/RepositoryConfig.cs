@@ -20,7 +20,7 @@ public sealed record RepositoryConfig(SafetyPolicy Policy, IReadOnlyList<string>
     public Func<string, bool>? ExcludedBelow(string scanned)
     {
         if (Exclude.Count == 0 || Folder is not { } folder) return null;
-        var globs = Exclude.Select(Glob.Of).Where(g => Relative(folder, scanned) is not { } r || !g.MatchesPathOrParent(r)).ToList();
+        var globs = Exclude.Select(p => Glob.Of(p.TrimEnd('/'))).Where(g => Relative(folder, scanned) is not { } r || !g.MatchesPathOrParent(r)).ToList();
         if (globs.Count == 0) return null;
         return file => Relative(folder, file) is { } relative && globs.Any(g => g.MatchesPathOrParent(relative));
     }
