@@ -42,7 +42,8 @@ public static partial class PlaybookLinter
                 bag.Warning(reference.Position, Codes.FindingNotLoaded, $"'{reference.Id}' is not a loaded playbook, so it counts as not checked", Suggest.Hint(reference.Id, [.. known]));
         }
         LintTestFiles(set.TestFiles, set.LoadedIds.ToHashSet(StringComparer.Ordinal), bag);
-        var files = set.Files.Concat(bag.Items.Select(d => d.Position.File)).Distinct().Count();
+        // The files linted: those of the selected playbooks and any with a problem (one that did not parse has no id to select by).
+        var files = set.Playbooks.Select(p => p.File).Concat(bag.Items.Select(d => d.Position.File)).Distinct().Count();
         return new LintResult(bag.Sorted(), files, set.Config.File);
     }
 
