@@ -47,19 +47,31 @@ public static partial class PlaybookLinter
         return new LintResult(bag.Sorted(), files, set.Config.File);
     }
 
+    /// <summary>One file parsed: its playbook (if it parsed), its YAML tree (for the schema), and the parser's diagnostics.</summary>
+    internal sealed record ParsedFile(string File, Playbook? Playbook, YamlNode? Tree, IReadOnlyList<Diagnostic> Diagnostics);
+
     /// <summary>What is kept of one checked file: its playbook (if it parsed), whether it is selected, its diagnostics and lint's advice on it.</summary>
     internal sealed record CheckedFile(string File, Playbook? Playbook, bool Selected, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<Diagnostic> Advice);
 
-    /// <summary>
-    /// Every check of one file, as every command makes it: parse, validate, the JSON Schema and a dry render of every
-    /// template (errors), then lint's advice (prose, unused probes and params). A playbook <paramref name="selected"/>
-    /// leaves out is parsed only.
-    /// </summary>
-    internal static CheckedFile CheckFile(string file, string text, SafetyPolicy policy, Func<string, IReadOnlyList<string>, bool> selected)
+    /// <summary>Parses one file; nothing else (every file of every pack is parsed before any is validated).</summary>
+    internal static ParsedFile ParseFile(string file, string text)
     {
         var one = new DiagnosticBag();
         var playbook = PlaybookParser.Parse(file, text, one, out var tree);
+        return new ParsedFile(file, playbook, tree, one.Items);
+    }
+
+    /// <summary>
+    /// Every check of one parsed file, as every command makes it: validate, the JSON Schema and a dry render of every
+    /// template (errors), then lint's advice (prose, unused probes and params). A playbook <paramref name="selected"/>
+    /// leaves out is not checked.
+    /// </summary>
+    internal static CheckedFile CheckFile(ParsedFile parsed, SafetyPolicy policy, Func<string, IReadOnlyList<string>, bool> selected)
+    {
+        var (file, playbook, tree, _) = parsed;
         if (playbook is not null && !selected(playbook.Id, playbook.Tags)) return new CheckedFile(file, playbook, false, [], []);
+        var one = new DiagnosticBag();
+        one.AddRange(parsed.Diagnostics);
         if (playbook is not null) PlaybookValidator.ValidateOne(playbook, policy, one);
         if (tree is not null)
         {

@@ -126,10 +126,12 @@ public sealed class PlaybookSet
             testFiles.AddRange(TestFilesUnder(pack.TestsFolder, null));
         sources.RemoveAll(s => refused.Contains(s.Pack));
 
-        // Each file goes through every check on its own, in parallel; only its playbook and diagnostics are kept.
+        // Every file of every pack is parsed first (in parallel), so that what reads across packs (ids, see_also, a
+        // playbook that extends another) sees them all; then each selected one goes through every check on its own.
         var selection = options.Selection;
-        var checkedFiles = sources.AsParallel().AsOrdered()
-            .Select(s => (Checked: PlaybookLinter.CheckFile(s.File, s.Text, config.Policy, selection.Includes), s.Pack))
+        var parsedFiles = sources.AsParallel().AsOrdered().Select(s => (Parsed: PlaybookLinter.ParseFile(s.File, s.Text), s.Pack)).ToList();
+        var checkedFiles = parsedFiles.AsParallel().AsOrdered()
+            .Select(p => (Checked: PlaybookLinter.CheckFile(p.Parsed, config.Policy, selection.Includes), p.Pack))
             .ToList();
         var parsed = checkedFiles.Where(c => c.Checked.Playbook is not null).ToList();
         PlaybookLoader.CheckUniqueIds(parsed.Select(c => (c.Checked.Playbook!.Id, c.Checked.File, c.Checked.Playbook.Position)), bag);
