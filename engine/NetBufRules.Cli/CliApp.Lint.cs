@@ -27,14 +27,21 @@ public sealed partial class CliApp
                 await host.Error.WriteLineAsync($"netbufrules: no such config file: '{cfg}'").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
-            var lint = PlaybookLinter.Lint(PlaybookSet.Load(new PlaybookSetOptions
+            var set = PlaybookSet.Load(new PlaybookSetOptions
             {
                 Paths = targets,
                 ConfigFile = result.GetValue(selection.Config),
                 Selection = selection.Selection(result),
                 BuiltInWhenNoPath = false,
                 EngineVersion = ToolVersion.Current,
-            }));
+            });
+            // A pack made for a newer engine cannot be judged by this one: refused as every command refuses it, in its one line.
+            if (set.Diagnostics.Where(d => d.Code == Diagnostics.Codes.EngineTooOld).ToList() is { Count: > 0 } tooOld)
+            {
+                foreach (var d in tooOld) await host.Error.WriteLineAsync(d.ToString()).ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+            var lint = PlaybookLinter.Lint(set);
             var text = result.GetValue(format) switch
             {
                 "json" => LintWriters.Json(lint),

@@ -57,8 +57,8 @@ public sealed class PackCommandTests
         foreach (var command in new[] { "run", "lint", "test", "list" })
         {
             var (code, output, error) = await CliRunner.Run(command, "builtin", Path.Combine(folder.Root, "team"));
-            var said = (output + error).Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith("0 error", StringComparison.Ordinal) && !l.StartsWith("1 error", StringComparison.Ordinal)).ToList();
-            code.ShouldBe(command == "lint" ? 1 : 2, command);
+            var said = (output + error).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            code.ShouldBe(2, command);
             said.ShouldHaveSingleItem(command).ShouldEndWith("error NBR111: pack 'team-net' needs netbufrules >=0.2.0; this is 0.1.0 (hint: update netbufrules (dotnet tool update -g NetBufRules))");
         }
     }

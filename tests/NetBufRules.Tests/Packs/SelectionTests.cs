@@ -108,4 +108,28 @@ public sealed class SelectionTests
         var strict = await CliRunner.Run("run", "--strict", "--skip", "tcp-backlogg", "--from", Healthy);
         strict.ExitCode.ShouldBe(2);
     }
+
+    [Fact]
+    public async Task Collect_records_only_the_sources_of_the_selected_playbooks()
+    {
+        using var folder = new PackFolder();
+        var output = Path.Combine(folder.Root, "snap.json");
+        var reader = new FakeSourceReader();
+        var (code, _, error) = await CliRunner.Run(reader, "collect", "--only", "tcp-backlog", "--interval", "0", "-o", output);
+        code.ShouldBe(0, error);
+        reader.Reads.Keys.ShouldContain("/proc/sys/net/core/somaxconn");
+        reader.Reads.Keys.ShouldNotContain("/proc/net/softnet_stat");
+        File.ReadAllText(output).ShouldNotContain("/proc/net/softnet_stat");
+    }
+
+    [Fact]
+    public async Task Fix_plans_only_for_the_selected_playbooks()
+    {
+        var reader = new FakeSourceReader();
+        var (code, output, error) = await CliRunner.Run(reader, "fix", "--skip", "*", "--interval", "0");
+        error.ShouldBe("");
+        code.ShouldBe(0);
+        reader.Reads.ShouldBeEmpty();
+        output.ShouldNotContain("tcp-backlog");
+    }
 }
