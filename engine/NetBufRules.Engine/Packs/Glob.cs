@@ -20,8 +20,13 @@ public sealed class Glob
     /// <summary>The pattern as written.</summary>
     public string Pattern { get; }
 
+    /// <summary>Globs already built: a selection tests every playbook against the same few patterns.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Glob> Built = new(StringComparer.Ordinal);
+
     /// <summary>The glob of <paramref name="pattern"/>.</summary>
-    public static Glob Of(string pattern)
+    public static Glob Of(string pattern) => Built.GetOrAdd(pattern, Build);
+
+    private static Glob Build(string pattern)
     {
         var sb = new StringBuilder("^");
         for (var i = 0; i < pattern.Length; i++)
