@@ -10,16 +10,17 @@ public sealed partial class CliApp
 {
     private Command CollectCommand()
     {
-        var paths = new Argument<string[]>("paths") { Description = "Playbook files or folders (default: the built-in pack)", Arity = ArgumentArity.ZeroOrMore };
+        var selection = new SetOptions("the built-in pack");
         var output = new Option<string>("--output", "-o") { Description = "The snapshot file to write", Required = true };
         var interval = new Option<double>("--interval") { Description = "Counter sampling window in seconds", DefaultValueFactory = _ => ProbeRunOptions.DefaultInterval.TotalSeconds };
         var redact = new Option<bool>("--redact") { Description = "Replace the host name and addresses with documentation-range stand-ins" };
-        var config = ConfigOption();
-        var command = new Command("collect", "Record every probe's raw output on this host into a snapshot for 'run --from'") { paths, output, interval, redact, config };
+        var command = new Command("collect", "Record every probe's raw output on this host into a snapshot for 'run --from'") { output, interval, redact };
+        selection.AddTo(command);
         command.SetAction(async (result, token) =>
         {
-            var playbooks = await LoadAsync(result.GetValue(paths) ?? [], result.GetValue(config)).ConfigureAwait(false);
-            if (playbooks is null) return ExitCodes.Usage;
+            var loaded = await LoadSetAsync(result.GetValue(selection.Paths) ?? [], result.GetValue(selection.Config), selection.Selection(result), selection.IsStrict(result)).ConfigureAwait(false);
+            if (loaded is null) return ExitCodes.Usage;
+            var playbooks = loaded.Playbooks;
             var recorder = new RecordingSourceReader(host.Reader());
             var hostInfo = host.Host();
             var seconds = Math.Clamp(result.GetValue(interval), 0, 60);

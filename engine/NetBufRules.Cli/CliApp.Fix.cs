@@ -13,7 +13,7 @@ public sealed partial class CliApp
 {
     private Command FixCommand()
     {
-        var paths = new Argument<string[]>("paths") { Description = "Playbook files or folders (default: the built-in pack)", Arity = ArgumentArity.ZeroOrMore };
+        var selection = new SetOptions("the built-in pack");
         var apply = new Option<bool>("--apply") { Description = "Write the files, run each fix's 'then', diagnose again to verify, and roll back if anything fails" };
         var root = new Option<string?>("--root") { Description = "Write under this folder instead of / (an image being built): no 'then', no verification" };
         var write = new Option<string?>("--write") { Description = "Only export the files under this folder (for configuration management); nothing on the host changes" };
@@ -24,11 +24,11 @@ public sealed partial class CliApp
         var values = new Option<string[]>("--values") { Description = "A YAML file of param overrides" };
         var verifyFor = new Option<double>("--verify-for") { Description = "Seconds the verification may diagnose again before the fix is rolled back (0 to 600)", DefaultValueFactory = _ => 15 };
         var interval = new Option<double>("--interval") { Description = "Counter sampling window in seconds (0 to 60)", DefaultValueFactory = _ => ProbeRunOptions.DefaultInterval.TotalSeconds };
-        var config = ConfigOption();
         var command = new Command("fix", "Diagnose, show each fix as a diff against the host's files, and with --apply write, verify and roll back")
         {
-            paths, apply, root, write, backups, format, set, values, interval, verifyFor, config,
+            apply, root, write, backups, format, set, values, interval, verifyFor,
         };
+        selection.AddTo(command);
         command.SetAction(async (result, token) =>
         {
             var seconds = result.GetValue(interval);
@@ -50,10 +50,12 @@ public sealed partial class CliApp
             }
             if (result.GetValue(apply) && rootDir is null && !Environment.IsPrivilegedProcess)
                 return await UsageAsync("fix --apply changes the host's configuration and needs root; use --root DIR to write under a folder, or --write DIR to export the files").ConfigureAwait(false);
-            var playbooks = await LoadAsync(result.GetValue(paths) ?? [], result.GetValue(config)).ConfigureAwait(false);
-            if (playbooks is null) return ExitCodes.Usage;
-            var overrides = await OverridesAsync(result.GetValue(values) ?? [], result.GetValue(set) ?? [], playbooks).ConfigureAwait(false);
+            var overrides = await ReadOverridesAsync(result.GetValue(values) ?? [], result.GetValue(set) ?? []).ConfigureAwait(false);
             if (overrides is null) return ExitCodes.Usage;
+            var strict = selection.IsStrict(result);
+            var loaded = await LoadSetAsync(result.GetValue(selection.Paths) ?? [], result.GetValue(selection.Config), selection.Selection(result, overrides.Disabled), strict).ConfigureAwait(false);
+            if (loaded is null || !await CheckOverridesAsync(overrides, loaded, strict).ConfigureAwait(false)) return ExitCodes.Usage;
+            var playbooks = loaded.Playbooks;
 
             var options = new ProbeRunOptions(TimeSpan.FromSeconds(seconds)) { Policy = _policy };
             Task<DiagnosisReport> Diagnose(IReadOnlyList<Playbook> which, CancellationToken t) =>

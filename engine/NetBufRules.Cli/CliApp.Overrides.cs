@@ -1,12 +1,13 @@
-using NetBufRules.Model;
+using NetBufRules.Lint;
 using NetBufRules.Params;
+using NetBufRules.Validate;
 
 namespace NetBufRules.Cli;
 
 public sealed partial class CliApp
 {
-    /// <summary>The params of --values files and --set assignments, checked against the playbooks; null (said on stderr) when any is wrong.</summary>
-    private async Task<ParamOverrides?> OverridesAsync(IEnumerable<string> valuesFiles, IEnumerable<string> assignments, IReadOnlyList<Playbook> playbooks)
+    /// <summary>The params (and disabled ids) of --values files and --set assignments; null (said on stderr) when one cannot be read.</summary>
+    private async Task<ParamOverrides?> ReadOverridesAsync(IEnumerable<string> valuesFiles, IEnumerable<string> assignments)
     {
         var overrides = new ParamOverrides();
         try
@@ -19,8 +20,20 @@ public sealed partial class CliApp
             await host.Error.WriteLineAsync(Primitives.HostText.EscapeLines($"netbufrules: {e.Message}")).ConfigureAwait(false);
             return null;
         }
-        var problems = overrides.Check(playbooks);
+        return overrides;
+    }
+
+    /// <summary>
+    /// Checks <paramref name="overrides"/> against every playbook the set loaded (selected or not); a values file naming
+    /// a playbook or param nothing loaded has is a warning (an error with <paramref name="strict"/>). False when any is wrong.
+    /// </summary>
+    private async Task<bool> CheckOverridesAsync(ParamOverrides overrides, PlaybookSet set, bool strict)
+    {
+        var problems = overrides.Check(set.Loaded);
         foreach (var p in problems) await host.Error.WriteLineAsync(Primitives.HostText.Escape($"netbufrules: {p}")).ConfigureAwait(false);
-        return problems.Count == 0 ? overrides : null;
+        var warnings = overrides.Warnings(set.Loaded);
+        foreach (var w in warnings)
+            await host.Error.WriteLineAsync(Primitives.HostText.Escape($"netbufrules: {(strict ? "error" : "warning")} {Diagnostics.Codes.ValuesNotLoaded}: {w}")).ConfigureAwait(false);
+        return problems.Count == 0 && (!strict || warnings.Count == 0);
     }
 }

@@ -13,7 +13,7 @@ public sealed partial class CliApp
 {
     private Command RunCommand()
     {
-        var paths = new Argument<string[]>("paths") { Description = "Playbook files or folders (default: the built-in pack)", Arity = ArgumentArity.ZeroOrMore };
+        var selection = new SetOptions("the built-in pack");
         var format = new Option<string>("--format", "-f") { Description = "text, json or prometheus", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "prometheus");
         var set = new Option<string[]>("--set") { Description = "Override a param: name=value (every playbook that has it) or playbook-id.name=value", AllowMultipleArgumentsPerToken = false };
@@ -22,8 +22,8 @@ public sealed partial class CliApp
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the text report" };
         var from = new Option<string?>("--from") { Description = "Evaluate a recorded snapshot (from 'netbufrules collect'), or a folder of them (one per host, with a summary), instead of this host" };
         var onlyFired = new Option<bool>("--only-fired") { Description = "With --from FOLDER: list only the hosts where something fired (text: their findings; JSON: hosts[])" };
-        var config = ConfigOption();
-        var command = new Command("run", "Probe this host and report every playbook's verdict, evidence and fix") { paths, format, set, values, interval, noColor, from, onlyFired, config };
+        var command = new Command("run", "Probe this host and report every playbook's verdict, evidence and fix") { format, set, values, interval, noColor, from, onlyFired };
+        selection.AddTo(command);
         command.SetAction(async (result, token) =>
         {
             var seconds = result.GetValue(interval);
@@ -32,10 +32,12 @@ public sealed partial class CliApp
                 await host.Error.WriteLineAsync($"netbufrules: --interval {seconds.ToString(CultureInfo.InvariantCulture)} is out of range (0 to 60 seconds)").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
-            var playbooks = await LoadAsync(result.GetValue(paths) ?? [], result.GetValue(config)).ConfigureAwait(false);
-            if (playbooks is null) return ExitCodes.Usage;
-            var overrides = await OverridesAsync(result.GetValue(values) ?? [], result.GetValue(set) ?? [], playbooks).ConfigureAwait(false);
+            var overrides = await ReadOverridesAsync(result.GetValue(values) ?? [], result.GetValue(set) ?? []).ConfigureAwait(false);
             if (overrides is null) return ExitCodes.Usage;
+            var strict = selection.IsStrict(result);
+            var loaded = await LoadSetAsync(result.GetValue(selection.Paths) ?? [], result.GetValue(selection.Config), selection.Selection(result, overrides.Disabled), strict).ConfigureAwait(false);
+            if (loaded is null || !await CheckOverridesAsync(overrides, loaded, strict).ConfigureAwait(false)) return ExitCodes.Usage;
+            var playbooks = loaded.Playbooks;
             var options = new ProbeRunOptions(TimeSpan.FromSeconds(seconds)) { Policy = _policy };
             if (result.GetValue(from) is { } recorded)
             {

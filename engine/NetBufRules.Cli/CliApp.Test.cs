@@ -12,24 +12,27 @@ public sealed partial class CliApp
 {
     private Command TestCommand()
     {
-        var paths = new Argument<string[]>("paths") { Description = "Folders or files with playbooks and their *.test.yaml files (default: the current folder)", Arity = ArgumentArity.ZeroOrMore };
+        var selection = new SetOptions("the current folder");
         var format = new Option<string>("--format", "-f") { Description = "text or junit", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "junit");
         var requireTests = new Option<bool>("--require-tests") { Description = "A playbook without tests is a failure" };
-        var config = ConfigOption();
-        var command = new Command("test", "Run playbook test files: given probe outputs, expect a status, evidence, reason or fix") { paths, format, requireTests, config };
+        var command = new Command("test", "Run playbook test files: given probe outputs, expect a status, evidence, reason or fix") { format, requireTests };
+        selection.AddTo(command);
         command.SetAction(async (result, token) =>
         {
-            var targets = result.GetValue(paths) is { Length: > 0 } given ? given : ["."];
-            var playbooks = await LoadAsync(targets, result.GetValue(config)).ConfigureAwait(false);
-            if (playbooks is null) return ExitCodes.Usage;
+            var loaded = await LoadSetAsync(result.GetValue(selection.Paths) ?? [], result.GetValue(selection.Config), selection.Selection(result), selection.IsStrict(result), builtInWhenNoPath: false).ConfigureAwait(false);
+            if (loaded is null) return ExitCodes.Usage;
+            var playbooks = loaded.Playbooks;
             var bag = new DiagnosticBag();
             var tests = new List<PlaybookTest>();
-            foreach (var file in TestFileParser.Find(targets))
+            foreach (var file in loaded.TestFiles)
                 tests.AddRange(TestFileParser.ParseFile(file, bag));
             var ids = playbooks.ToDictionary(p => p.Id, StringComparer.Ordinal);
-            foreach (var t in tests.Where(t => !ids.ContainsKey(t.PlaybookId)).DistinctBy(t => t.File))
-                bag.Error(new SourcePosition(t.File, 1, 1), Codes.UnknownIdentifier, $"tests for '{t.PlaybookId}', which is not a loaded playbook", Suggest.Hint(t.PlaybookId, [.. ids.Keys]));
+            var everyId = loaded.LoadedIds;
+            foreach (var t in tests.Where(t => !everyId.Contains(t.PlaybookId)).DistinctBy(t => t.File))
+                bag.Error(new SourcePosition(t.File, 1, 1), Codes.UnknownIdentifier, $"tests for '{t.PlaybookId}', which is not a loaded playbook", Suggest.Hint(t.PlaybookId, [.. everyId]));
+            // Tests of a playbook the selection left out are not run.
+            tests.RemoveAll(t => !ids.ContainsKey(t.PlaybookId));
             if (bag.HasErrors)
             {
                 foreach (var d in bag.Sorted()) await host.Error.WriteLineAsync(d.ToString()).ConfigureAwait(false);

@@ -10,7 +10,7 @@ public sealed partial class CliApp
 {
     private Command WatchCommand()
     {
-        var paths = new Argument<string[]>("paths") { Description = "Playbook files or folders (default: the built-in pack)", Arity = ArgumentArity.ZeroOrMore };
+        var selection = new SetOptions("the built-in pack");
         var interval = new Option<double>("--interval") { Description = "One window in seconds: every probe is read once per interval (0.2 to 60)", DefaultValueFactory = _ => 2 };
         var duration = new Option<string?>("--for") { Description = "Stop after this long (e.g. 30s, 10m, 1h) and print the summary; default: until Ctrl-C or SIGTERM" };
         var slow = new Option<string>("--slow-interval") { Description = "How often expensive probes (the process table, the kernel log) are read again", DefaultValueFactory = _ => "10s" };
@@ -21,11 +21,11 @@ public sealed partial class CliApp
         var recordMax = new Option<int>("--record-max-mb") { Description = "Disk cap of the record folder in MiB; the oldest events are deleted first", DefaultValueFactory = _ => 64 };
         var set = new Option<string[]>("--set") { Description = "Override a param: name=value or playbook-id.name=value", AllowMultipleArgumentsPerToken = false };
         var values = new Option<string[]>("--values") { Description = "A YAML file of param overrides" };
-        var config = ConfigOption();
         var command = new Command("watch", "Watch this host continuously and print each cause as it fires and clears (hold and hysteresis per playbook)")
         {
-            paths, interval, duration, slow, clearAfter, textfile, record, recordWindows, recordMax, set, values, config,
+            interval, duration, slow, clearAfter, textfile, record, recordWindows, recordMax, set, values,
         };
+        selection.AddTo(command);
         command.SetAction(async (result, token) =>
         {
             async Task<int> Usage(string message)
@@ -64,20 +64,12 @@ public sealed partial class CliApp
             if (result.GetValue(recordMax) < 1)
                 return await Usage("--record-max-mb must be at least 1").ConfigureAwait(false);
 
-            var playbooks = await LoadAsync(result.GetValue(paths) ?? [], result.GetValue(config)).ConfigureAwait(false);
-            if (playbooks is null) return ExitCodes.Usage;
-            var overrides = new ParamOverrides();
-            try
-            {
-                foreach (var file in result.GetValue(values) ?? []) overrides.AddValuesFile(file);
-                foreach (var assignment in result.GetValue(set) ?? []) overrides.AddAssignment(assignment);
-            }
-            catch (ParamOverrideException e)
-            {
-                return await Usage(e.Message).ConfigureAwait(false);
-            }
-            if (overrides.Check(playbooks) is { Count: > 0 } problems)
-                return await Usage(string.Join("\nnetbufrules: ", problems)).ConfigureAwait(false);
+            var overrides = await ReadOverridesAsync(result.GetValue(values) ?? [], result.GetValue(set) ?? []).ConfigureAwait(false);
+            if (overrides is null) return ExitCodes.Usage;
+            var strict = selection.IsStrict(result);
+            var loaded = await LoadSetAsync(result.GetValue(selection.Paths) ?? [], result.GetValue(selection.Config), selection.Selection(result, overrides.Disabled), strict).ConfigureAwait(false);
+            if (loaded is null || !await CheckOverridesAsync(overrides, loaded, strict).ConfigureAwait(false)) return ExitCodes.Usage;
+            var playbooks = loaded.Playbooks;
 
             var options = new WatchOptions(TimeSpan.FromSeconds(seconds), stopAfter, slowEvery, quiet, textDir, recordDir,
                 result.GetValue(recordWindows), result.GetValue(recordMax) * 1024L * 1024);

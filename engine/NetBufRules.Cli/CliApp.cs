@@ -3,6 +3,7 @@ using NetBufRules.Diagnostics;
 using NetBufRules.Lint;
 using NetBufRules.Load;
 using NetBufRules.Model;
+using NetBufRules.Packs;
 using NetBufRules.Validate;
 
 namespace NetBufRules.Cli;
@@ -30,6 +31,8 @@ public sealed partial class CliApp(CliHost host)
                 TestCommand(),
                 FixCommand(),
                 WatchCommand(),
+                ListCommand(),
+                DocsCommand(),
             };
             var parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)
@@ -60,25 +63,39 @@ public sealed partial class CliApp(CliHost host)
     /// <summary>The policy of this command line: the defaults plus the repository config, once loaded.</summary>
     private Policy.SafetyPolicy _policy = Policy.SafetyPolicy.Default;
 
-    /// <summary>The same '--config' lint has: run, collect and test apply the policy lint checks against.</summary>
-    private static Option<string?> ConfigOption() => new("--config") { Description = $"The repository config (default: {LintConfig.FileName} beside the playbooks or in a parent folder)" };
+    /// <summary>The playbook set of this command line, once loaded: every command runs what it holds.</summary>
+    private PlaybookSet? _set;
 
     /// <summary>Loads and validates playbooks under the repository's policy; prints every problem and returns null when any is an error.</summary>
-    private async Task<IReadOnlyList<Playbook>?> LoadAsync(IReadOnlyList<string> paths, string? configFile = null)
+    private async Task<IReadOnlyList<Playbook>?> LoadAsync(IReadOnlyList<string> paths, string? configFile = null) =>
+        (await LoadSetAsync(paths, configFile, PlaybookSelection.All).ConfigureAwait(false))?.Playbooks;
+
+    /// <summary>
+    /// Loads, validates and compiles the set once under the repository's policy and the selection; prints every
+    /// problem and returns null when any is an error (or, with <paramref name="strict"/>, a warning).
+    /// </summary>
+    private async Task<PlaybookSet?> LoadSetAsync(IReadOnlyList<string> paths, string? configFile, PlaybookSelection selection, bool strict = false, bool builtInWhenNoPath = true)
     {
         if (configFile is not null && !File.Exists(configFile))
         {
             await host.Error.WriteLineAsync($"netbufrules: no such config file: '{configFile}'").ConfigureAwait(false);
             return null;
         }
-        var configBag = new DiagnosticBag();
-        _policy = LintConfig.Load(configFile ?? LintConfig.Find(paths), configBag);
-        var loaded = paths.Count == 0 ? PlaybookLoader.LoadBuiltIn() : PlaybookLoader.Load(paths);
-        var diagnostics = configBag.Items.Concat(loaded.Diagnostics).Concat(PlaybookValidator.Validate(loaded.Playbooks, _policy)).ToList();
-        foreach (var d in diagnostics) await host.Error.WriteLineAsync(d.ToString()).ConfigureAwait(false);
-        var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
-        if (errors == 0) return loaded.Playbooks;
-        if (diagnostics.Any(d => d.Code != Codes.PathNotFound))
+        var set = PlaybookSet.Load(new PlaybookSetOptions
+        {
+            Paths = paths,
+            ConfigFile = configFile,
+            Selection = selection,
+            BuiltInWhenNoPath = builtInWhenNoPath,
+            EngineVersion = ToolVersion.Current,
+        });
+        _set = set;
+        _policy = set.Policy;
+        foreach (var d in set.Diagnostics) await host.Error.WriteLineAsync(d.ToString()).ConfigureAwait(false);
+        var errors = set.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error || (strict && d.Severity == DiagnosticSeverity.Warning));
+        if (errors == 0) return set;
+        // A missing path or a pack needing a newer engine says everything in its one line.
+        if (set.Diagnostics.Any(d => d.Code is not Codes.PathNotFound and not Codes.EngineTooOld))
             await host.Error.WriteLineAsync($"netbufrules: {errors} error(s) in playbooks; nothing was run").ConfigureAwait(false);
         return null;
     }

@@ -46,4 +46,8 @@ public static class Codes
     public const string BadToolGrammar = "NBR031";
     public const string TitleReadsAsVerdict = "NBR170";
     public const string DanglingColon = "NBR171";
+    public const string BadPackManifest = "NBR110";
+    public const string EngineTooOld = "NBR111";
+    public const string ValuesNotLoaded = "NBR112";
+    public const string SelectionMatchesNothing = "NBR113";
 }

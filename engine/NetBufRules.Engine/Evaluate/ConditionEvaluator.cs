@@ -1,6 +1,7 @@
 using NCalc;
 using NCalc.Exceptions;
 using NCalc.Handlers;
+using NetBufRules.Compile;
 using NetBufRules.Model;
 using NetBufRules.Probe;
 

@@ -1,3 +1,4 @@
+using NetBufRules.Compile;
 using NetBufRules.Probe;
 
 namespace NetBufRules.Evaluate;

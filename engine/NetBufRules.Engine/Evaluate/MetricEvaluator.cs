@@ -1,5 +1,6 @@
 using NCalc;
 using NCalc.Exceptions;
+using NetBufRules.Compile;
 using NetBufRules.Model;
 using NetBufRules.Probe;
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using NetBufRules.Compile;
 using NetBufRules.Diagnostics;
 using NetBufRules.Evaluate;
 using NetBufRules.Load;
@@ -19,40 +20,59 @@ public static partial class PlaybookLinter
     private static partial Regex Identifier();
 
     /// <summary>Lints <paramref name="paths"/> with the repository config found beside them.</summary>
-    public static LintResult Lint(IReadOnlyList<string> paths, string? configFile = null)
+    public static LintResult Lint(IReadOnlyList<string> paths, string? configFile = null) =>
+        Lint(PlaybookSet.Load(new PlaybookSetOptions { Paths = paths, ConfigFile = configFile, BuiltInWhenNoPath = false }));
+
+    /// <summary>
+    /// Everything about <paramref name="set"/>: its diagnostics (what run and test refuse too), its advice, see_also
+    /// and finding references that no pack loaded (the built-in one included) has, and its test files.
+    /// </summary>
+    public static LintResult Lint(PlaybookSet set)
     {
         var bag = new DiagnosticBag();
-        var config = configFile ?? LintConfig.Find(paths);
-        var policy = LintConfig.Load(config, bag);
-        var sources = PlaybookLoader.ReadSources(paths, bag);
-        // Each file goes through every check on its own, in parallel, and only its diagnostics and its id are kept:
-        // nothing of a file outlives its turn, which keeps the garbage collector's work small on a thousand files.
-        var linted = sources.AsParallel().AsOrdered().Select(source => LintOne(source.File, source.Text, policy)).ToList();
-        var ids = linted.Select(l => l.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        foreach (var one in linted)
+        bag.AddRange(set.Diagnostics);
+        bag.AddRange(set.Advice);
+        // see_also and finding references resolve against every pack loaded and the built-in one, so a single file of a
+        // pack (a pre-commit hook) or a team pack pointing at a built-in playbook lints clean.
+        var known = set.LoadedIds.Concat(PlaybookSet.BuiltInIds).ToHashSet(StringComparer.Ordinal);
+        foreach (var playbook in set.Playbooks)
         {
-            bag.AddRange(one.Diagnostics);
-            foreach (var id in one.SeeAlso.Where(id => !ids.Contains(id)))
-                bag.Warning(one.Position, Codes.UnknownSeeAlso, $"see_also names '{id}', which is not a loaded playbook", Suggest.Hint(id, [.. ids]));
+            foreach (var id in playbook.SeeAlso.Where(id => !known.Contains(id)))
+                bag.Warning(playbook.Position, Codes.UnknownSeeAlso, $"see_also names '{id}', which is not a loaded playbook", Suggest.Hint(id, [.. known]));
+            foreach (var reference in FindingOrder.References(playbook).Where(r => r.Id != playbook.Id && !known.Contains(r.Id)))
+                bag.Warning(reference.Position, Codes.FindingNotLoaded, $"'{reference.Id}' is not a loaded playbook, so it counts as not checked", Suggest.Hint(reference.Id, [.. known]));
         }
-        PlaybookLoader.CheckUniqueIds(linted.Where(l => l.Id is not null).Select(l => (l.Id!, l.File, l.Position)), bag);
-        bag.AddRange(FindingOrder.CheckGraph([.. linted.Where(l => l.Id is not null).Select(l => (l.Id!, l.Reads))], warnNotLoaded: true));
-        LintTestFiles(paths, ids, bag);
-        var files = sources.Select(s => s.File).Concat(bag.Items.Select(d => d.Position.File)).Distinct().Count();
-        return new LintResult(bag.Sorted(), files, config);
+        LintTestFiles(set.TestFiles, set.LoadedIds.ToHashSet(StringComparer.Ordinal), bag);
+        // The files linted: those of the selected playbooks and any with a problem (one that did not parse has no id to select by).
+        var files = set.Playbooks.Select(p => p.File).Concat(bag.Items.Select(d => d.Position.File)).Distinct().Count();
+        return new LintResult(bag.Sorted(), files, set.Config.File);
     }
 
-    /// <summary>What is kept of one linted file: its diagnostics, and what the cross-file checks need.</summary>
-    private sealed record LintedFile(string File, string? Id, SourcePosition Position, IReadOnlyList<string> SeeAlso, IReadOnlyList<Diagnostic> Diagnostics)
-    {
-        /// <summary>The other findings it reads (explained_by, fired()), for the cycle and not-loaded checks.</summary>
-        public IReadOnlyList<FindingReference> Reads { get; init; } = [];
-    }
+    /// <summary>One file parsed: its playbook (if it parsed), its YAML tree (for the schema), and the parser's diagnostics.</summary>
+    internal sealed record ParsedFile(string File, Playbook? Playbook, YamlNode? Tree, IReadOnlyList<Diagnostic> Diagnostics);
 
-    private static LintedFile LintOne(string file, string text, SafetyPolicy policy)
+    /// <summary>What is kept of one checked file: its playbook (if it parsed), whether it is selected, its diagnostics and lint's advice on it.</summary>
+    internal sealed record CheckedFile(string File, Playbook? Playbook, bool Selected, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<Diagnostic> Advice);
+
+    /// <summary>Parses one file; nothing else (every file of every pack is parsed before any is validated).</summary>
+    internal static ParsedFile ParseFile(string file, string text)
     {
         var one = new DiagnosticBag();
         var playbook = PlaybookParser.Parse(file, text, one, out var tree);
+        return new ParsedFile(file, playbook, tree, one.Items);
+    }
+
+    /// <summary>
+    /// Every check of one parsed file, as every command makes it: validate, the JSON Schema and a dry render of every
+    /// template (errors), then lint's advice (prose, unused probes and params). A playbook <paramref name="selected"/>
+    /// leaves out is not checked.
+    /// </summary>
+    internal static CheckedFile CheckFile(ParsedFile parsed, SafetyPolicy policy, Func<string, IReadOnlyList<string>, bool> selected)
+    {
+        var (file, playbook, tree, _) = parsed;
+        if (playbook is not null && !selected(playbook.Id, playbook.Tags)) return new CheckedFile(file, playbook, false, [], []);
+        var one = new DiagnosticBag();
+        one.AddRange(parsed.Diagnostics);
         if (playbook is not null) PlaybookValidator.ValidateOne(playbook, policy, one);
         if (tree is not null)
         {
@@ -60,18 +80,19 @@ public static partial class PlaybookLinter
             var known = one.Items.Select(d => (d.Position.File, d.Position.Line)).ToHashSet();
             one.AddRange(SchemaValidator.Validate(tree, known));
         }
-        if (playbook is null) return new LintedFile(file, null, new SourcePosition(file, 1, 1), [], one.Items);
-        Prose(playbook, one);
-        ReportWording.Check(playbook, one);
-        Unused(playbook, one);
+        if (playbook is null) return new CheckedFile(file, null, true, one.Items, []);
         DryRender(playbook, one);
-        return new LintedFile(file, playbook.Id, playbook.Position, playbook.SeeAlso, one.Items) { Reads = FindingOrder.References(playbook) };
+        var advice = new DiagnosticBag();
+        Prose(playbook, advice);
+        ReportWording.Check(playbook, advice);
+        Unused(playbook, advice);
+        return new CheckedFile(file, playbook, true, one.Items, advice.Items);
     }
 
-    /// <summary>Test files beside the playbooks: their own mistakes, and tests for playbooks that are not there.</summary>
-    private static void LintTestFiles(IReadOnlyList<string> paths, IReadOnlySet<string> ids, DiagnosticBag bag)
+    /// <summary>Test files of the set: their own mistakes, and tests for playbooks that are not there.</summary>
+    private static void LintTestFiles(IReadOnlyList<string> testFiles, IReadOnlySet<string> ids, DiagnosticBag bag)
     {
-        foreach (var file in Testing.TestFileParser.Find(paths))
+        foreach (var file in testFiles)
         {
             var tests = Testing.TestFileParser.ParseFile(file, bag);
             foreach (var id in tests.Select(t => t.PlaybookId).Distinct().Where(id => !ids.Contains(id)))
@@ -139,7 +160,7 @@ public static partial class PlaybookLinter
         }
         catch (TemplateException e)
         {
-            var at = TemplateCompiler.PositionOf(text, e);
+            var at = TemplateCompiler.PositionOf(text, e.Line, e.Column);
             if (bag.Items.Any(d => d.Position == at && d.Code == Codes.TemplateDryRun)) return null;
             bag.Error(at, Codes.TemplateDryRun, $"template fails on a dry run: {e.Message}",
                 $"templates see params, probes (probe.field, tables as rows), rate.X, delta.X, status and the functions {string.Join(" ", TemplateSandbox.FunctionNames)}");

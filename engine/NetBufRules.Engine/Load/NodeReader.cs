@@ -10,6 +10,30 @@ public sealed class NodeReader(string[] fileLines, DiagnosticBag diagnostics)
 {
     public DiagnosticBag Diagnostics { get; } = diagnostics;
 
+    /// <summary>
+    /// The comment that documents the entry whose key is at <paramref name="key"/>: its own trailing comment, else the
+    /// comment lines heading its group (entries at the same indent with no blank line between), as params name their source.
+    /// </summary>
+    public string? CommentFor(SourcePosition key)
+    {
+        if (key.Line < 1 || key.Line > fileLines.Length) return null;
+        var own = fileLines[key.Line - 1];
+        var hash = own.IndexOf(" #", key.Column - 1 < own.Length ? key.Column - 1 : 0, StringComparison.Ordinal);
+        if (hash > 0 && own.IndexOf('\'', key.Column - 1) is var q && (q < 0 || q > hash) && own.IndexOf('"', key.Column - 1) is var dq && (dq < 0 || dq > hash))
+            return own[(hash + 2)..].Trim();
+        var indent = new string(' ', key.Column - 1);
+        var heading = new List<string>();
+        for (var i = key.Line - 2; i >= 0; i--)
+        {
+            var line = fileLines[i].TrimEnd('\r');
+            if (!line.StartsWith(indent, StringComparison.Ordinal) || line.Length == indent.Length || line[indent.Length] == ' ') break;
+            var rest = line[indent.Length..];
+            if (rest.StartsWith('#')) heading.Insert(0, rest.TrimStart('#').Trim());
+            else if (heading.Count > 0) break;
+        }
+        return heading.Count == 0 ? null : string.Join(" ", heading);
+    }
+
     /// <summary>Reports keys of <paramref name="map"/> that are not in <paramref name="allowed"/>.</summary>
     public void CheckKeys(YamlMap map, string where, IReadOnlyCollection<string> allowed)
     {

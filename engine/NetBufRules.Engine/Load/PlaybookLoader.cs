@@ -21,7 +21,8 @@ public static partial class PlaybookLoader
     public static bool IsPlaybookFile(string path)
     {
         var name = Path.GetFileName(path);
-        return !name.StartsWith('.') && (name.EndsWith(".yaml", StringComparison.Ordinal) || name.EndsWith(".yml", StringComparison.Ordinal))
+        // pack.yaml is a pack's manifest (Packs/PackManifest), never a playbook.
+        return !name.StartsWith('.') && name != "pack.yaml" && (name.EndsWith(".yaml", StringComparison.Ordinal) || name.EndsWith(".yml", StringComparison.Ordinal))
             && !name.Contains(".test.", StringComparison.Ordinal);
     }
 
@@ -33,7 +34,10 @@ public static partial class PlaybookLoader
     }
 
     /// <summary>The text of every playbook file under <paramref name="paths"/>, in order; a missing path or an empty folder is a diagnostic.</summary>
-    public static List<(string File, string Text)> ReadSources(IEnumerable<string> paths, DiagnosticBag diagnostics)
+    public static List<(string File, string Text)> ReadSources(IEnumerable<string> paths, DiagnosticBag diagnostics) => ReadSources(paths, diagnostics, null);
+
+    /// <summary>As above; a folder scan passes over the files <paramref name="excluded"/> names (the repository config's <c>exclude</c>).</summary>
+    public static List<(string File, string Text)> ReadSources(IEnumerable<string> paths, DiagnosticBag diagnostics, Func<string, bool>? excluded)
     {
         var sources = new List<(string File, string Text)>();
         foreach (var path in paths)
@@ -46,7 +50,7 @@ public static partial class PlaybookLoader
             {
                 var skipped = new List<string>();
                 var files = FilesUnder(path, skipped.Add)
-                    .Where(IsPlaybookFile).Order(StringComparer.Ordinal)
+                    .Where(f => IsPlaybookFile(f) && excluded?.Invoke(f) != true).Order(StringComparer.Ordinal)
                     .Select(f => (File: f, Text: ReadBounded(f, diagnostics))).Where(f => f.Text is not null && LooksLikePlaybook(f.Text))
                     .Select(f => (f.File, Text: f.Text!)).ToList();
                 foreach (var link in skipped.Where(l => Directory.Exists(l) || IsPlaybookFile(l)))
@@ -135,15 +139,17 @@ public static partial class PlaybookLoader
     }
 
     /// <summary>The built-in pack embedded in the engine.</summary>
-    public static LoadResult LoadBuiltIn()
+    public static LoadResult LoadBuiltIn() => Parse(BuiltInSources(), new DiagnosticBag());
+
+    /// <summary>The text of every playbook of the built-in pack, named <c>builtin:playbooks/ID.yaml</c>.</summary>
+    public static List<(string File, string Text)> BuiltInSources()
     {
         var assembly = typeof(PlaybookLoader).Assembly;
-        var sources = assembly.GetManifestResourceNames()
+        return assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith(EmbeddedPrefix, StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .Select(n => ("builtin:" + n, ReadResource(assembly, n)))
             .ToList();
-        return Parse(sources, new DiagnosticBag());
     }
 
     /// <summary>Parses texts already read; also checks that ids are unique.</summary>

@@ -118,7 +118,7 @@ public static class PlaybookParser
             if (NodeReader.IsNonFiniteNumber(scalar))
                 r.Diagnostics.Error(scalar.Position, Codes.InvalidValue, $"param '{key.Value}' is '{scalar.Value}', not a finite number",
                     "NaN turns every comparison false and Infinity renders into a fix; give a real threshold");
-            result.Add(new ParamSpec(key.Value, NodeReader.ParamValue(scalar), null, key.Position));
+            result.Add(new ParamSpec(key.Value, NodeReader.ParamValue(scalar), r.CommentFor(key.Position), key.Position));
         }
         return result;
     }

@@ -1,3 +1,4 @@
+using NetBufRules.Compile;
 using NetBufRules.Evaluate;
 using NetBufRules.Model;
 using NetBufRules.Probe;
@@ -112,7 +113,7 @@ public sealed class FixRenderer(Policy.SafetyPolicy? policy = null)
         }
         catch (TemplateException e)
         {
-            var at = TemplateCompiler.PositionOf(text, e);
+            var at = TemplateCompiler.PositionOf(text, e.Line, e.Column);
             throw new PlacedTemplateException(e.Message.StartsWith(Refused, StringComparison.Ordinal)
                 ? $"{at}: {e.Message} (hint: host data such as a process or unit name cannot shape a fix's lines or path); no fix was rendered"
                 : $"{at}: template: {e.Message}");

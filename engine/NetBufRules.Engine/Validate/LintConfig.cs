@@ -11,7 +11,7 @@ namespace NetBufRules.Validate;
 /// </summary>
 public static class LintConfig
 {
-    private static readonly string[] ConfigKeys = ["allow_commands", "allow_fix_dirs"];
+    private static readonly string[] ConfigKeys = ["allow_commands", "allow_fix_dirs", "exclude"];
 
     public const string FileName = SafetyPolicy.ConfigFileName;
 
@@ -33,8 +33,18 @@ public static class LintConfig
     }
 
     /// <summary>The policy: the defaults plus what <paramref name="file"/> allows; problems go to <paramref name="diagnostics"/>.</summary>
-    public static SafetyPolicy Load(string? file, DiagnosticBag diagnostics)
+    public static SafetyPolicy Load(string? file, DiagnosticBag diagnostics) => LoadConfig(file, diagnostics).Policy;
+
+    /// <summary>The whole config: the policy and the path globs folder scans pass over (<c>exclude</c>).</summary>
+    public static RepositoryConfig LoadConfig(string? file, DiagnosticBag diagnostics)
     {
+        var policy = LoadPolicy(file, diagnostics, out var exclude);
+        return new RepositoryConfig(policy, exclude, file);
+    }
+
+    private static SafetyPolicy LoadPolicy(string? file, DiagnosticBag diagnostics, out IReadOnlyList<string> exclude)
+    {
+        exclude = [];
         var policy = SafetyPolicy.Default;
         if (file is null) return policy;
         var text = File.ReadAllText(file);
@@ -44,6 +54,7 @@ public static class LintConfig
         var map = reader.Map(root, "the repository config");
         if (map is null) return policy;
         reader.CheckKeys(map, "the repository config", ConfigKeys);
+        exclude = [.. reader.Strings(map["exclude"], "'exclude'")];
         var tools = new Dictionary<string, ToolGrammar>(policy.Tools, StringComparer.Ordinal);
         foreach (var tool in Tools(map["allow_commands"], reader, diagnostics)) tools[tool.Program] = tool;
         var dirs = new List<string>(policy.AllowedFixDirectories);

@@ -2,8 +2,7 @@ namespace NetBufRules.Tests.Architecture;
 
 /// <summary>
 /// The engine's folders, lowest first: a folder may use only the folders before it. A new stage is one entry here, in
-/// its place, and one line in the README's "Layout" (<see cref="ReadmeLayoutTests"/> checks both agree). Compile/ and
-/// Packs/ hold their place before they exist.
+/// its place, and one line in the README's "Layout" (<see cref="ReadmeLayoutTests"/> checks both agree).
 /// </summary>
 internal static class StageOrder
 {
@@ -15,9 +14,9 @@ internal static class StageOrder
         "Policy",
         "Load",
         "Params",
-        "Validate",
-        "Compile",
         "Packs",
+        "Compile",
+        "Validate",
         "Probe",
         "Evaluate",
         "Render",

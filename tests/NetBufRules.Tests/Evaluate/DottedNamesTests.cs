@@ -1,5 +1,7 @@
 using NetBufRules.Evaluate;
 
+using NetBufRules.Compile;
+
 namespace NetBufRules.Tests.Evaluate;
 
 public sealed class DottedNamesTests

@@ -5,7 +5,7 @@ using NCalc.Exceptions;
 using NetBufRules.Diagnostics;
 using NetBufRules.Model;
 
-namespace NetBufRules.Evaluate;
+namespace NetBufRules.Compile;
 
 /// <summary>Parses NCalc conditions, mapping syntax errors to their line and column in the playbook.</summary>
 public static partial class ConditionCompiler

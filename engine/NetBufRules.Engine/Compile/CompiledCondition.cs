@@ -2,7 +2,7 @@ using NCalc;
 using NetBufRules.Diagnostics;
 using NetBufRules.Model;
 
-namespace NetBufRules.Evaluate;
+namespace NetBufRules.Compile;
 
 /// <summary>A condition parsed once: the NCalc expression, the names and functions it uses, or its syntax error.</summary>
 public sealed class CompiledCondition

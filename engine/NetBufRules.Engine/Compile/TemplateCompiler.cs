@@ -2,7 +2,7 @@ using NetBufRules.Diagnostics;
 using NetBufRules.Model;
 using Scriban;
 
-namespace NetBufRules.Render;
+namespace NetBufRules.Compile;
 
 /// <summary>Parses Scriban templates, mapping syntax errors (0-based spans) to playbook lines and columns.</summary>
 public static class TemplateCompiler
@@ -28,7 +28,7 @@ public static class TemplateCompiler
         return (template, errors);
     }
 
-    /// <summary>Maps a render error back to the file.</summary>
-    public static SourcePosition PositionOf(LocatedText text, TemplateException e) =>
-        e.Line >= 0 ? text.At(e.Line + 1, e.Column + 1) : text.Start;
+    /// <summary>Maps a render error's 0-based line and column (negative: unknown) back to the file.</summary>
+    public static SourcePosition PositionOf(LocatedText text, int line, int column) =>
+        line >= 0 ? text.At(line + 1, column + 1) : text.Start;
 }

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace NetBufRules.Evaluate;
+namespace NetBufRules.Compile;
 
 /// <summary>
 /// NCalc identifiers cannot hold dots, so <c>tcp_mem.pressure</c> is rewritten to <c>[tcp_mem.pressure]</c>;
