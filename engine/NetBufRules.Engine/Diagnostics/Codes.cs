@@ -44,4 +44,12 @@ public static class Codes
     public const string SymlinkNotFollowed = "NBR055";
     public const string ForbiddenFileSource = "NBR030";
     public const string BadToolGrammar = "NBR031";
+    public const string ExtendsUnknownBase = "NBR130";
+    public const string ExtendsCycle = "NBR131";
+    public const string ExtendsDropsMissing = "NBR132";
+    public const string ExtendsUnknownParam = "NBR133";
+    public const string ExtendsChangesProbe = "NBR134";
+    public const string ExtendsDroppedReference = "NBR135";
+    public const string ExtendsTwice = "NBR136";
+    public const string SnapshotOutsidePack = "NBR137";
 }

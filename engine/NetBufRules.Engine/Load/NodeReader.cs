@@ -9,6 +9,9 @@ public sealed class NodeReader(string[] fileLines, DiagnosticBag diagnostics)
 {
     public DiagnosticBag Diagnostics { get; } = diagnostics;
 
+    /// <summary>Lines of every file a merged (extended) document's nodes come from; a node of another file reads its own file's lines.</summary>
+    public IReadOnlyDictionary<string, string[]>? FileLines { get; init; }
+
     /// <summary>Reports keys of <paramref name="map"/> that are not in <paramref name="allowed"/>.</summary>
     public void CheckKeys(YamlMap map, string where, IReadOnlyCollection<string> allowed)
     {
@@ -96,10 +99,11 @@ public sealed class NodeReader(string[] fileLines, DiagnosticBag diagnostics)
         var indent = 0;
         if (scalar.Style is YamlScalarStyle.Literal or YamlScalarStyle.Folded)
         {
+            var lines = FileLines?.GetValueOrDefault(scalar.Position.File) ?? fileLines;
             // Block content starts on the line after the indicator; find its indentation.
-            for (var i = scalar.Position.Line; i < fileLines.Length; i++)
+            for (var i = scalar.Position.Line; i < lines.Length; i++)
             {
-                var line = fileLines[i];
+                var line = lines[i];
                 if (line.Trim().Length == 0) continue;
                 indent = line.Length - line.TrimStart(' ').Length;
                 break;

@@ -135,22 +135,26 @@ public static partial class PlaybookLoader
     }
 
     /// <summary>The built-in pack embedded in the engine.</summary>
-    public static LoadResult LoadBuiltIn()
+    public static LoadResult LoadBuiltIn() => Parse(BuiltInSources(), new DiagnosticBag());
+
+    /// <summary>The built-in pack's files as embedded, named <c>builtin:playbooks/ID.yaml</c>.</summary>
+    public static List<(string File, string Text)> BuiltInSources()
     {
         var assembly = typeof(PlaybookLoader).Assembly;
-        var sources = assembly.GetManifestResourceNames()
+        return assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith(EmbeddedPrefix, StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .Select(n => ("builtin:" + n, ReadResource(assembly, n)))
             .ToList();
-        return Parse(sources, new DiagnosticBag());
     }
 
     /// <summary>Parses texts already read; also checks that ids are unique.</summary>
     public static LoadResult Parse(IEnumerable<(string File, string Text)> sources, DiagnosticBag diagnostics)
     {
+        var list = sources as IReadOnlyList<(string File, string Text)> ?? [.. sources];
+        if (list.Any(s => Extends.ExtendsMerger.Mentions(s.Text))) return ParseExtending(list, diagnostics);
         // Files parse independently: in parallel, each into its own bag, then merged in file order.
-        var parsed = sources.AsParallel().AsOrdered().Select(s =>
+        var parsed = list.AsParallel().AsOrdered().Select(s =>
         {
             var bag = new DiagnosticBag();
             var playbook = PlaybookParser.Parse(s.File, s.Text, bag);

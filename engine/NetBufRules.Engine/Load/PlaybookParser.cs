@@ -11,12 +11,12 @@ public static class PlaybookParser
     public const string ApiVersion = "netbufrules/v1";
 
     private static readonly string[] TopKeys =
-        ["apiVersion", "id", "title", "severity", "tags", "summary", "params", "probes", "requires", "when", "advise_when", "fix", "why", "see_also", "explained_by", "metrics", "for", "clear_after"];
+        ["apiVersion", "id", "title", "severity", "tags", "summary", "params", "probes", "requires", "when", "advise_when", "fix", "why", "see_also", "explained_by", "metrics", "for", "clear_after", "extends", "drop"];
     private static readonly string[] ProbeKeys =
         ["description", "counter", "timeout", "command", "file", "sysctl", "processes", "drop_reasons", "extract", "fallback", "where", "key", "absent", "unusable_if", "each"];
     private static readonly string[] AlternativeKeys = ["command", "file", "sysctl", "processes", "drop_reasons", "extract", "unusable_if"];
     private static readonly string[] ExtractKeys = ["text", "json", "json_rows", "columns", "snmp", "regex", "all", "table", "skip", "hex", "fields", "lines"];
-    private static readonly string[] SignalKeys = ["if", "message"];
+    private static readonly string[] SignalKeys = ["if", "message", "name"];
     private static readonly string[] FixKeys = ["path", "template", "then", "if", "each"];
     private static readonly Regex IdPattern = new("^[a-z][a-z0-9-]*$", RegexOptions.CultureInvariant);
     private static readonly Regex NamePattern = new("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
@@ -37,7 +37,20 @@ public static class PlaybookParser
                 diagnostics.Error(new SourcePosition(file, 1, 1), Codes.MissingKey, "the playbook is empty", "start from a playbook in playbooks/");
             return null;
         }
-        var r = new NodeReader(text.Split('\n'), diagnostics);
+        return Parse(new NodeReader(text.Split('\n'), diagnostics), root);
+    }
+
+    /// <summary>Parses a document already read as a tree, e.g. an extended playbook merged from several files (Load/Extends).</summary>
+    public static Playbook? Parse(Extends.PlaybookDocument document, DiagnosticBag diagnostics)
+    {
+        var lines = document.Lines.GetValueOrDefault(document.File) ?? [];
+        var playbook = Parse(new NodeReader(lines, diagnostics) { FileLines = document.Lines }, document.Root);
+        return playbook is null || document.Origin is null ? playbook : playbook with { Origin = document.Origin };
+    }
+
+    private static Playbook? Parse(NodeReader r, YamlNode root)
+    {
+        var diagnostics = r.Diagnostics;
         var map = r.Map(root, "a playbook");
         if (map is null) return null;
         r.CheckKeys(map, "the playbook", TopKeys);

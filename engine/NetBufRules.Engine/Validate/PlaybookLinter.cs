@@ -26,15 +26,21 @@ public static partial class PlaybookLinter
         var sources = PlaybookLoader.ReadSources(paths, bag);
         // Each file goes through every check on its own, in parallel, and only its diagnostics and its id are kept:
         // nothing of a file outlives its turn, which keeps the garbage collector's work small on a thousand files.
-        var linted = sources.AsParallel().AsOrdered().Select(source => LintOne(source.File, source.Text, policy)).ToList();
+        var extended = MergeExtending(sources, bag);
+        var linted = sources.AsParallel().AsOrdered().Select(source => extended is not null && extended.TryGetValue(source.File, out var merged)
+            ? (merged.Document is null ? new LintedFile(source.File, null, new SourcePosition(source.File, 1, 1), [], [])
+                : LintOne(source.File, source.Text, policy, merged.Document) with { Replaces = merged.Replaces })
+            : LintOne(source.File, source.Text, policy)).ToList();
         var ids = linted.Select(l => l.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        // see_also may name a playbook of the built-in pack, which every run can load beside a team's pack.
+        var seeAlsoIds = ids.Concat(BuiltInIds.Value).ToHashSet(StringComparer.Ordinal);
         foreach (var one in linted)
         {
             bag.AddRange(one.Diagnostics);
-            foreach (var id in one.SeeAlso.Where(id => !ids.Contains(id)))
+            foreach (var id in one.SeeAlso.Where(id => !seeAlsoIds.Contains(id)))
                 bag.Warning(one.Position, Codes.UnknownSeeAlso, $"see_also names '{id}', which is not a loaded playbook", Suggest.Hint(id, [.. ids]));
         }
-        PlaybookLoader.CheckUniqueIds(linted.Where(l => l.Id is not null).Select(l => (l.Id!, l.File, l.Position)), bag);
+        PlaybookLoader.CheckUniqueIds(linted.Where(l => l.Id is not null && !l.Replaces).Select(l => (l.Id!, l.File, l.Position)), bag);
         bag.AddRange(FindingOrder.CheckGraph([.. linted.Where(l => l.Id is not null).Select(l => (l.Id!, l.Reads))], warnNotLoaded: true));
         LintTestFiles(paths, ids, bag);
         var files = sources.Select(s => s.File).Concat(bag.Items.Select(d => d.Position.File)).Distinct().Count();
@@ -46,12 +52,16 @@ public static partial class PlaybookLinter
     {
         /// <summary>The other findings it reads (explained_by, fired()), for the cycle and not-loaded checks.</summary>
         public IReadOnlyList<FindingReference> Reads { get; init; } = [];
+
+        /// <summary>An extending playbook that keeps its base's id and so takes the base's place, never a duplicate of it.</summary>
+        public bool Replaces { get; init; }
     }
 
-    private static LintedFile LintOne(string file, string text, SafetyPolicy policy)
+    private static LintedFile LintOne(string file, string text, SafetyPolicy policy, Load.Extends.PlaybookDocument? merged = null)
     {
         var one = new DiagnosticBag();
-        var playbook = PlaybookParser.Parse(file, text, one, out var tree);
+        var tree = merged?.Root;
+        var playbook = merged is null ? PlaybookParser.Parse(file, text, one, out tree) : PlaybookParser.Parse(merged, one);
         if (playbook is not null) PlaybookValidator.ValidateOne(playbook, policy, one);
         if (tree is not null)
         {
