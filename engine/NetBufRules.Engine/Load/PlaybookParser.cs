@@ -54,6 +54,8 @@ public static class PlaybookParser
         var map = r.Map(root, "a playbook");
         if (map is null) return null;
         r.CheckKeys(map, "the playbook", TopKeys);
+        if (map["drop"] is { } drop && map["extends"] is null)
+            diagnostics.Error(drop.Position, Codes.InvalidValue, "'drop' without 'extends' has nothing to drop from", "add 'extends: BASE_ID', or remove what you meant to drop from this playbook itself");
 
         var api = r.RequiredString(map, "apiVersion", "the playbook");
         if (api.Length > 0 && api != ApiVersion)

@@ -255,6 +255,28 @@ public sealed class ExtendsTests : IDisposable
         output.ShouldContain("  from the built-in pack, playbooks/tcp-backlog.yaml:\n    id  (line 3)\n    title  (line 4)\n");
     }
 
+    [Fact]
+    public void A_base_may_itself_extend_another_and_explain_names_the_whole_chain()
+    {
+        Write("base/queue.yaml", Base);
+        Write("team/strict.yaml", "apiVersion: netbufrules/v1\nid: queue-strict\nextends: queue\nparams:\n  max_drops: 0\n");
+        Write("team/web.yaml", "apiVersion: netbufrules/v1\nid: queue-web\nextends: queue-strict\nparams:\n  min_len: 8192\n");
+        var loaded = PlaybookLoader.Load([Path.Combine(_root, "base"), Path.Combine(_root, "team")]);
+        loaded.Diagnostics.ShouldBeEmpty(Lines(loaded));
+        var web = loaded.Playbooks.Single(p => p.Id == "queue-web");
+        web.Param("max_drops")!.Value.ShouldBe(0.0);
+        web.Param("min_len")!.Value.ShouldBe(8192.0);
+        web.Origin!.Bases.Select(b => b.Id).ShouldBe(["queue-strict", "queue"]);
+        loaded.Playbooks.Select(p => p.Id).ShouldBe(["queue", "queue-strict", "queue-web"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void Drop_without_extends_is_an_error_rather_than_silently_nothing()
+    {
+        var loaded = LoadBoth(Base.Replace("id: queue", "id: other", StringComparison.Ordinal) + "\ndrop:\n  when: [loaded]");
+        loaded.Diagnostics.ShouldHaveSingleItem().Code.ShouldBe("NBR006");
+    }
+
     /// <summary>Lint lines with the temporary folder taken out.</summary>
     private sealed record LintResultLines(LintResult Lint, string Root)
     {
