@@ -13,7 +13,7 @@ public sealed partial class CliApp
         var changed = origin.Parts.Where(p => p.Changed).ToList();
         if (changed.Count > 0)
         {
-            sb.Append($"  set by {changed[0].At.File}:\n");
+            sb.Append($"  set by {Pack(changed[0].At.File)}:\n");
             foreach (var part in changed) sb.Append($"    {part.Part}  ({part.At})\n");
         }
         foreach (var group in origin.Parts.Where(p => !p.Changed).GroupBy(p => p.At.File))
@@ -24,7 +24,10 @@ public sealed partial class CliApp
         return sb.ToString();
     }
 
-    /// <summary>A file as a user finds it: the built-in pack's embedded files say so.</summary>
-    private static string Pack(string file) =>
-        file.StartsWith("builtin:", StringComparison.Ordinal) ? $"the built-in pack, {file["builtin:".Length..]}" : file;
+    /// <summary>A file as a user finds it: the built-in pack's embedded files say so, a file of a pack (a folder with pack.yaml) names its pack.</summary>
+    private static string Pack(string file)
+    {
+        if (file.StartsWith("builtin:", StringComparison.Ordinal)) return $"the built-in pack, {file["builtin:".Length..]}";
+        return Testing.PackFolder.Of(file) is { } pack ? $"pack {pack.Name}, {file}" : file;
+    }
 }

@@ -54,6 +54,9 @@ public static class PlaybookParser
         var map = r.Map(root, "a playbook");
         if (map is null) return null;
         r.CheckKeys(map, "the playbook", TopKeys);
+        // A resolved extends: is merged away before parsing (Load/Extends); one still here is not a single id.
+        if (map["extends"] is { } extends)
+            diagnostics.Error(extends.Position, Codes.WrongType, $"'extends' must be one playbook id, got {extends.Kind}", "write e.g. 'extends: tcp-backlog'");
         if (map["drop"] is { } drop && map["extends"] is null)
             diagnostics.Error(drop.Position, Codes.InvalidValue, "'drop' without 'extends' has nothing to drop from", "add 'extends: BASE_ID', or remove what you meant to drop from this playbook itself");
 

@@ -9,6 +9,9 @@ namespace NetBufRules.Testing;
 /// </summary>
 public sealed record PackFolder(string Root, string Snapshots)
 {
+    /// <summary>The manifest's <c>name:</c>, else the pack folder's name.</summary>
+    public string Name { get; init; } = Path.GetFileName(Root);
+
     /// <summary>The manifest's file name.</summary>
     public const string ManifestName = "pack.yaml";
 
@@ -18,7 +21,9 @@ public sealed record PackFolder(string Root, string Snapshots)
         for (var dir = new DirectoryInfo(Path.GetDirectoryName(Path.GetFullPath(file))!); dir is not null; dir = dir.Parent)
         {
             var manifest = Path.Combine(dir.FullName, ManifestName);
-            if (File.Exists(manifest)) return new PackFolder(dir.FullName, Path.GetFullPath(Path.Combine(dir.FullName, SnapshotsKey(manifest) ?? "snapshots")));
+            if (!File.Exists(manifest)) continue;
+            var keys = ManifestKeys(manifest);
+            return new PackFolder(dir.FullName, Path.GetFullPath(Path.Combine(dir.FullName, keys.GetValueOrDefault("snapshots") ?? "snapshots"))) { Name = keys.GetValueOrDefault("name") ?? dir.Name };
         }
         return null;
     }
@@ -26,18 +31,19 @@ public sealed record PackFolder(string Root, string Snapshots)
     /// <summary>Whether <paramref name="path"/> lies inside the pack, so a copy of the pack carries it.</summary>
     public bool Holds(string path) => Path.GetFullPath(path).StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
-    /// <summary>The manifest's <c>snapshots:</c> value; a manifest that cannot be read is left to the pack loader to report.</summary>
-    private static string? SnapshotsKey(string manifest)
+    /// <summary>The manifest's scalar keys (name, snapshots); a manifest that cannot be read is left to the pack loader to report.</summary>
+    private static Dictionary<string, string> ManifestKeys(string manifest)
     {
         try
         {
             var text = Primitives.BoundedFile.ReadText(manifest, Primitives.Limits.YamlFileBytes);
-            return YamlTreeReader.Read(manifest, text, new Diagnostics.DiagnosticBag()) is YamlMap map && map["snapshots"] is YamlScalar { IsNull: false } s ? s.Value : null;
+            if (YamlTreeReader.Read(manifest, text, new Diagnostics.DiagnosticBag()) is YamlMap map)
+                return map.Entries.Where(e => e.Value is YamlScalar { IsNull: false }).ToDictionary(e => e.Key.Value, e => ((YamlScalar)e.Value).Value, StringComparer.Ordinal);
         }
         catch (Primitives.BoundedFileException)
         {
-            return null;
         }
+        return [];
     }
 
     /// <summary>

@@ -277,6 +277,18 @@ public sealed class ExtendsTests : IDisposable
         loaded.Diagnostics.ShouldHaveSingleItem().Code.ShouldBe("NBR006");
     }
 
+    [Theory]
+    [InlineData("extends: [queue]\n", "2:10 NBR004")]
+    [InlineData("extends:\n", "2:9 NBR004")]
+    [InlineData("extends: queue\ndrop: [loaded]\n", "3:7 NBR004")]
+    [InlineData("extends: queue\ndrop:\n  signals: [loaded]\n", "4:3 NBR003")]
+    public void A_malformed_extends_or_drop_is_reported_at_its_place(string yaml, string expected)
+    {
+        var loaded = LoadBoth("apiVersion: netbufrules/v1\n" + yaml.TrimEnd('\n'));
+        loaded.Diagnostics.Where(d => d.Position.File.EndsWith("team.yaml", StringComparison.Ordinal))
+            .Select(d => $"{d.Position.Line}:{d.Position.Column} {d.Code}").ShouldContain(expected, Lines(loaded));
+    }
+
     /// <summary>Lint lines with the temporary folder taken out.</summary>
     private sealed record LintResultLines(LintResult Lint, string Root)
     {
