@@ -9,7 +9,11 @@
 set -uo pipefail
 src=${1:?usage: ci/netbufrules.sh NETBUFRULES_SOURCE [PACK_FOLDER]}
 pack=${2:-.}
-work=${NETBUFRULES_WORK:-$(mktemp -d)}
+if [ -n "${NETBUFRULES_WORK:-}" ]; then
+  work=$NETBUFRULES_WORK
+else
+  work=$(mktemp -d); trap 'rm -rf "$work"' EXIT   # ours alone: removed when done
+fi
 mkdir -p "$work"
 
 # The package: `dotnet pack` of the command-line project; its own bin/obj go under $work, not the checkout.
