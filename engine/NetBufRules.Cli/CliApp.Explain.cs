@@ -66,6 +66,7 @@ public sealed partial class CliApp
         if (p.Fixes.Count == 0) sb.Append("  no config file: the lever is not a setting, so the finding's reason says what to change (the application, the policy)\n");
         sb.Append("\nWHY IT WORKS\n").Append(Indent(p.Why));
         if (p.SeeAlso.Count > 0) sb.Append($"\nSEE ALSO\n  {string.Join(", ", p.SeeAlso)}\n");
+        if (p.Origin is { } origin) sb.Append(Provenance(origin));
         return sb.ToString();
     }
 

@@ -50,4 +50,12 @@ public static class Codes
     public const string EngineTooOld = "NBR111";
     public const string ValuesNotLoaded = "NBR112";
     public const string SelectionMatchesNothing = "NBR113";
+    public const string ExtendsUnknownBase = "NBR130";
+    public const string ExtendsCycle = "NBR131";
+    public const string ExtendsDropsMissing = "NBR132";
+    public const string ExtendsUnknownParam = "NBR133";
+    public const string ExtendsChangesProbe = "NBR134";
+    public const string ExtendsDroppedReference = "NBR135";
+    public const string ExtendsTwice = "NBR136";
+    public const string SnapshotOutsidePack = "NBR137";
 }

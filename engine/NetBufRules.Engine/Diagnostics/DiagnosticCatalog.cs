@@ -59,6 +59,14 @@ public static class DiagnosticCatalog
         new(Codes.EngineTooOld, Error, "a pack whose `engine` requirement excludes this netbufrules (refused whole, exit 2)", "A pack's 'engine' requirement excludes this netbufrules: the pack is refused whole."),
         new(Codes.ValuesNotLoaded, Warning, "a values file names a playbook or param nothing loaded has (an error with `--strict`)", "A values file names a playbook (or a param) that no loaded playbook has; a warning, an error under --strict."),
         new(Codes.SelectionMatchesNothing, Warning, "an `--only`, `--skip` or `disable` glob, or a `--tags` tag, matches no loaded playbook", "An --only, --skip or disable glob, or a --tags tag, matches no loaded playbook."),
+        new(Codes.ExtendsUnknownBase, Error, "`extends:` names no playbook loaded or built in", "Name a playbook of a pack loaded with this one, or of the built-in pack (netbufrules list builtin)."),
+        new(Codes.ExtendsCycle, Error, "`extends:` leads back to the playbook (a cycle)", "A playbook cannot extend itself, directly or through others: extend the base instead."),
+        new(Codes.ExtendsDropsMissing, Error, "`drop:` names something the base does not have", "Drop only what the base has (a signal by its name or condition, a fix by its path, a probe, param or metric by its name)."),
+        new(Codes.ExtendsUnknownParam, Error, "an extending playbook sets a param its base does not have, and nothing it adds uses it", "Set only params the base declares, or use the new param in a signal, message or fix you add."),
+        new(Codes.ExtendsChangesProbe, Error, "an extending playbook redefines one of its base's probes", "A base's probes stay as the base defines them (its conditions and never-lower checks read them): add a probe under a new name."),
+        new(Codes.ExtendsDroppedReference, Error, "a text still reads a probe or param that `drop:` removes", "Drop what still reads it too, or keep the probe or param."),
+        new(Codes.ExtendsTwice, Error, "two playbooks extend the same base and both keep its id", "One playbook per id may keep a base's id: merge the two, or give one a new 'id' so it runs beside the base."),
+        new(Codes.SnapshotOutsidePack, Warning, "a test's snapshot lies outside its pack (a copy of the pack would lose it)", "Copy the snapshot into the pack's snapshots folder (pack.yaml 'snapshots:') so the pack's tests travel with it."),
     }.OrderBy(c => c.Id, StringComparer.Ordinal)];
 
     private static readonly Dictionary<string, DiagnosticCode> ById = All.ToDictionary(c => c.Id, StringComparer.Ordinal);

@@ -62,6 +62,14 @@ public static partial class PlaybookLinter
         return new ParsedFile(file, playbook, tree, one.Items);
     }
 
+    /// <summary>Parses one document that <c>extends:</c> merged with its base; its tree is the merged tree.</summary>
+    internal static ParsedFile ParseDocument(Load.Extends.PlaybookDocument document)
+    {
+        var one = new DiagnosticBag();
+        var playbook = PlaybookParser.Parse(document, one);
+        return new ParsedFile(document.File, playbook, document.Root, one.Items);
+    }
+
     /// <summary>
     /// Every check of one parsed file, as every command makes it: validate, the JSON Schema and a dry render of every
     /// template (errors), then lint's advice (prose, unused probes and params). A playbook <paramref name="selected"/>

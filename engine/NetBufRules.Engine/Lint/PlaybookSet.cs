@@ -2,6 +2,7 @@ using NetBufRules.Compile;
 using NetBufRules.Diagnostics;
 using NetBufRules.Evaluate;
 using NetBufRules.Load;
+using NetBufRules.Load.Extends;
 using NetBufRules.Model;
 using NetBufRules.Packs;
 using NetBufRules.Policy;
@@ -130,7 +131,9 @@ public sealed class PlaybookSet
         // Every file of every pack is parsed first (in parallel), so that what reads across packs (ids, see_also, a
         // playbook that extends another) sees them all; then each selected one goes through every check on its own.
         var selection = options.Selection;
-        var parsedFiles = sources.AsParallel().AsOrdered().Select(s => (Parsed: PlaybookLinter.ParseFile(s.File, s.Text), s.Pack)).ToList();
+        var parsedFiles = sources.Any(s => ExtendsMerger.Mentions(s.Text))
+            ? ParseExtending(sources, bag)
+            : sources.AsParallel().AsOrdered().Select(s => (Parsed: PlaybookLinter.ParseFile(s.File, s.Text), s.Pack)).ToList();
         var checkedFiles = parsedFiles.AsParallel().AsOrdered()
             .Select(p => (Checked: PlaybookLinter.CheckFile(p.Parsed, config.Policy, selection.Includes), p.Pack))
             .ToList();
@@ -167,9 +170,29 @@ public sealed class PlaybookSet
             advice.Sorted(),
             config,
             [.. sources.Select(s => s.File)],
-            [.. testFiles.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            [.. testFiles.DistinctBy(Path.GetFullPath, StringComparer.Ordinal).Order(StringComparer.Ordinal)],
             [.. parsed.Select(c => c.Checked.Playbook!)],
             [.. parsed.Where(c => !c.Checked.Selected).Select(c => c.Checked.Playbook!.Id)]);
+    }
+
+    /// <summary>
+    /// Every file parsed after <c>extends:</c> is resolved (<see cref="ExtendsMerger.Merge"/>): an extending file is parsed
+    /// as merged with its base (a base of any pack loaded, else of the built-in pack), a base it replaces (same id) is left
+    /// out of the run, and one whose base cannot be resolved is left out with its diagnostic.
+    /// </summary>
+    private static List<(PlaybookLinter.ParsedFile Parsed, Pack Pack)> ParseExtending(List<(string File, string Text, Pack Pack)> sources, DiagnosticBag bag)
+    {
+        var read = sources.AsParallel().AsOrdered()
+            .Select(s => (Source: s, Root: YamlTreeReader.Read(s.File, s.Text, new DiagnosticBag()))).ToList();
+        var documents = read.Where(r => r.Root is not null).Select(r => PlaybookDocument.Of(r.Source.File, r.Root!, r.Source.Text)).ToList();
+        var merged = ExtendsMerger.Merge(documents, PlaybookLoader.BuiltInDocuments, bag).ToDictionary(d => d.File, StringComparer.Ordinal);
+        var withTree = read.Where(r => r.Root is not null).Select(r => r.Source.File).ToHashSet(StringComparer.Ordinal);
+        // A file that is not a YAML tree is parsed as text, so its syntax error is reported as it always was.
+        return [.. read.AsParallel().AsOrdered()
+            .Where(r => !withTree.Contains(r.Source.File) || merged.ContainsKey(r.Source.File))
+            .Select(r => (Parsed: merged.TryGetValue(r.Source.File, out var doc) && doc.Origin is not null
+                ? PlaybookLinter.ParseDocument(doc)
+                : PlaybookLinter.ParseFile(r.Source.File, r.Source.Text), r.Source.Pack))];
     }
 
     /// <summary>Ids of the built-in pack: see_also (and extends) resolve against it even when it is not loaded.</summary>

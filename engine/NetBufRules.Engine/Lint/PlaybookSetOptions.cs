@@ -1,3 +1,4 @@
+using System.Reflection;
 using NetBufRules.Packs;
 
 namespace NetBufRules.Lint;
@@ -18,5 +19,9 @@ public sealed record PlaybookSetOptions
     public PlaybookSelection Selection { get; init; } = PlaybookSelection.All;
 
     /// <summary>This engine's version, which a pack's <c>engine:</c> requirement is checked against.</summary>
-    public string EngineVersion { get; init; } = "0.0.0";
+    public string EngineVersion { get; init; } = Current;
+
+    /// <summary>The version the build gives every assembly (Directory.Build.props), without the build metadata (+commit).</summary>
+    public static string Current { get; } =
+        (typeof(PlaybookSetOptions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0];
 }

@@ -10,6 +10,9 @@ public sealed class NodeReader(string[] fileLines, DiagnosticBag diagnostics)
 {
     public DiagnosticBag Diagnostics { get; } = diagnostics;
 
+    /// <summary>Lines of every file a merged (extended) document's nodes come from; a node of another file reads its own file's lines.</summary>
+    public IReadOnlyDictionary<string, string[]>? FileLines { get; init; }
+
     /// <summary>
     /// The comment that documents the entry whose key is at <paramref name="key"/>: its own trailing comment, else the
     /// comment lines heading its group (entries at the same indent with no blank line between), as params name their source.
@@ -121,10 +124,11 @@ public sealed class NodeReader(string[] fileLines, DiagnosticBag diagnostics)
         var indent = 0;
         if (scalar.Style is YamlScalarStyle.Literal or YamlScalarStyle.Folded)
         {
+            var lines = FileLines?.GetValueOrDefault(scalar.Position.File) ?? fileLines;
             // Block content starts on the line after the indicator; find its indentation.
-            for (var i = scalar.Position.Line; i < fileLines.Length; i++)
+            for (var i = scalar.Position.Line; i < lines.Length; i++)
             {
-                var line = fileLines[i];
+                var line = lines[i];
                 if (line.Trim().Length == 0) continue;
                 indent = line.Length - line.TrimStart(' ').Length;
                 break;

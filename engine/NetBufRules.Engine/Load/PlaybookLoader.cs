@@ -155,8 +155,10 @@ public static partial class PlaybookLoader
     /// <summary>Parses texts already read; also checks that ids are unique.</summary>
     public static LoadResult Parse(IEnumerable<(string File, string Text)> sources, DiagnosticBag diagnostics)
     {
+        var list = sources as IReadOnlyList<(string File, string Text)> ?? [.. sources];
+        if (list.Any(s => Extends.ExtendsMerger.Mentions(s.Text))) return ParseExtending(list, diagnostics);
         // Files parse independently: in parallel, each into its own bag, then merged in file order.
-        var parsed = sources.AsParallel().AsOrdered().Select(s =>
+        var parsed = list.AsParallel().AsOrdered().Select(s =>
         {
             var bag = new DiagnosticBag();
             var playbook = PlaybookParser.Parse(s.File, s.Text, bag);

@@ -12,13 +12,13 @@ public static class PlaybookParser
     public const string ApiVersion = "netbufrules/v1";
 
     private static readonly string[] TopKeys =
-        ["apiVersion", "id", "title", "severity", "tags", "summary", "params", "probes", "requires", "when", "advise_when", "fix", "why", "see_also", "explained_by", "metrics", "for", "clear_after"];
+        ["apiVersion", "id", "title", "severity", "tags", "summary", "params", "probes", "requires", "when", "advise_when", "fix", "why", "see_also", "explained_by", "metrics", "for", "clear_after", "extends", "drop"];
     private static readonly string[] ProbeKeys =
         ["description", "counter", "timeout", "command", "file", "sysctl", "processes", "drop_reasons", "extract", "fallback", "where", "key", "absent", "unusable_if", "each"];
     private static readonly string[] AlternativeKeys = ["command", "file", "sysctl", "processes", "drop_reasons", "extract", "unusable_if"];
     private static readonly string[] ExtractKeys = ["text", "json", "json_rows", "columns", "snmp", "regex", "all", "table", "skip", "hex", "fields", "lines"];
-    private static readonly string[] SignalKeys = ["if", "message"];
-    private static readonly string[] SymptomKeys = ["if", "message", "ok"];
+    private static readonly string[] SignalKeys = ["if", "message", "name"];
+    private static readonly string[] SymptomKeys = ["if", "message", "ok", "name"];
     private static readonly string[] FixKeys = ["path", "template", "then", "if", "each"];
     private static readonly string[] ProcessesKeys = ["netns"];
     private static readonly string[] SourceKinds = ["command", "file", "sysctl", "processes", "drop_reasons"];
@@ -43,10 +43,28 @@ public static class PlaybookParser
                 diagnostics.Error(new SourcePosition(file, 1, 1), Codes.MissingKey, "the playbook is empty", "start from a playbook in playbooks/");
             return null;
         }
-        var r = new NodeReader(text.Split('\n'), diagnostics);
+        return Parse(new NodeReader(text.Split('\n'), diagnostics), root);
+    }
+
+    /// <summary>Parses a document already read as a tree, e.g. an extended playbook merged from several files (Load/Extends).</summary>
+    public static Playbook? Parse(Extends.PlaybookDocument document, DiagnosticBag diagnostics)
+    {
+        var lines = document.Lines.GetValueOrDefault(document.File) ?? [];
+        var playbook = Parse(new NodeReader(lines, diagnostics) { FileLines = document.Lines }, document.Root);
+        return playbook is null || document.Origin is null ? playbook : playbook with { Origin = document.Origin };
+    }
+
+    private static Playbook? Parse(NodeReader r, YamlNode root)
+    {
+        var diagnostics = r.Diagnostics;
         var map = r.Map(root, "a playbook");
         if (map is null) return null;
         r.CheckKeys(map, "the playbook", TopKeys);
+        // A resolved extends: is merged away before parsing (Load/Extends); one still here is not a single id.
+        if (map["extends"] is { } extends)
+            diagnostics.Error(extends.Position, Codes.WrongType, $"'extends' must be one playbook id, got {extends.Kind}", "write e.g. 'extends: tcp-backlog'");
+        if (map["drop"] is { } drop && map["extends"] is null)
+            diagnostics.Error(drop.Position, Codes.InvalidValue, "'drop' without 'extends' has nothing to drop from", "add 'extends: BASE_ID', or remove what you meant to drop from this playbook itself");
 
         var api = r.RequiredString(map, "apiVersion", "the playbook");
         if (api.Length > 0 && api != ApiVersion)

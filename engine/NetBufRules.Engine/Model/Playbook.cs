@@ -37,6 +37,9 @@ public sealed record Playbook(
     /// <summary>How long it must stay quiet before <c>watch</c> reports it cleared (<c>clear_after:</c>; null: watch's default).</summary>
     public TimeSpan? ClearAfter { get; init; }
 
+    /// <summary>For a playbook that extends another (<c>extends:</c>): its bases and where each part came from; null otherwise.</summary>
+    public PlaybookOrigin? Origin { get; init; }
+
     /// <summary>The param named <paramref name="name"/>, or null.</summary>
     public ParamSpec? Param(string name) => Params.FirstOrDefault(p => p.Name == name);
 }

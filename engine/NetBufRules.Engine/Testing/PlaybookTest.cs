@@ -16,6 +16,12 @@ public sealed record PlaybookTest(
 {
     /// <summary>Other findings' verdicts this case states (<c>findings: {nic-drops: fired}</c>), read by fired() and explained().</summary>
     public IReadOnlyDictionary<string, string> Findings { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Probes the case declares failing (<c>probes: {NAME: {fails: "text"}}</c>): their first source fails with that text.</summary>
+    public IReadOnlyDictionary<string, string> ProbeFailures { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Sources (as explain names them, or a program's name) the case declares failing (<c>sources: {dmesg: {fails: "text"}}</c>).</summary>
+    public IReadOnlyDictionary<string, string> SourceFailures { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }
 
 /// <summary>What a case expects; null means "not checked".</summary>

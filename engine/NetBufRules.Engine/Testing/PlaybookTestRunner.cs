@@ -77,6 +77,7 @@ public static class PlaybookTestRunner
     private sealed class CaseSourceReader : ISourceReader
     {
         private readonly Dictionary<string, IReadOnlyList<string>> _inline = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _failing = new(StringComparer.Ordinal);
         private readonly SnapshotSourceReader? _snapshot;
         private readonly List<(string Key, System.Text.RegularExpressions.Regex Pattern)> _templates = [];
 
@@ -88,12 +89,26 @@ public static class PlaybookTestRunner
                     ?? throw new SnapshotException($"{test.File}: test '{test.Name}' gives output for '{name}', which is not a probe of {playbook.Id}");
                 _inline[probe.Alternatives[0].Source.Key] = samples;
             }
-            var describes = playbook.Probes.SelectMany(p => p.Alternatives).Select(a => a.Source).DistinctBy(s => s.Key).ToDictionary(s => s.Describe(), s => s.Key, StringComparer.Ordinal);
+            var sources = playbook.Probes.SelectMany(p => p.Alternatives).Select(a => a.Source).DistinctBy(s => s.Key).ToList();
+            var describes = sources.ToDictionary(s => s.Describe(), s => s.Key, StringComparer.Ordinal);
+            // A source is named as explain shows it; a program's name alone (ss, dmesg) names every command of that program.
+            IEnumerable<string> KeysOf(string describe, string what) =>
+                describes.TryGetValue(describe, out var key) ? [key]
+                : sources.OfType<CommandSource>().Where(c => c.Argv[0] == describe).Select(c => c.Key).ToList() is { Count: > 0 } keys ? keys
+                : throw new SnapshotException($"{test.File}: test '{test.Name}' {what} source '{describe}', which no probe of {playbook.Id} reads");
             foreach (var (describe, samples) in test.SourceOutputs)
             {
-                if (!describes.TryGetValue(describe, out var key))
-                    throw new SnapshotException($"{test.File}: test '{test.Name}' gives output for source '{describe}', which no probe of {playbook.Id} reads");
-                _inline[key] = samples;
+                foreach (var key in KeysOf(describe, "gives output for")) _inline[key] = samples;
+            }
+            foreach (var (describe, text) in test.SourceFailures)
+            {
+                foreach (var key in KeysOf(describe, "says fails")) _failing[key] = text;
+            }
+            foreach (var (name, text) in test.ProbeFailures)
+            {
+                var probe = playbook.Probes.FirstOrDefault(p => p.Name == name)
+                    ?? throw new SnapshotException($"{test.File}: test '{test.Name}' says '{name}' fails, which is not a probe of {playbook.Id}");
+                _failing[probe.Alternatives[0].Source.Key] = text;
             }
             foreach (var source in playbook.Probes.Where(p => p.Each is not null).SelectMany(p => p.Alternatives).Select(a => a.Source).Where(s => _inline.ContainsKey(s.Key)))
             {
@@ -108,6 +123,13 @@ public static class PlaybookTestRunner
             var time = DateTimeOffset.UnixEpoch.AddSeconds(sample);
             // A probe run per row ('each') reads a bound source; the case gives its output once, for every row.
             var key = _inline.ContainsKey(source.Key) ? source.Key : _templates.FirstOrDefault(t => t.Pattern.IsMatch(source.Key)).Key ?? source.Key;
+            if (_failing.TryGetValue(source.Key, out var failure))
+            {
+                // A source the test declares failing: permission errors read as such, anything else as a failed command.
+                var denied = failure.Contains("permission denied", StringComparison.OrdinalIgnoreCase) || failure.Contains("not permitted", StringComparison.OrdinalIgnoreCase);
+                return Task.FromResult(RawOutput.Failed(time, denied ? ReadFailure.PermissionDenied : ReadFailure.NonZeroExit,
+                    $"{source.Describe()} failed: {failure} (the test says so)", failure, denied ? null : 1));
+            }
             if (_inline.TryGetValue(key, out var samples) && samples.Count == 0)
             {
                 // An empty list is a source that does not exist here (a tool not installed, a file the kernel lacks).

@@ -65,11 +65,7 @@ public static class TestFileParser
             var caseName = r.RequiredString(c, "name", "a test case");
             var snapshot = r.String(c["snapshot"], "'snapshot'");
             if (snapshot is not null)
-            {
-                snapshot = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, snapshot));
-                if (!File.Exists(snapshot))
-                    diagnostics.Error(c["snapshot"]!.Position, Codes.PathNotFound, $"snapshot '{r.String(c["snapshot"], "'snapshot'")}' does not exist", "the path is relative to the test file");
-            }
+                snapshot = CaseSources.Snapshot(file, snapshot, c["snapshot"]!.Position, diagnostics);
             foreach (var (key, value) in (c["set"] as YamlMap)?.Entries ?? [])
             {
                 if (value is YamlScalar s && NodeReader.IsNonFiniteNumber(s))
@@ -88,23 +84,19 @@ public static class TestFileParser
             var fixes = expectMap["fixes"] is null ? (int?)null : r.Int(expectMap["fixes"], "'fixes'", 0);
             result.Add(new PlaybookTest(
                 file, playbook, caseName, snapshot,
-                Outputs(r, c["probes"], "'probes'"),
-                Outputs(r, c["sources"], "'sources'"),
+                CaseSources.Outputs(r, c["probes"], "'probes'"),
+                CaseSources.Outputs(r, c["sources"], "'sources'"),
                 Scalars(r, c["set"]),
                 new TestExpectation(status?.Value, OneOrMany(r, expectMap["reason_contains"]), OneOrMany(r, expectMap["reason_not_contains"]),
                     Scalars(r, expectMap["evidence"]), OneOrMany(r, expectMap["fix_contains"]), fixes)
                 { FixNotContains = OneOrMany(r, expectMap["fix_not_contains"]) },
-                c.Position) { Findings = TestFindings.Read(r, c["findings"]) });
+                c.Position)
+            {
+                Findings = TestFindings.Read(r, c["findings"]),
+                ProbeFailures = CaseSources.Failures(r, c["probes"]),
+                SourceFailures = CaseSources.Failures(r, c["sources"]),
+            });
         }
-        return result;
-    }
-
-    private static Dictionary<string, IReadOnlyList<string>> Outputs(NodeReader r, YamlNode? node, string what)
-    {
-        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        var map = r.Map(node, what);
-        foreach (var (key, value) in map?.Entries ?? [])
-            result[key.Value] = value is YamlList ? r.Strings(value, $"output of '{key.Value}'") : [r.String(value, $"output of '{key.Value}'") ?? ""];
         return result;
     }
 

@@ -38,6 +38,8 @@ public static class SchemaValidator
             // Inside a oneOf/anyOf, a branch that does not apply fails by design; only the verdict on the whole counts.
             var path = detail.EvaluationPath.ToString();
             if (path.Contains("/oneOf/", StringComparison.Ordinal) || path.Contains("/anyOf/", StringComparison.Ordinal)) continue;
+            // An 'if' that does not hold only picks 'else' (the playbook schema's extends:); it is never an error itself.
+            if (path.EndsWith("/if", StringComparison.Ordinal) || path.Contains("/if/", StringComparison.Ordinal)) continue;
             var pointer = detail.InstanceLocation.ToString();
             var at = Locate(pointer, positions, root.Position);
             if (known.Contains((at.File, at.Line))) continue;

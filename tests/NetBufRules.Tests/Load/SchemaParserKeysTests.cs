@@ -17,6 +17,7 @@ public sealed class SchemaParserKeysTests
     public static TheoryData<string, string, string, string> Levels => new()
     {
         { "playbook.schema.json", "", nameof(PlaybookParser), "TopKeys" },
+        { "playbook.schema.json", "/properties/drop", "MergeRules", "Droppable" },
         { "playbook.schema.json", "/$defs/probe", nameof(PlaybookParser), "ProbeKeys" },
         { "playbook.schema.json", "/$defs/source", nameof(PlaybookParser), "AlternativeKeys" },
         { "playbook.schema.json", "/$defs/probe/properties/fallback/items", nameof(PlaybookParser), "AlternativeKeys" },
@@ -29,10 +30,12 @@ public sealed class SchemaParserKeysTests
         { "playbook-test.schema.json", "", nameof(TestFileParser), "FileKeys" },
         { "playbook-test.schema.json", "/properties/tests/items", nameof(TestFileParser), "CaseKeys" },
         { "playbook-test.schema.json", "/properties/tests/items/properties/expect", nameof(TestFileParser), "ExpectKeys" },
+        { "playbook-test.schema.json", "/$defs/outputs/additionalProperties/oneOf/2", "CaseSources", "DeclarationKeys" },
         { "netbufrules-config.schema.json", "", nameof(LintConfig), "ConfigKeys" },
     };
 
-    private static readonly Type[] Parsers = [typeof(PlaybookParser), typeof(PlaybookParser).Assembly.GetType("NetBufRules.Load.WatchKeysParser")!, typeof(TestFileParser), typeof(LintConfig)];
+    private static readonly Type[] Parsers = [typeof(PlaybookParser), typeof(PlaybookParser).Assembly.GetType("NetBufRules.Load.WatchKeysParser")!, typeof(TestFileParser), typeof(LintConfig),
+        typeof(PlaybookParser).Assembly.GetType("NetBufRules.Testing.CaseSources")!, typeof(PlaybookParser).Assembly.GetType("NetBufRules.Load.Extends.MergeRules")!];
 
     private static IReadOnlyList<string> ParserKeys(string type, string field) => ParserKeys(Parsers.Single(p => p.Name == type), field);
 

@@ -11,7 +11,7 @@ namespace NetBufRules.Tests.Pack;
 public sealed class FileFormatSchemaTests
 {
     internal static readonly JsonSchema SnapshotSchema = JsonSchema.FromFile(Path.Combine(Repo.Schemas, "snapshot.schema.json"));
-    private static readonly JsonSchema TestSchema = JsonSchema.FromFile(Path.Combine(Repo.Schemas, "playbook-test.schema.json"));
+    internal static readonly JsonSchema TestSchema = JsonSchema.FromFile(Path.Combine(Repo.Schemas, "playbook-test.schema.json"));
 
     public static TheoryData<string> Snapshots() =>
         [.. Directory.GetFiles(Repo.Snapshots, "*.json").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)];
