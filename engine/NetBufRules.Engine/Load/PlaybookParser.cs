@@ -97,7 +97,7 @@ public static class PlaybookParser
             r.String(map["why"], "'why'")?.Trim() ?? "",
             r.Strings(map["see_also"], "'see_also'"),
             map.Position);
-        playbook = playbook with { ExplainedBy = FindingReferenceReader.Read(r, map["explained_by"]) };
+        playbook = playbook with { ExplainedBy = FindingReferenceReader.Read(r, map["explained_by"]), TitlePosition = map["title"]?.Position };
         // Best effort even with errors, so validation can report the rest of the file's problems too.
         return WatchKeysParser.Apply(r, map, playbook);
     }

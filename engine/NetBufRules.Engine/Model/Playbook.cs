@@ -28,6 +28,9 @@ public sealed record Playbook(
     /// </summary>
     public IReadOnlyList<FindingReference> ExplainedBy { get; init; } = [];
 
+    /// <summary>Where the title's value stands, for diagnostics about its wording; null when the playbook has none.</summary>
+    public SourcePosition? TitlePosition { get; init; }
+
     /// <summary>The key measurements it declares (<c>metrics:</c>), for watch summaries and Prometheus.</summary>
     public IReadOnlyList<MetricSpec> Metrics { get; init; } = [];
 

@@ -78,6 +78,8 @@ public static partial class EachProbe
             var done = false;
             foreach (var alternative in probe.Alternatives)
             {
+                // A source naming a column this row leaves empty is not this row's (e.g. a cgroup path one folder deeper).
+                if (!Applies(alternative.Source, row)) continue;
                 if (Bind(alternative.Source, row) is not { } source)
                 {
                     notes.Add($"a row of {probe.Each} ({string.Join(", ", cells.Values.Select(Cell.Format))}) is not safe to pass to {alternative.Source.Describe()}");
@@ -118,6 +120,10 @@ public static partial class EachProbe
         return new ProbeResult(probe.Name, ProbeStatus.Ok, new TableValue(columns, result), template, null, truncated, attempts,
             notes.Count > 0 ? string.Join("; ", notes.Distinct()) : null);
     }
+
+    /// <summary>Whether every column <paramref name="source"/> names has a cell in <paramref name="row"/> (an unmatched optional regex group is empty).</summary>
+    public static bool Applies(SourceSpec source, IReadOnlyDictionary<string, object> row) =>
+        Placeholders(source).All(k => row.GetValueOrDefault(k) is not (null or ""));
 
     private static IEnumerable<IReadOnlyDictionary<string, object>> RowsOf(ProbeValue value) => value switch
     {

@@ -87,7 +87,12 @@ public sealed class FixRenderer(Policy.SafetyPolicy? policy = null)
             foreach (var (k, v) in row) cells[k] = v;
             perRow["row"] = cells;
             var path = SafePath(fix, perRow);
-            if (seen.Add(path)) yield return (fix, new RenderedFix(path, RenderText(fix.Template, perRow, InterpolationGuard.ContentProblem), fix.Then));
+            if (seen.Contains(path)) continue;
+            var content = RenderText(fix.Template, perRow, InterpolationGuard.ContentProblem);
+            // A row the template renders blank for needs no file (e.g. the host's limit is already higher than the advice).
+            if (string.IsNullOrWhiteSpace(content)) continue;
+            seen.Add(path);
+            yield return (fix, new RenderedFix(path, content, fix.Then));
         }
     }
 

@@ -100,14 +100,15 @@ public static class TemplateSandbox
         {
             var extract = probe.Alternatives.Count > 0 ? probe.Alternatives[0].Extract : ExtractSpec.Text;
             var names = FieldNames(extract);
-            if (names is not null && probe.Each is not null)
-                names = [.. names, .. probe.Alternatives.SelectMany(a => Probe.EachProbe.Placeholders(a.Source)).Except(names)];
+            // A probe run per row is always a table (EachProbe): its fields, or 'value', and the row's cells it was read with.
+            if (probe.Each is not null)
+                names = [.. names ?? ["value"], .. probe.Alternatives.SelectMany(a => Probe.EachProbe.Placeholders(a.Source)).Except(names ?? ["value"])];
             if (names is null)
             {
                 model[probe.Name] = 1.0;
                 if (probe.Counter) { rates[probe.Name] = 1.0; deltas[probe.Name] = 1.0; }
             }
-            else if (IsTable(extract))
+            else if (IsTable(extract) || probe.Each is not null)
             {
                 var row = new ScriptObject();
                 foreach (var n in names)

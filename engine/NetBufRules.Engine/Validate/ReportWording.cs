@@ -31,7 +31,7 @@ public static partial class ReportWording
     public static void Check(Playbook playbook, DiagnosticBag bag)
     {
         if (Verdict().Match(Quoted().Replace(playbook.Title, "")) is { Success: true } word)
-            bag.Warning(playbook.Position, Codes.TitleReadsAsVerdict,
+            bag.Warning(playbook.TitlePosition ?? playbook.Position, Codes.TitleReadsAsVerdict,
                 $"the title '{playbook.Title}' reads as a verdict ('{word.Value}'): beside [OK] it says the opposite of the status",
                 "name the cause, not the outcome, e.g. 'TCP memory limits' or 'Accept-queue overflow'; the status says whether it happened");
         // A message renders only when its condition held, so a condition that reads the table (count(t) > 0) guards it;

@@ -95,6 +95,16 @@ internal sealed class NetworkNamespace : IDisposable
         return new Report(code, JsonDocument.Parse(stdout), stderr);
     }
 
+    /// <summary>Runs the built tool on the host (outside the namespace, where /sys/fs/cgroup is mounted) and returns its JSON report.</summary>
+    public static Report DiagnoseOnHost()
+    {
+        var dotnet = Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : FindDotnet();
+        var (code, stdout, stderr) = Exec([dotnet, Tool, "run", Path.Combine(Support.Repo.Root, "playbooks"), "--format", "json", "--interval", "1"],
+            new Dictionary<string, string> { ["DOTNET_CLI_HOME"] = "/tmp", ["HOME"] = "/tmp" });
+        if (code is not (0 or 1)) throw new InvalidOperationException($"netbufrules exited {code}: {stderr}");
+        return new Report(code, JsonDocument.Parse(stdout), stderr);
+    }
+
     /// <summary>Runs the built tool inside this namespace with any arguments; returns exit code and output.</summary>
     public (int Code, string Stdout, string Stderr) RunTool(params string[] args)
     {

@@ -242,6 +242,52 @@ public sealed class RealFaultTests
         if (!report.Reason("memory-pressure").Contains("atomic page allocations failed", StringComparison.Ordinal))
             fixes.ShouldNotContain(f => f.Contains("vm.min_free_kbytes =", StringComparison.Ordinal));
     }
+
+    [SkippableFact]
+    public void A_service_cgroup_oom_gets_a_MemoryMax_drop_in_only_while_its_limit_now_is_below_twice_the_kill()
+    {
+        RequireRoot();
+        var v1 = Directory.Exists("/sys/fs/cgroup/memory");
+        var v2 = File.Exists("/sys/fs/cgroup/cgroup.subtree_control") && File.ReadAllText("/sys/fs/cgroup/cgroup.subtree_control").Contains("memory", StringComparison.Ordinal);
+        Skip.IfNot(v1 || v2, "no memory cgroup controller here");
+        using var ns = new NetworkNamespace("nbr-levers");
+        // Shaped as systemd lays out a service (SLICE.slice/UNIT.service), so the kernel log names a unit; no systemd is involved.
+        var root = v1 ? "/sys/fs/cgroup/memory" : "/sys/fs/cgroup";
+        var slice = Path.Combine(root, $"{ns.Name}.slice");
+        var unit = $"{ns.Name}-svc.service";
+        var cgroup = Path.Combine(slice, unit);
+        Directory.CreateDirectory(slice);
+        ns.OwnCgroup(slice);
+        if (!v1) File.WriteAllText(Path.Combine(slice, "cgroup.subtree_control"), "+memory");
+        Directory.CreateDirectory(cgroup);
+        ns.OwnCgroup(cgroup);
+        var limit = Path.Combine(cgroup, v1 ? "memory.limit_in_bytes" : "memory.max");
+        File.WriteAllText(limit, (64 << 20).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var victim = ns.StartOnHost("/bin/sh", "-c", $"echo $$ > {cgroup}/cgroup.procs && exec {NetworkNamespace.Python} {Path.Combine(NetworkNamespace.Faults, "eat_memory.py")}");
+        victim.WaitForExit(60_000).ShouldBeTrue();
+        victim.ExitCode.ShouldBe(137, "killed by the OOM killer");
+        List<string> Fixes(NetworkNamespace.Report r) => [.. r.Result("memory-pressure").GetProperty("fixes").EnumerateArray()
+            .Select(f => f.GetProperty("path").GetString()!).Where(p => p.Contains(unit, StringComparison.Ordinal))];
+
+        // The limit the kill hit (64 MiB) is still in force: twice it, at least 256M, as the unit's MemoryMax=.
+        var unchanged = NetworkNamespace.DiagnoseOnHost();
+        unchanged.Reason("memory-pressure").ShouldContain($"unit {unit}: raise MemoryMax= in a drop-in", Case.Sensitive, unchanged.ToString());
+        Fixes(unchanged).ShouldBe([$"/etc/systemd/system/{unit}.d/90-netbufrules-memory.conf"]);
+        unchanged.Result("memory-pressure").GetProperty("fixes").EnumerateArray().Single(f => f.GetProperty("path").GetString()!.Contains(unit, StringComparison.Ordinal))
+            .GetProperty("content").GetString()!.ShouldContain("MemoryMax=262144K");
+
+        // Raised since to 1 GiB: a drop-in at 256M would lower it, so there is none.
+        File.WriteAllText(limit, (1 << 30).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var raised = NetworkNamespace.DiagnoseOnHost();
+        raised.Reason("memory-pressure").ShouldContain($"unit {unit}, whose limit was raised since to 1024 MiB: no drop-in is needed");
+        Fixes(raised).ShouldBeEmpty();
+
+        // The service's cgroup is gone (its slice is still there): nothing to raise.
+        Directory.Delete(cgroup);
+        var gone = NetworkNamespace.DiagnoseOnHost();
+        gone.Reason("memory-pressure").ShouldContain($"unit {unit}, whose cgroup is gone now");
+        Fixes(gone).ShouldBeEmpty();
+    }
 }
 
 [CollectionDefinition("network namespaces", DisableParallelization = true)]

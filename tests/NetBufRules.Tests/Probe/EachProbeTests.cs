@@ -67,6 +67,31 @@ public sealed class EachProbeTests
         result.SkipReason.ShouldBe("tc -s filter show dev va egress not found");
     }
 
+    [Fact]
+    public async Task A_source_naming_a_column_the_row_leaves_empty_is_passed_over_for_that_row_only()
+    {
+        const string cgroups = """
+              ooms:
+                command: [dmesg]
+                extract: { regex: 'oom_memcg=/(?<slice>[^/,]+)(?:/(?<sub>[^/,]+))?/(?<unit>[^/,]+),', all: true }
+              filters:
+                each: ooms
+                file: /sys/fs/cgroup/{slice}/{sub}/{unit}/memory.max
+                extract: { regex: '^(?<memory_max>\S+)' }
+                fallback:
+                  - file: /sys/fs/cgroup/{slice}/{unit}/memory.max
+            """;
+        var reader = new FakeSourceReader()
+            .With("dmesg", "oom_memcg=/system.slice/web.service,\noom_memcg=/system.slice/system-job.slice/job@1.service,\n")
+            .With("/sys/fs/cgroup/system.slice/web.service/memory.max", "max\n")
+            .With("/sys/fs/cgroup/system.slice/system-job.slice/job@1.service/memory.max", "268435456\n");
+        var result = await Run(reader, cgroups);
+        result.Status.ShouldBe(ProbeStatus.Ok);
+        result.Note.ShouldBeNull("an empty cell is not an unsafe one");
+        ((TableValue)result.Value!).Rows.Select(r => $"{r["unit"]}={Cell.Format(r["memory_max"])}").ShouldBe(["web.service=max", "job@1.service=268435456"]);
+        reader.Reads.Keys.ShouldNotContain(k => k.Contains("//", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("each: nowhere", "probe 'filters' has 'each: nowhere', which is not another probe of this playbook")]
     [InlineData("each: filters", "probe 'filters' has 'each: filters', which is not another probe of this playbook")]

@@ -99,6 +99,26 @@ public sealed class FixContentPolicyTests
         FixContent.Check(Nginx, "[Service]\nLimitNOFILE=65536", measured).ShouldHaveSingleItem().Code.ShouldBe("NBR042");
     }
 
+    [Fact]
+    public void MemoryMax_is_refused_when_the_run_did_not_read_the_units_limit_now_except_infinity()
+    {
+        FixContent.Check(Nginx, "[Service]\nMemoryMax=1G", Measurements.None).ShouldHaveSingleItem().Message
+            .ShouldBe("the fix sets MemoryMax= for nginx.service, but the run did not measure the unit's current memory limit, so it cannot be shown not to lower it");
+        FixContent.Check(Nginx, "[Service]\nMemoryMax=infinity", Measurements.None).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void MemoryMax_never_lowers_the_limit_the_units_cgroup_has_now()
+    {
+        var measured = Measurements.None with { ServiceMemoryMax = new Dictionary<string, double> { ["nginx.service"] = 512L << 20 } };
+        FixContent.Check(Nginx, "[Service]\nMemoryMax=512M", measured).ShouldBeEmpty();
+        FixContent.Check(Nginx, "[Service]\nMemoryMax=1048576K", measured).ShouldBeEmpty();
+        FixContent.Check(Nginx, "[Service]\nMemoryMax=256M", measured).ShouldHaveSingleItem().Message.ShouldBe("MemoryMax=256M would lower the memory limit 536870912 that nginx.service has now");
+        var unlimited = Measurements.None with { ServiceMemoryMax = new Dictionary<string, double> { ["nginx.service"] = double.PositiveInfinity } };
+        FixContent.Check(Nginx, "[Service]\nMemoryMax=1T", unlimited).ShouldHaveSingleItem().Message.ShouldContain("would lower the memory limit max (none)");
+        FixContent.Check(Nginx, "[Service]\nMemoryMax=infinity", unlimited).ShouldBeEmpty();
+    }
+
     [Theory]
     [InlineData("/etc/sysctl.d/90-x.conf", FixKind.Sysctl)]
     [InlineData("/etc/security/limits.d/90-x.conf", FixKind.Limits)]

@@ -150,8 +150,19 @@ internal sealed partial class LineChecker(FixTarget target, Measurements measure
         if (!size.Success)
             return Value($"{key}={Cut(value)} is not a size", "write bytes with an optional K, M, G or T suffix (1024-based), or infinity; percentages depend on the host and cannot be compared");
         var bytes = decimal.Parse(size.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture) * (size.Groups["unit"].Value switch { "K" => 1L << 10, "M" => 1L << 20, "G" => 1L << 30, "T" => 1L << 40, _ => 1 });
-        return bytes < FixKeys.MinMemory || bytes > FixKeys.MaxMemory
-            ? Value($"{key}={value} is outside {FixKeys.MinMemory >> 20}M..{FixKeys.MaxMemory >> 40}T", "a fix raises a service's memory limit; below 256M it would cap the service instead, and infinity lifts the limit")
+        if (bytes < FixKeys.MinMemory || bytes > FixKeys.MaxMemory)
+            return Value($"{key}={value} is outside {FixKeys.MinMemory >> 20}M..{FixKeys.MaxMemory >> 40}T", "a fix raises a service's memory limit; below 256M it would cap the service instead, and infinity lifts the limit");
+        return key == "MemoryMax" && rendered ? MemoryMaxProblem(value, bytes) : null;
+    }
+
+    /// <summary>MemoryMax= must be at least the limit the unit's cgroup has now, which the run must have read (as a sysctl must).</summary>
+    private ContentViolation? MemoryMaxProblem(string value, decimal bytes)
+    {
+        if (target.Unit is not { } unit || !measured.ServiceMemoryMax.TryGetValue(unit, out var current))
+            return Value($"the fix sets MemoryMax= for {target.Unit}, but the run did not measure the unit's current memory limit, so it cannot be shown not to lower it",
+                "add a probe run for each unit ('each') that reads its cgroup's memory.max into a 'memory_max' column beside 'unit', and write {{ max CURRENT ADVISED }}");
+        return (double)bytes < current
+            ? Value($"MemoryMax={value} would lower the memory limit {(double.IsPositiveInfinity(current) ? "max (none)" : Cell(current))} that {unit} has now", "a fix only raises: write {{ max CURRENT ADVISED }}, and no file when the limit is already higher")
             : null;
     }
 

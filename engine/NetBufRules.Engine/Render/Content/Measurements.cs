@@ -18,6 +18,12 @@ public sealed record Measurements(IReadOnlyDictionary<string, IReadOnlyList<doub
     /// </summary>
     public double ObservedHardNofile { get; init; }
 
+    /// <summary>
+    /// Each service's memory limit now, in bytes, from table rows with <c>unit</c> and <c>memory_max</c> columns (its
+    /// cgroup's memory.max; <c>max</c> is unlimited): a MemoryMax= fix must be at least this.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> ServiceMemoryMax { get; init; } = new Dictionary<string, double>(StringComparer.Ordinal);
+
     /// <summary>Nothing measured: the checks made before any host is probed.</summary>
     public static Measurements None { get; } = new(new Dictionary<string, IReadOnlyList<double>>(), new Dictionary<string, double>());
 
@@ -61,7 +67,17 @@ public sealed record Measurements(IReadOnlyDictionary<string, IReadOnlyList<doub
             .Where(h => h <= FixKeys.Sysctls["fs.nr_open"].Max)
             .DefaultIfEmpty(0)
             .Max();
-        return new Measurements(sysctls, hard) { ObservedHardNofile = observed };
+        var memory = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var table in finding.Values.Values.OfType<TableValue>().Where(t => t.Columns.Contains("unit") && t.Columns.Contains("memory_max")))
+        {
+            foreach (var row in table.Rows)
+            {
+                if (row.GetValueOrDefault("unit") is not string unit) continue;
+                var limit = row.GetValueOrDefault("memory_max") switch { double d => d, "max" => double.PositiveInfinity, _ => (double?)null };
+                if (limit is { } l) memory[unit] = Math.Max(l, memory.GetValueOrDefault(unit));
+            }
+        }
+        return new Measurements(sysctls, hard) { ObservedHardNofile = observed, ServiceMemoryMax = memory };
     }
 
     /// <summary>The sysctl a probe reads when every one of its sources reads that one sysctl, as text or as fields.</summary>
