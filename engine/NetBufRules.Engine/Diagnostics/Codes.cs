@@ -44,4 +44,6 @@ public static class Codes
     public const string SymlinkNotFollowed = "NBR055";
     public const string ForbiddenFileSource = "NBR030";
     public const string BadToolGrammar = "NBR031";
+    public const string WhereCycle = "NBR150";
+    public const string NoCondition = "NBR151";
 }

@@ -15,8 +15,6 @@ public sealed class FixRenderer(Policy.SafetyPolicy? policy = null)
     private readonly IReadOnlyList<string> _repositoryDirectories =
         [.. (policy ?? Policy.SafetyPolicy.Default).AllowedFixDirectories.Except(Policy.SafetyPolicy.Default.AllowedFixDirectories)];
 
-    private readonly Dictionary<LocatedText, Template> _parsed = new(ReferenceEqualityComparer.Instance);
-
     /// <summary>Renders one finding; a template that fails turns the finding into an error with the template's place.</summary>
     public RenderedFinding Render(Finding finding)
     {
@@ -88,12 +86,9 @@ public sealed class FixRenderer(Policy.SafetyPolicy? policy = null)
 
     private string RenderText(LocatedText text, Scriban.Runtime.ScriptObject model, Func<string, string?>? guard = null)
     {
-        if (!_parsed.TryGetValue(text, out var template))
-        {
-            var (parsed, errors) = TemplateCompiler.Compile(text);
-            if (errors.Count > 0) throw new PlacedTemplateException(errors[0].ToString());
-            _parsed[text] = template = parsed;
-        }
+        // Parsed once per text by the compiler's shared cache; this renderer keeps no state, so one instance may render on several threads.
+        var (template, errors) = TemplateCompiler.Compile(text);
+        if (errors.Count > 0) throw new PlacedTemplateException(errors[0].ToString());
         try
         {
             return TemplateSandbox.Render(template, model, guard is null ? null : v => guard(v) is { } problem ? Refused + problem : null);
