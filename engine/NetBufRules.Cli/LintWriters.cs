@@ -51,6 +51,8 @@ internal static class LintWriters
         [Codes.SymlinkNotFollowed] = "A folder scan passed over a symlinked folder, or a symlinked file whose target is outside the folder.",
         [Codes.ForbiddenFileSource] = "A file source outside /proc and /sys, not canonical, not a regular file, or a secret or side-effecting read (/proc/kmsg, a process's environ, mem, cmdline, root, cwd or fd, debugfs, tracefs).",
         [Codes.BadToolGrammar] = "The repository's .netbufrules.yaml declares a tool without a grammar, with a form that does not parse, or changes a built-in tool.",
+        [Codes.WhereCycle] = "Probes' 'where' filters read each other in a cycle, so no order gives their rows.",
+        [Codes.NoCondition] = "A playbook with 'when: []' and no 'advise_when' can never fire or advise.",
     };
 
     public static string Text(LintResult lint, bool color)

@@ -56,7 +56,6 @@ public static class PlaybookValidator
         }
         bag.AddRange(FindingOrder.CheckCalls(playbook));
         WhereCycleCheck.Check(playbook, bag);
-        ConditionPresenceCheck.Check(playbook, bag);
         EachProbeRules.Check(playbook, bag);
         foreach (var metric in playbook.Metrics) CheckCondition(metric.Value, known, bag, checkNames: true);
         foreach (var fix in playbook.Fixes)
