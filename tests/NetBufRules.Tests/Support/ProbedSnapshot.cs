@@ -20,10 +20,12 @@ internal sealed record ProbedSnapshot(string Name, IReadOnlyList<Playbook> Playb
         [.. Directory.GetFiles(Repo.Snapshots, "*.json", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(Repo.Snapshots, f)[..^".json".Length]).Order(StringComparer.Ordinal)];
 
-    public static async Task<ProbedSnapshot> Of(string name)
+    public static async Task<ProbedSnapshot> Of(string name) => await Of(name, Replay.Load(name));
+
+    /// <summary>The pack probed against <paramref name="snapshot"/> (perhaps an edited recording), called <paramref name="name"/>.</summary>
+    public static async Task<ProbedSnapshot> Of(string name, Snapshot snapshot)
     {
         var playbooks = PlaybookLoader.Load([Repo.Playbooks]).Playbooks;
-        var snapshot = Replay.Load(name);
         var options = new ProbeRunOptions(TimeSpan.Zero);
         ProbeRun run;
         using (var runner = new ProbeRunner(new SnapshotSourceReader(snapshot), options))
