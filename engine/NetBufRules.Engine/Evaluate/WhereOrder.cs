@@ -10,13 +10,18 @@ namespace NetBufRules.Evaluate;
 /// </summary>
 public static class WhereOrder
 {
-    /// <summary>The probes with a <c>where</c>, each after the filtered probes it reads; or the cycle that prevents it.</summary>
-    public static WherePlan Plan(Playbook playbook)
+    /// <summary>
+    /// The probes with a <c>where</c>, each after the filtered probes it reads; or the cycle that prevents it. A run
+    /// compiles each condition once for the process; lint passes <see cref="ConditionCompiler.Compile"/>, so that
+    /// nothing of a linted file outlives its turn.
+    /// </summary>
+    public static WherePlan Plan(Playbook playbook, Func<LocatedText, CompiledCondition>? compile = null)
     {
+        compile ??= ConditionCompiler.CompileOnce;
         var filtered = playbook.Probes.Where(p => p.Where is not null)
             .GroupBy(p => p.Name, StringComparer.Ordinal).Select(g => g.First())
             .ToDictionary(p => p.Name, StringComparer.Ordinal);
-        var reads = filtered.Values.ToDictionary(p => p.Name, p => Reads(p, filtered.Keys), StringComparer.Ordinal);
+        var reads = filtered.Values.ToDictionary(p => p.Name, p => Reads(p, filtered.Keys, compile), StringComparer.Ordinal);
         if (Cycle(reads) is { } cycle) return new WherePlan([], cycle);
         var order = new List<ProbeSpec>(filtered.Count);
         var done = new HashSet<string>(StringComparer.Ordinal);
@@ -32,11 +37,11 @@ public static class WhereOrder
     }
 
     /// <summary>The other filtered probes <paramref name="probe"/>'s <c>where</c> reads, by name, ordinal order.</summary>
-    public static IReadOnlyList<string> Reads(ProbeSpec probe, IEnumerable<string> filtered)
+    public static IReadOnlyList<string> Reads(ProbeSpec probe, IEnumerable<string> filtered, Func<LocatedText, CompiledCondition>? compile = null)
     {
         if (probe.Where is null) return [];
         var set = filtered as IReadOnlySet<string> ?? filtered.ToHashSet(StringComparer.Ordinal);
-        return [.. ConditionCompiler.CompileOnce(probe.Where).Names.Select(CompiledCondition.Root)
+        return [.. (compile ?? ConditionCompiler.CompileOnce)(probe.Where).Names.Select(CompiledCondition.Root)
             .Where(root => root != probe.Name && set.Contains(root)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
 

@@ -14,9 +14,9 @@ internal static class WhereCycleCheck
     /// <summary>The cycle of <paramref name="playbook"/>'s filters, if any, into <paramref name="bag"/>.</summary>
     public static void Check(Playbook playbook, DiagnosticBag bag)
     {
-        if (WhereOrder.Plan(playbook).Cycle is not { } cycle) return;
+        if (WhereOrder.Plan(playbook, ConditionCompiler.Compile).Cycle is not { } cycle) return;
         var first = playbook.Probes.First(p => p.Name == cycle[0] && p.Where is not null);
-        var at = ConditionTree.Read(ConditionCompiler.CompileOnce(first.Where!))?.Names
+        var at = ConditionTree.Read(ConditionCompiler.Compile(first.Where!))?.Names
             .FirstOrDefault(n => CompiledCondition.Root(n.Name) == cycle[1])?.At ?? first.Where!.Start;
         bag.Error(at, Codes.WhereCycle, $"the probes' 'where' filters read each other in a cycle: {string.Join(" -> ", cycle)}",
             "a filter may read another probe's filtered rows only when that one does not read it back; drop one of the references, or compare the two tables in a condition instead");
