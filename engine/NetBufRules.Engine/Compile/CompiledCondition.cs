@@ -4,13 +4,13 @@ using NetBufRules.Model;
 
 namespace NetBufRules.Compile;
 
-/// <summary>A condition parsed once: the NCalc expression, the names and functions it uses, or its syntax error.</summary>
+/// <summary>A condition parsed once: its NCalc syntax tree, the names and functions it uses, or its syntax error.</summary>
 public sealed class CompiledCondition
 {
-    internal CompiledCondition(LocatedText source, Expression? expression, IReadOnlyList<string> names, IReadOnlyList<string> functions, Diagnostic? error)
+    internal CompiledCondition(LocatedText source, LogicalExpression? tree, IReadOnlyList<string> names, IReadOnlyList<string> functions, Diagnostic? error)
     {
         Source = source;
-        Expression = expression;
+        Tree = tree;
         Names = names;
         Functions = functions;
         Error = error;
@@ -18,7 +18,11 @@ public sealed class CompiledCondition
 
     public LocatedText Source { get; }
 
-    internal Expression? Expression { get; }
+    /// <summary>
+    /// The parsed syntax tree, shared by every evaluation and never changed: each evaluation builds its own NCalc
+    /// <see cref="Expression"/> (parameters, functions) over it, so no evaluation sees another's state.
+    /// </summary>
+    internal LogicalExpression? Tree { get; }
 
     /// <summary>Identifiers used, dotted names included (<c>tcp_mem.pressure</c>).</summary>
     public IReadOnlyList<string> Names { get; }

@@ -32,7 +32,7 @@ public static partial class ConditionCompiler
                 return Failed(source, source.Start, "the condition is empty");
             var names = expression.GetParameterNames().Distinct(StringComparer.Ordinal).ToList();
             var functions = expression.GetFunctionNames().Distinct(StringComparer.Ordinal).ToList();
-            return new CompiledCondition(source, expression, names, functions, null);
+            return new CompiledCondition(source, expression.GetLogicalExpression(), names, functions, null);
         }
         catch (NCalcParserException e)
         {

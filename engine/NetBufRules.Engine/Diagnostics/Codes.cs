@@ -58,4 +58,6 @@ public static class Codes
     public const string ExtendsDroppedReference = "NBR135";
     public const string ExtendsTwice = "NBR136";
     public const string SnapshotOutsidePack = "NBR137";
+    public const string WhereCycle = "NBR150";
+    public const string NoCondition = "NBR151";
 }

@@ -67,6 +67,8 @@ public static class DiagnosticCatalog
         new(Codes.ExtendsDroppedReference, Error, "a text still reads a probe or param that `drop:` removes", "Drop what still reads it too, or keep the probe or param."),
         new(Codes.ExtendsTwice, Error, "two playbooks extend the same base and both keep its id", "One playbook per id may keep a base's id: merge the two, or give one a new 'id' so it runs beside the base."),
         new(Codes.SnapshotOutsidePack, Warning, "a test's snapshot lies outside its pack (a copy of the pack would lose it)", "Copy the snapshot into the pack's snapshots folder (pack.yaml 'snapshots:') so the pack's tests travel with it."),
+        new(Codes.WhereCycle, Error, "probes' `where` filters read each other in a cycle (at the name in a `where` that reads the next probe of the cycle, naming the cycle)", "Probes' 'where' filters read each other in a cycle, so no order gives their rows: break the cycle by filtering one of them on its own columns."),
+        new(Codes.NoCondition, Error, "a playbook with `when: []` and no `advise_when`: it can never fire or advise", "A playbook with 'when: []' and no 'advise_when' can never fire or advise: add a condition, or an advise_when for an advice-only playbook."),
     }.OrderBy(c => c.Id, StringComparer.Ordinal)];
 
     private static readonly Dictionary<string, DiagnosticCode> ById = All.ToDictionary(c => c.Id, StringComparer.Ordinal);

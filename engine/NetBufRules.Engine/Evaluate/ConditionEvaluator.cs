@@ -25,19 +25,28 @@ public sealed class ConditionEvaluator
 
     private Finding EvaluateWith(Playbook playbook, IReadOnlyDictionary<string, ProbeResult> measured, IReadOnlyDictionary<string, object> parameters, Peers peers)
     {
-        var probes = SkipDependents(playbook, measured);
+        var evidence = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var plan = WhereOrder.Plan(playbook);
+        if (plan.Cycle is not null)
+        {
+            return new Finding(playbook, FindingStatus.Error, $"the probes' 'where' filters read each other in a cycle ({plan.CycleText}), so no order gives their rows", [], [], evidence, parameters,
+                new Dictionary<string, ProbeValue>(StringComparer.Ordinal), measured, []);
+        }
+        var probes = SkipDependents(plan, measured);
         var values = probes.Values.Where(p => p is { Status: ProbeStatus.Ok, Value: not null })
             .ToDictionary(p => p.Name, p => p.Value!, StringComparer.Ordinal);
-        var evidence = new Dictionary<string, object?>(StringComparer.Ordinal);
         var missing = playbook.Requires.Where(n => probes.TryGetValue(n, out var p) && p.Status == ProbeStatus.Skipped).ToList();
         if (missing.Count > 0)
         {
-            var outcome = new SignalOutcome(playbook.When[0], SignalState.Unknown, string.Join("; ", missing.Select(n => $"{n}: {probes[n].SkipReason}")));
-            return new Finding(playbook, FindingStatus.Skipped, null, [outcome], [], evidence, parameters, values, probes, []);
+            // Every condition is unknown, 'when' and 'advise_when' alike: an advice-only playbook ('when: []') is skipped with the same reason.
+            var why = string.Join("; ", missing.Select(n => $"{n}: {probes[n].SkipReason}"));
+            return new Finding(playbook, FindingStatus.Skipped, null, [.. playbook.When.Select(s => new SignalOutcome(s, SignalState.Unknown, why))],
+                [.. playbook.AdviseWhen.Select(s => new SignalOutcome(s, SignalState.Unknown, why))], evidence, parameters, values, probes, []);
         }
         try
         {
-            foreach (var probe in playbook.Probes.Where(p => p.Where is not null && values.ContainsKey(p.Name)))
+            // In dependency order: each filter sees the filtered rows of the probes it reads (and its own unfiltered).
+            foreach (var probe in plan.Order.Where(p => values.ContainsKey(p.Name)))
                 values[probe.Name] = Filter(probe, values[probe.Name], new EvaluationScope(parameters, values) { Peers = peers });
             var scope = new EvaluationScope(parameters, values) { Peers = peers };
             var symptoms = playbook.When.Select(s => Judge(s, scope, probes, evidence)).ToList();
@@ -54,11 +63,14 @@ public sealed class ConditionEvaluator
         }
     }
 
-    /// <summary>A probe whose 'where' needs a skipped probe is skipped too, saying which one and why.</summary>
-    private Dictionary<string, ProbeResult> SkipDependents(Playbook playbook, IReadOnlyDictionary<string, ProbeResult> measured)
+    /// <summary>
+    /// A probe whose 'where' needs a skipped probe is skipped too, saying which one and why; in the filters' order, so a
+    /// filter reading a filter that was skipped for this reason is skipped as well.
+    /// </summary>
+    private static Dictionary<string, ProbeResult> SkipDependents(WherePlan plan, IReadOnlyDictionary<string, ProbeResult> measured)
     {
         var probes = new Dictionary<string, ProbeResult>(measured, StringComparer.Ordinal);
-        foreach (var probe in playbook.Probes.Where(p => p.Where is not null && probes.TryGetValue(p.Name, out var r) && r.Status == ProbeStatus.Ok))
+        foreach (var probe in plan.Order.Where(p => probes.TryGetValue(p.Name, out var r) && r.Status == ProbeStatus.Ok))
         {
             var needs = Compile(probe.Where!).Names.Select(CompiledCondition.Root)
                 .FirstOrDefault(root => probes.TryGetValue(root, out var other) && other.Status == ProbeStatus.Skipped);
@@ -116,10 +128,10 @@ public sealed class ConditionEvaluator
     /// </summary>
     private static Func<EvaluationScope, bool> Prepare(CompiledCondition compiled)
     {
-        if (compiled.Error is not null || compiled.Expression is null)
+        if (compiled.Error is not null || compiled.Tree is null)
             throw new EvaluationException($"'{compiled.Source.Text}': {compiled.Error?.Message}");
         // A fresh Expression over the shared, immutable syntax tree: evaluations on several threads never share state.
-        var expression = new Expression(compiled.Expression.LogicalExpression!, ConditionCompiler.Options, context: null, cultureInfo: System.Globalization.CultureInfo.InvariantCulture);
+        var expression = new Expression(compiled.Tree, ConditionCompiler.Options, context: null, cultureInfo: System.Globalization.CultureInfo.InvariantCulture);
         EvaluationScope? current = null;
         foreach (var name in compiled.Names)
         {

@@ -17,12 +17,12 @@ public sealed class MetricEvaluator
     private double? Value(MetricSpec metric, Finding finding)
     {
         var compiled = ConditionCompiler.CompileOnce(metric.Value);
-        if (compiled.Expression is null) return null;
+        if (compiled.Tree is null) return null;
         var roots = compiled.Names.Select(CompiledCondition.Root).Distinct(StringComparer.Ordinal);
         if (roots.Any(root => !finding.Params.ContainsKey(root) && !finding.Values.ContainsKey(root))) return null;
         var scope = new EvaluationScope(finding.Params, finding.Values);
         // Its own Expression over the shared syntax tree, as conditions do: no state shared between evaluations.
-        var expression = new Expression(compiled.Expression.LogicalExpression!, ConditionCompiler.Options, context: null, cultureInfo: System.Globalization.CultureInfo.InvariantCulture);
+        var expression = new Expression(compiled.Tree, ConditionCompiler.Options, context: null, cultureInfo: System.Globalization.CultureInfo.InvariantCulture);
         foreach (var name in compiled.Names)
         {
             var captured = name;

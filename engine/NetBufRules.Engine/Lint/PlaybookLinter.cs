@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using NetBufRules.Compile;
 using NetBufRules.Diagnostics;
 using NetBufRules.Evaluate;
@@ -14,11 +13,8 @@ namespace NetBufRules.Lint;
 /// Everything <c>netbufrules lint</c> checks: loading, validation, the JSON Schema, a dry render of every template with
 /// the probes' shapes, unused probes and params, and prose; warnings where a playbook still works.
 /// </summary>
-public static partial class PlaybookLinter
+public static class PlaybookLinter
 {
-    [GeneratedRegex(@"(?<![\w.])[A-Za-z_]\w*")]
-    private static partial Regex Identifier();
-
     /// <summary>Lints <paramref name="paths"/> with the repository config found beside them.</summary>
     public static LintResult Lint(IReadOnlyList<string> paths, string? configFile = null) =>
         Lint(PlaybookSet.Load(new PlaybookSetOptions { Paths = paths, ConfigFile = configFile, BuiltInWhenNoPath = false }));
@@ -89,11 +85,11 @@ public static partial class PlaybookLinter
             one.AddRange(SchemaValidator.Validate(tree, known));
         }
         if (playbook is null) return new CheckedFile(file, null, true, one.Items, []);
-        DryRender(playbook, one);
+        DryRender.Check(playbook, policy, one);
         var advice = new DiagnosticBag();
         Prose(playbook, advice);
         ReportWording.Check(playbook, advice);
-        Unused(playbook, advice);
+        UnusedNames.Check(playbook, advice);
         return new CheckedFile(file, playbook, true, one.Items, advice.Items);
     }
 
@@ -114,65 +110,5 @@ public static partial class PlaybookLinter
             bag.Warning(playbook.Position, Codes.MissingProse, "the playbook has no 'summary'", "say in a sentence what the cause is; explain and the report show it");
         if (playbook.Why.Length == 0)
             bag.Warning(playbook.Position, Codes.MissingProse, "the playbook has no 'why'", "say why the fix works; 'netbufrules explain' shows it");
-    }
-
-    private static void Unused(Playbook playbook, DiagnosticBag bag)
-    {
-        var texts = playbook.When.Concat(playbook.AdviseWhen).SelectMany(s => new[] { s.Condition.Text, s.Message?.Text ?? "", s.Ok?.Text ?? "" })
-            .Concat(playbook.Probes.Select(p => p.Where?.Text ?? ""))
-            .Concat(playbook.Fixes.SelectMany(f => new[] { f.Template.Text, f.Path.Text, f.Condition?.Text ?? "", f.Each ?? "" }))
-            .Concat(playbook.Requires)
-            .Concat(playbook.Probes.Select(p => p.Each ?? ""))
-            .ToList();
-        // Every identifier the texts use, once; a name after a dot (row.pid) is a member, not a probe or param.
-        var used = texts.SelectMany(t => Identifier().Matches(t).Select(m => m.Value)).ToHashSet(StringComparer.Ordinal);
-        bool Used(string name) => used.Contains(name);
-        foreach (var probe in playbook.Probes.Where(p => !Used(p.Name)))
-            bag.Warning(probe.Position, Codes.UnusedProbe, $"probe '{probe.Name}' is never used", "use it in a condition, message or fix, or remove it (it costs a read on every host)");
-        foreach (var param in playbook.Params.Where(p => !Used(p.Name)))
-            bag.Warning(param.Position, Codes.UnusedParam, $"param '{param.Name}' is never used", "use it in a condition or template, or remove it");
-    }
-
-    private static void DryRender(Playbook playbook, DiagnosticBag bag)
-    {
-        var fired = TemplateSandbox.ShapeModel(playbook, FindingStatus.Fired);
-        var advice = TemplateSandbox.ShapeModel(playbook, FindingStatus.Advice);
-        foreach (var message in playbook.When.Concat(playbook.AdviseWhen).Select(s => s.Message).OfType<LocatedText>())
-            Try(message, fired, bag);
-        var ok = TemplateSandbox.ShapeModel(playbook, FindingStatus.Ok);
-        foreach (var sentence in playbook.When.Select(s => s.Ok).OfType<LocatedText>())
-            Try(sentence, ok, bag);
-        foreach (var fix in playbook.Fixes)
-        {
-            // A fix renders the same for fired and advice unless it reads 'status'.
-            var reads = fix.Template.Text.Contains("status", StringComparison.Ordinal) || fix.Path.Text.Contains("status", StringComparison.Ordinal);
-            foreach (var model in reads ? new[] { fired, advice } : [fired])
-            {
-                if (fix.Each is not null)
-                {
-                    model["row"] = model[fix.Each] is Scriban.Runtime.ScriptArray { Count: > 0 } rows ? rows[0] : new Scriban.Runtime.ScriptObject();
-                }
-                Try(fix.Path, model, bag);
-                if (Try(fix.Template, model, bag) is { } content) FixPolicyChecks.DryRun(playbook, fix, content, bag);
-            }
-        }
-    }
-
-    private static string? Try(LocatedText text, Scriban.Runtime.ScriptObject model, DiagnosticBag bag)
-    {
-        var (template, errors) = TemplateCompiler.Compile(text);
-        if (errors.Count > 0) return null; // reported by the validator
-        try
-        {
-            return TemplateSandbox.Render(template, model);
-        }
-        catch (TemplateException e)
-        {
-            var at = TemplateCompiler.PositionOf(text, e.Line, e.Column);
-            if (bag.Items.Any(d => d.Position == at && d.Code == Codes.TemplateDryRun)) return null;
-            bag.Error(at, Codes.TemplateDryRun, $"template fails on a dry run: {e.Message}",
-                $"templates see params, probes (probe.field, tables as rows), rate.X, delta.X, status and the functions {string.Join(" ", TemplateSandbox.FunctionNames)}");
-            return null;
-        }
     }
 }

@@ -5,6 +5,7 @@ using NetBufRules.Load;
 using NetBufRules.Model;
 using NetBufRules.Policy;
 using NetBufRules.Render;
+using NetBufRules.Validate;
 
 namespace NetBufRules.Lint;
 
@@ -57,6 +58,7 @@ public static class PlaybookValidator
             if (signal.Ok is { } ok) CheckTemplate(ok, bag);
         }
         bag.AddRange(FindingOrder.CheckCalls(playbook));
+        WhereCycleCheck.Check(playbook, bag);
         EachProbeRules.Check(playbook, bag);
         foreach (var metric in playbook.Metrics) CheckCondition(metric.Value, known, bag, checkNames: true);
         foreach (var fix in playbook.Fixes)
@@ -98,62 +100,8 @@ public static class PlaybookValidator
             bag.Error(fix.Position, Codes.UnsafeFixPath, $"fix path '{path}' is outside the allowed places", $"write under {string.Join(", ", policy.AllowedFixDirectories)} with an absolute path and no '..'");
     }
 
-    private static void CheckCondition(LocatedText text, IReadOnlyList<string> known, DiagnosticBag bag, bool checkNames)
-    {
-        var compiled = ConditionCompiler.Compile(text);
-        if (compiled.Error is { } error)
-        {
-            bag.AddRange([error]);
-            return;
-        }
-        foreach (var function in compiled.Functions)
-        {
-            if (!FunctionCatalog.Functions.ContainsKey(function))
-                bag.Error(PositionOf(text, function + "("), Codes.UnknownFunction, $"unknown function '{function}'", Suggest.Hint(function, [.. FunctionCatalog.Functions.Keys]));
-        }
-        CheckArity(text, bag);
-        if (!checkNames) return;
-        foreach (var name in compiled.Names)
-        {
-            var root = CompiledCondition.Root(name);
-            if (!known.Contains(root))
-                bag.Error(PositionOf(text, name), Codes.UnknownIdentifier, $"'{root}' is neither a probe nor a param of this playbook", Suggest.Hint(root, known));
-        }
-    }
-
-    private static void CheckArity(LocatedText text, DiagnosticBag bag)
-    {
-        // Count top-level commas inside each call's parentheses.
-        var s = text.Text;
-        for (var i = 0; i < s.Length; i++)
-        {
-            if (s[i] != '(' || i == 0 || !(char.IsAsciiLetterOrDigit(s[i - 1]) || s[i - 1] == '_')) continue;
-            var start = i - 1;
-            while (start > 0 && (char.IsAsciiLetterOrDigit(s[start - 1]) || s[start - 1] == '_')) start--;
-            var name = s[start..i];
-            if (!FunctionCatalog.Functions.TryGetValue(name, out var arity)) continue;
-            int depth = 0, args = 0;
-            var empty = true;
-            for (var j = i + 1; j < s.Length; j++)
-            {
-                var c = s[j];
-                if (c is '\'' or '"') { var end = s.IndexOf(c, j + 1); j = end < 0 ? s.Length : end; empty = false; continue; }
-                if (c == '(') depth++;
-                else if (c == ')' && depth-- == 0) break;
-                else if (c == ',' && depth == 0) args++;
-                else if (!char.IsWhiteSpace(c)) empty = false;
-            }
-            var count = empty && args == 0 ? 0 : args + 1;
-            if (count < arity.Min || count > arity.Max)
-                bag.Error(text.AtOffset(start), Codes.WrongArgumentCount, $"{name}() takes {(arity.Min == arity.Max ? arity.Min.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{arity.Min} to {arity.Max}")} argument(s), got {count}", arity.Help);
-        }
-    }
+    private static void CheckCondition(LocatedText text, IReadOnlyList<string> known, DiagnosticBag bag, bool checkNames) =>
+        ConditionChecks.Check(text, known, bag, checkNames);
 
     private static void CheckTemplate(LocatedText text, DiagnosticBag bag) => bag.AddRange(TemplateCompiler.Compile(text).Errors);
-
-    private static SourcePosition PositionOf(LocatedText text, string part)
-    {
-        var index = text.Text.IndexOf(part, StringComparison.Ordinal);
-        return index < 0 ? text.Start : text.AtOffset(index);
-    }
 }

@@ -83,6 +83,9 @@ public static class PlaybookParser
         var when = ParseSignals(r, map["when"], "'when'", SymptomKeys);
         if (map["when"] is null)
             diagnostics.Error(map.Position, Codes.MissingKey, "the playbook has no 'when'", "add 'when:' with the condition that shows the symptom");
+        else if (map["when"] is YamlList { Items.Count: 0 } emptyWhen && map["advise_when"] is null or YamlList { Items.Count: 0 } or YamlScalar { IsNull: true })
+            diagnostics.Error(emptyWhen.Position, Codes.NoCondition, "the playbook has no condition: 'when' is empty and there is no 'advise_when', so it can never fire or advise",
+                "add the condition that shows the symptom under 'when', or an 'advise_when' for an advice-only playbook ('when: []')");
 
         var playbook = new Playbook(
             id, title, severity,

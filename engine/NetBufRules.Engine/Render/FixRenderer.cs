@@ -8,15 +8,13 @@ using Scriban;
 namespace NetBufRules.Render;
 
 /// <summary>Renders the reason sentences and, for findings that fire or advise, their fixes.</summary>
-public sealed class FixRenderer(Policy.SafetyPolicy? policy = null)
+public sealed partial class FixRenderer(Policy.SafetyPolicy? policy = null)
 {
     private readonly Policy.SafetyPolicy _policy = policy ?? Policy.SafetyPolicy.Default;
 
     /// <summary>The fix folders the repository config adds to the built-in ones: fixes there are checked as lint checks them.</summary>
     private readonly IReadOnlyList<string> _repositoryDirectories =
         [.. (policy ?? Policy.SafetyPolicy.Default).AllowedFixDirectories.Except(Policy.SafetyPolicy.Default.AllowedFixDirectories)];
-
-    private readonly Dictionary<LocatedText, Template> _parsed = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Renders one finding; a template that fails turns the finding into an error with the template's place.</summary>
     public RenderedFinding Render(Finding finding)
@@ -101,17 +99,15 @@ public sealed class FixRenderer(Policy.SafetyPolicy? policy = null)
         var path = RenderText(fix.Path, model, InterpolationGuard.PathProblem).Trim();
         return _policy.AllowsFixPath(path)
             ? path
-            : throw new PlacedTemplateException($"{fix.Path.Start}: fix path rendered as '{path}', outside the allowed places; nothing was rendered");
+            : throw new PlacedTemplateException($"{fix.Path.Start}: fix path rendered as '{path}', outside the allowed places; nothing was rendered",
+                new TemplateProblem(fix.Path.Start, Diagnostics.Codes.UnsafeFixPath, $"fix path renders as '{path}', outside the allowed places"));
     }
 
     private string RenderText(LocatedText text, Scriban.Runtime.ScriptObject model, Func<string, string?>? guard = null)
     {
-        if (!_parsed.TryGetValue(text, out var template))
-        {
-            var (parsed, errors) = TemplateCompiler.Compile(text);
-            if (errors.Count > 0) throw new PlacedTemplateException(errors[0].ToString());
-            _parsed[text] = template = parsed;
-        }
+        // Parsed once per text by the compiler's shared cache; this renderer keeps no state, so one instance may render on several threads.
+        var (template, errors) = TemplateCompiler.Compile(text);
+        if (errors.Count > 0) throw new PlacedTemplateException(errors[0].ToString(), new TemplateProblem(errors[0].Position, errors[0].Code, errors[0].Message));
         try
         {
             return TemplateSandbox.Render(template, model, guard is null ? null : v => guard(v) is { } problem ? Refused + problem : null);
@@ -119,13 +115,20 @@ public sealed class FixRenderer(Policy.SafetyPolicy? policy = null)
         catch (TemplateException e)
         {
             var at = TemplateCompiler.PositionOf(text, e.Line, e.Column);
-            throw new PlacedTemplateException(e.Message.StartsWith(Refused, StringComparison.Ordinal)
+            var refused = e.Message.StartsWith(Refused, StringComparison.Ordinal);
+            throw new PlacedTemplateException(refused
                 ? $"{at}: {e.Message} (hint: host data such as a process or unit name cannot shape a fix's lines or path); no fix was rendered"
-                : $"{at}: template: {e.Message}");
+                : $"{at}: template: {e.Message}",
+                refused ? new TemplateProblem(at, Diagnostics.Codes.UnsafeInterpolation, e.Message[Refused.Length..])
+                    : new TemplateProblem(at, Diagnostics.Codes.TemplateDryRun, e.Message));
         }
     }
 
     private const string Refused = "fix refused (" + Diagnostics.Codes.UnsafeInterpolation + "): ";
 
-    private sealed class PlacedTemplateException(string message) : Exception(message);
+    /// <summary>A render failure: its message for the report, and (for lint's dry run) its place and code.</summary>
+    private sealed class PlacedTemplateException(string message, TemplateProblem? problem = null) : Exception(message)
+    {
+        public TemplateProblem? Problem { get; } = problem;
+    }
 }

@@ -88,76 +88,9 @@ public static class TemplateSandbox
 
     /// <summary>
     /// A model shaped like a run's, built from the playbook alone (numbers are 1, tables have one row of every column),
-    /// so a dry render finds undefined names before any host is probed.
+    /// so a dry render finds undefined names before any host is probed: the run's own model of a <see cref="ShapedFinding"/>.
     /// </summary>
-    public static ScriptObject ShapeModel(Playbook playbook, FindingStatus status)
-    {
-        var model = new ScriptObject();
-        foreach (var param in playbook.Params) model[param.Name] = param.Value;
-        var rates = new ScriptObject();
-        var deltas = new ScriptObject();
-        foreach (var probe in playbook.Probes)
-        {
-            var extract = probe.Alternatives.Count > 0 ? probe.Alternatives[0].Extract : ExtractSpec.Text;
-            var names = FieldNames(extract);
-            // A probe run per row is always a table (EachProbe): its fields, or 'value', and the row's cells it was read with.
-            if (probe.Each is not null)
-                names = [.. names ?? ["value"], .. probe.Alternatives.SelectMany(a => Probe.EachProbe.Placeholders(a.Source)).Except(names ?? ["value"])];
-            if (names is null)
-            {
-                model[probe.Name] = 1.0;
-                if (probe.Counter) { rates[probe.Name] = 1.0; deltas[probe.Name] = 1.0; }
-            }
-            else if (IsTable(extract) || probe.Each is not null)
-            {
-                var row = new ScriptObject();
-                foreach (var n in names)
-                {
-                    row[n] = 1.0;
-                    if (probe.Counter) { row[n + CounterMath.DeltaSuffix] = 1.0; row[n + CounterMath.RateSuffix] = 1.0; }
-                }
-                model[probe.Name] = new ScriptArray { row };
-            }
-            else
-            {
-                model[probe.Name] = ToObject(names.Select(n => new KeyValuePair<string, object>(n, 1.0)));
-                if (probe.Counter)
-                {
-                    rates[probe.Name] = ToObject(names.Select(n => new KeyValuePair<string, object>(n, 1.0)));
-                    deltas[probe.Name] = ToObject(names.Select(n => new KeyValuePair<string, object>(n, 1.0)));
-                }
-            }
-        }
-        model["rate"] = rates;
-        model["delta"] = deltas;
-        model["explained_by"] = ExplanationModel.Shape(playbook);
-        model["status"] = status.ToString().ToLowerInvariant();
-        model["playbook"] = new ScriptObject { ["id"] = playbook.Id, ["title"] = playbook.Title };
-        return model;
-    }
-
-    private static bool IsTable(ExtractSpec e) => e.Kind is ExtractKind.Table or ExtractKind.JsonRows || (e.Kind == ExtractKind.Regex && e.All);
-
-    private static IReadOnlyList<string>? FieldNames(ExtractSpec e) => e.Kind switch
-    {
-        ExtractKind.Json or ExtractKind.Snmp when e.Map is not null => [.. e.Map.Keys],
-        ExtractKind.JsonRows => [.. (e.Map ?? new Dictionary<string, string>()).Keys],
-        ExtractKind.Table or ExtractKind.Fields => [.. (e.Columns ?? []).Select(c => c.EndsWith("...", StringComparison.Ordinal) ? c[..^3] : c)],
-        ExtractKind.Regex => RegexNames(e) is { } names && (e.All || !(names.Count == 1 && names[0] == "value")) && names.Count > 0 ? names : null,
-        _ => null,
-    };
-
-    private static List<string>? RegexNames(ExtractSpec e)
-    {
-        try
-        {
-            return [.. RegexCache.Get(e.Path ?? "").GetGroupNames().Where(n => !int.TryParse(n, out _))];
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-    }
+    public static ScriptObject ShapeModel(Playbook playbook, FindingStatus status) => Model(ShapedFinding.Of(playbook, status));
 
     private static object ToScript(ProbeValue value) => value switch
     {
