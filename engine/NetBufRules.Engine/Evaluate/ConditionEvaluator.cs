@@ -1,6 +1,7 @@
 using NCalc;
 using NCalc.Exceptions;
 using NCalc.Handlers;
+using NetBufRules.Evaluate.Evidence;
 using NetBufRules.Model;
 using NetBufRules.Probe;
 
@@ -27,7 +28,7 @@ public sealed class ConditionEvaluator
         var probes = SkipDependents(playbook, measured);
         var values = probes.Values.Where(p => p is { Status: ProbeStatus.Ok, Value: not null })
             .ToDictionary(p => p.Name, p => p.Value!, StringComparer.Ordinal);
-        var evidence = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var evidence = new Dictionary<string, EvidenceItem>(StringComparer.Ordinal);
         var missing = playbook.Requires.Where(n => probes.TryGetValue(n, out var p) && p.Status == ProbeStatus.Skipped).ToList();
         if (missing.Count > 0)
         {
@@ -39,11 +40,11 @@ public sealed class ConditionEvaluator
             foreach (var probe in playbook.Probes.Where(p => p.Where is not null && values.ContainsKey(p.Name)))
                 values[probe.Name] = Filter(probe, values[probe.Name], new EvaluationScope(parameters, values) { Peers = peers });
             var scope = new EvaluationScope(parameters, values) { Peers = peers };
-            var symptoms = playbook.When.Select(s => Judge(s, scope, probes, evidence)).ToList();
-            var advice = playbook.AdviseWhen.Select(s => Judge(s, scope, probes, evidence)).ToList();
+            var symptoms = playbook.When.Select(s => Judge(s, scope, probes, evidence, playbook, parameters)).ToList();
+            var advice = playbook.AdviseWhen.Select(s => Judge(s, scope, probes, evidence, playbook, parameters)).ToList();
             var status = Decide(symptoms, advice);
             var fixes = status is FindingStatus.Fired or FindingStatus.Advice
-                ? playbook.Fixes.Where(f => f.Condition is null || Judge(new Signal(f.Condition, null, f.Position), scope, probes, []).State == SignalState.True).ToList()
+                ? playbook.Fixes.Where(f => f.Condition is null || Judge(new Signal(f.Condition, null, f.Position), scope, probes, [], playbook, parameters).State == SignalState.True).ToList()
                 : [];
             return new Finding(playbook, status, null, symptoms, advice, evidence, parameters, values, probes, fixes);
         }
@@ -75,7 +76,7 @@ public sealed class ConditionEvaluator
         return all.Count > 0 && all.All(s => s.State == SignalState.Unknown) ? FindingStatus.Skipped : FindingStatus.Ok;
     }
 
-    private SignalOutcome Judge(Signal signal, EvaluationScope scope, IReadOnlyDictionary<string, ProbeResult> probes, Dictionary<string, object?> evidence)
+    private static SignalOutcome Judge(Signal signal, EvaluationScope scope, IReadOnlyDictionary<string, ProbeResult> probes, Dictionary<string, EvidenceItem> evidence, Playbook playbook, IReadOnlyDictionary<string, object> parameters)
     {
         var compiled = Compile(signal.Condition);
         var missing = compiled.Names.Select(CompiledCondition.Root).Distinct(StringComparer.Ordinal)
@@ -85,12 +86,7 @@ public sealed class ConditionEvaluator
             return new SignalOutcome(signal, SignalState.Unknown, string.Join("; ", missing));
         var result = Run(compiled, scope);
         scope.Peers?.TakeEvidence(evidence);
-        foreach (var name in compiled.Names)
-        {
-            var root = CompiledCondition.Root(name);
-            var key = scope.TableEvidence(root, 0) is not null ? root : name;
-            evidence.TryAdd(key, EvidenceOf(key, scope, probes));
-        }
+        EvidenceBuilder.Add(evidence, compiled, scope, playbook, probes, parameters, EvidenceRows);
         return new SignalOutcome(signal, result ? SignalState.True : SignalState.False, null);
     }
 
@@ -198,32 +194,5 @@ public sealed class ConditionEvaluator
             decimal m => (double)m,
             var other => throw new EvaluationException($"{function}() needs numbers, got '{Cell.Format(other)}'"),
         };
-    }
-
-    private static object? EvidenceOf(string name, EvaluationScope scope, IReadOnlyDictionary<string, ProbeResult> probes)
-    {
-        var root = CompiledCondition.Root(name);
-        if (!probes.ContainsKey(root))
-        {
-            try { return scope.Resolve(name); }
-            catch (EvaluationException) { return null; }
-        }
-        return Describe(scope, name);
-    }
-
-    private static object? Describe(EvaluationScope scope, string name)
-    {
-        if (scope.TableEvidence(CompiledCondition.Root(name), EvidenceRows) is { } table) return table;
-        try
-        {
-            var value = scope.Resolve(name);
-            // Most names are no counters: ask without an exception (exceptions were a tenth of a fleet replay's time).
-            if (!scope.TryCounterPart(name, rate: false, out var delta, out _) || !scope.TryCounterPart(name, rate: true, out var rate, out _)) return value;
-            return new Dictionary<string, object?>(StringComparer.Ordinal) { ["value"] = value, ["delta"] = delta, ["rate"] = Math.Round(rate, 3) };
-        }
-        catch (EvaluationException)
-        {
-            return null;
-        }
     }
 }

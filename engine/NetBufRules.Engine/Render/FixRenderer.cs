@@ -48,8 +48,8 @@ public sealed class FixRenderer(Policy.SafetyPolicy? policy = null)
             FindingStatus.Fired => string.Join("; ", finding.Symptoms.Where(o => o.State == SignalState.True).Select(Say)),
             FindingStatus.Advice => "no symptom now, but " + string.Join("; ", finding.Advice.Where(o => o.State == SignalState.True).Select(Say)),
             FindingStatus.Skipped => "could not be checked here: " + string.Join("; ", unknown),
-            _ => "no symptom: " + string.Join("; ", finding.Symptoms.Where(o => o.State == SignalState.False).Select(o => "not " + o.Signal.Condition.Text.Trim()))
-                + (unknown.Count > 0 ? "; not checked: " + string.Join("; ", unknown) : ""),
+            // Never the condition's NCalc text: a person reads this (issue 15); a playbook's own prose for ok comes first.
+            _ => "no signal fired" + (unknown.Count > 0 ? "; not checked: " + string.Join("; ", unknown) : ""),
         };
     }
 
