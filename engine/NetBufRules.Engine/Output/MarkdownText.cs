@@ -27,7 +27,7 @@ public static class MarkdownText
             if (c == ':' && i + 2 < safe.Length && safe[i + 1] == '/' && safe[i + 2] == '/') sb.Append("\\:");
             else if (Special.Contains(c, StringComparison.Ordinal) || (i == 0 && LineStart.Contains(c, StringComparison.Ordinal))) sb.Append('\\').Append(c);
             // "1." at the start of a line would begin a numbered list.
-            else if (c == '.' && i > 0 && safe[..i].All(char.IsAsciiDigit)) sb.Append("\\.");
+            else if (c is '.' or ')' && i > 0 && i < 10 && (i + 1 == safe.Length || safe[i + 1] == ' ') && safe[..i].All(char.IsAsciiDigit)) sb.Append('\\').Append(c);
             else if (c == '.' && i >= 3 && string.Equals(safe.Substring(i - 3, 3), "www", StringComparison.OrdinalIgnoreCase)) sb.Append("\\.");
             else sb.Append(c);
         }
