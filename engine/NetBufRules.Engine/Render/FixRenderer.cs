@@ -41,7 +41,9 @@ public sealed class FixRenderer(Policy.SafetyPolicy? policy = null)
 
     private string Reason(Finding finding, Scriban.Runtime.ScriptObject model)
     {
-        string Say(SignalOutcome o) => o.Signal.Message is { } m ? RenderText(m, model).Trim() : $"{o.Signal.Condition.Text.Trim()} holds";
+        // Without a message, the condition's place, never its NCalc text: a person reads this.
+        string Say(SignalOutcome o) => o.Signal.Message is { } m ? RenderText(m, model).Trim()
+            : $"the condition on line {o.Signal.Condition.Start.Line} of {Path.GetFileName(o.Signal.Condition.Start.File)} held (it has no message)";
         var unknown = finding.Symptoms.Concat(finding.Advice).Where(o => o.State == SignalState.Unknown).Select(o => o.UnknownReason!).Distinct().ToList();
         return finding.Status switch
         {
