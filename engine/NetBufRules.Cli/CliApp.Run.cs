@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using NetBufRules.Fleet;
+using NetBufRules.Output;
 using NetBufRules.Params;
 using NetBufRules.Pipeline;
 using NetBufRules.Probe;
@@ -14,15 +15,21 @@ public sealed partial class CliApp
     private Command RunCommand()
     {
         var selection = new SetOptions("the built-in pack");
-        var format = new Option<string>("--format", "-f") { Description = "text, json or prometheus", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json", "prometheus");
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = string.Join("; ", OutputFormats.All.Select(f => $"{f.Name}: {f.Description}")),
+            DefaultValueFactory = _ => OutputFormats.All[0].Name,
+        };
+        format.AcceptOnlyFromAmong([.. OutputFormats.Names]);
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Every result with its full evidence, skipped probes and notes" };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Only the summary line; the exit code says the rest (for scripts)" };
         var set = new Option<string[]>("--set") { Description = "Override a param: name=value (every playbook that has it) or playbook-id.name=value", AllowMultipleArgumentsPerToken = false };
         var values = new Option<string[]>("--values") { Description = "A YAML file of param overrides (name: value, or playbook-id: {name: value})" };
         var interval = new Option<double>("--interval") { Description = "Counter sampling window in seconds (0 to 60)", DefaultValueFactory = _ => ProbeRunOptions.DefaultInterval.TotalSeconds };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the text report" };
         var from = new Option<string?>("--from") { Description = "Evaluate a recorded snapshot (from 'netbufrules collect'), or a folder of them (one per host, with a summary), instead of this host" };
         var onlyFired = new Option<bool>("--only-fired") { Description = "With --from FOLDER: list only the hosts where something fired (text: their findings; JSON: hosts[])" };
-        var command = new Command("run", "Probe this host and report every playbook's verdict, evidence and fix") { format, set, values, interval, noColor, from, onlyFired };
+        var command = new Command("run", "Probe this host and report every playbook's verdict, evidence and fix") { format, set, values, interval, noColor, from, onlyFired, verbose, quiet };
         selection.AddTo(command);
         command.SetAction(async (result, token) =>
         {
@@ -34,6 +41,13 @@ public sealed partial class CliApp
             }
             var overrides = await ReadOverridesAsync(result.GetValue(values) ?? [], result.GetValue(set) ?? []).ConfigureAwait(false);
             if (overrides is null) return ExitCodes.Usage;
+            if (result.GetValue(verbose) && result.GetValue(quiet))
+            {
+                await host.Error.WriteLineAsync("netbufrules: --verbose and --quiet contradict each other; give one").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+            var output = OutputFormats.Find(result.GetValue(format) ?? "text")!;
+            var outputOptions = new OutputOptions(host.Color && !result.GetValue(noColor), result.GetValue(verbose), result.GetValue(quiet), result.GetValue(onlyFired));
             var strict = selection.IsStrict(result);
             var loaded = await LoadSetAsync(result.GetValue(selection.Paths) ?? [], result.GetValue(selection.Config), selection.Selection(result, overrides.Disabled), strict).ConfigureAwait(false);
             if (loaded is null || !await CheckOverridesAsync(overrides, loaded, strict).ConfigureAwait(false)) return ExitCodes.Usage;
@@ -57,12 +71,13 @@ public sealed partial class CliApp
                         : $"netbufrules: no such snapshot file or folder: '{recorded}'").ConfigureAwait(false);
                     return ExitCodes.Usage;
                 }
-                if (Directory.Exists(recorded) && result.GetValue(format) == "prometheus")
+                if (Directory.Exists(recorded) && !output.DescribesFleets)
                 {
-                    await host.Error.WriteLineAsync($"netbufrules: --format prometheus describes one host; '{recorded}' is a folder of snapshots (use text or json for a summary across hosts)").ConfigureAwait(false);
+                    var fleetFormats = string.Join(", ", OutputFormats.All.Where(f => f.DescribesFleets).Select(f => f.Name));
+                    await host.Error.WriteLineAsync($"netbufrules: --format {output.Name} describes one host; '{recorded}' is a folder of snapshots (use {fleetFormats} for a summary across hosts)").ConfigureAwait(false);
                     return ExitCodes.Usage;
                 }
-                if (Directory.Exists(recorded)) return await ReplayFleetAsync(files, playbooks, overrides, result.GetValue(format) == "json", result.GetValue(onlyFired), token).ConfigureAwait(false);
+                if (Directory.Exists(recorded)) return await ReplayFleetAsync(files, playbooks, overrides, output, outputOptions, token).ConfigureAwait(false);
                 Snapshot snapshot;
                 try
                 {
@@ -83,18 +98,13 @@ public sealed partial class CliApp
             await host.Out.WriteAsync(Write(report)).ConfigureAwait(false);
             return report.AnyFired ? ExitCodes.Fired : ExitCodes.Ok;
 
-            string Write(DiagnosisReport r) => result.GetValue(format) switch
-            {
-                "json" => JsonReportWriter.Write(r),
-                "prometheus" => PrometheusReportWriter.Write(r),
-                _ => TextReportWriter.Write(r, host.Color && !result.GetValue(noColor)),
-            };
+            string Write(DiagnosisReport r) => output.Write(r, outputOptions);
         });
         return command;
     }
 
     /// <summary>A folder of snapshots, one per host, streamed: one summary across hosts, never every report at once.</summary>
-    private async Task<int> ReplayFleetAsync(IReadOnlyList<string> files, IReadOnlyList<Model.Playbook> playbooks, ParamOverrides overrides, bool json, bool onlyFired, CancellationToken token)
+    private async Task<int> ReplayFleetAsync(IReadOnlyList<string> files, IReadOnlyList<Model.Playbook> playbooks, ParamOverrides overrides, IOutputFormat output, OutputOptions outputOptions, CancellationToken token)
     {
         var results = FleetReplay.Run(files, playbooks, overrides, Environment.ProcessorCount, token);
         var errors = results.Where(r => r.Error is not null).Select(r => r.Error!).ToList();
@@ -105,7 +115,7 @@ public sealed partial class CliApp
             return ExitCodes.Usage;
         }
         var fleet = new FleetSummary([.. results.Select(r => r.Verdict!)]);
-        await host.Out.WriteAsync(json ? FleetJsonWriter.Write(fleet, onlyFired) : FleetTextWriter.Write(fleet, onlyFired)).ConfigureAwait(false);
+        await host.Out.WriteAsync(output.WriteFleet(fleet, outputOptions)).ConfigureAwait(false);
         return fleet.Hosts.Any(h => h.AnyFired) ? ExitCodes.Fired : ExitCodes.Ok;
     }
 }

@@ -2,6 +2,7 @@ using NCalc;
 using NCalc.Exceptions;
 using NCalc.Handlers;
 using NetBufRules.Compile;
+using NetBufRules.Evaluate.Evidence;
 using NetBufRules.Model;
 using NetBufRules.Probe;
 
@@ -25,7 +26,7 @@ public sealed class ConditionEvaluator
 
     private Finding EvaluateWith(Playbook playbook, IReadOnlyDictionary<string, ProbeResult> measured, IReadOnlyDictionary<string, object> parameters, Peers peers)
     {
-        var evidence = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var evidence = new Dictionary<string, EvidenceItem>(StringComparer.Ordinal);
         var plan = WhereOrder.Plan(playbook);
         if (plan.Cycle is not null)
         {
@@ -49,11 +50,11 @@ public sealed class ConditionEvaluator
             foreach (var probe in plan.Order.Where(p => values.ContainsKey(p.Name)))
                 values[probe.Name] = Filter(probe, values[probe.Name], new EvaluationScope(parameters, values) { Peers = peers });
             var scope = new EvaluationScope(parameters, values) { Peers = peers };
-            var symptoms = playbook.When.Select(s => Judge(s, scope, probes, evidence)).ToList();
-            var advice = playbook.AdviseWhen.Select(s => Judge(s, scope, probes, evidence)).ToList();
+            var symptoms = playbook.When.Select(s => Judge(s, scope, probes, evidence, playbook, parameters)).ToList();
+            var advice = playbook.AdviseWhen.Select(s => Judge(s, scope, probes, evidence, playbook, parameters)).ToList();
             var status = Decide(symptoms, advice);
             var fixes = status is FindingStatus.Fired or FindingStatus.Advice
-                ? playbook.Fixes.Where(f => f.Condition is null || Judge(new Signal(f.Condition, null, f.Position), scope, probes, []).State == SignalState.True).ToList()
+                ? playbook.Fixes.Where(f => f.Condition is null || Judge(new Signal(f.Condition, null, f.Position), scope, probes, [], playbook, parameters).State == SignalState.True).ToList()
                 : [];
             return new Finding(playbook, status, null, symptoms, advice, evidence, parameters, values, probes, fixes);
         }
@@ -88,7 +89,7 @@ public sealed class ConditionEvaluator
         return all.Count > 0 && all.All(s => s.State == SignalState.Unknown) ? FindingStatus.Skipped : FindingStatus.Ok;
     }
 
-    private SignalOutcome Judge(Signal signal, EvaluationScope scope, IReadOnlyDictionary<string, ProbeResult> probes, Dictionary<string, object?> evidence)
+    private static SignalOutcome Judge(Signal signal, EvaluationScope scope, IReadOnlyDictionary<string, ProbeResult> probes, Dictionary<string, EvidenceItem> evidence, Playbook playbook, IReadOnlyDictionary<string, object> parameters)
     {
         var compiled = Compile(signal.Condition);
         var missing = compiled.Names.Select(CompiledCondition.Root).Distinct(StringComparer.Ordinal)
@@ -98,12 +99,7 @@ public sealed class ConditionEvaluator
             return new SignalOutcome(signal, SignalState.Unknown, string.Join("; ", missing));
         var result = Run(compiled, scope);
         scope.Peers?.TakeEvidence(evidence);
-        foreach (var name in compiled.Names)
-        {
-            var root = CompiledCondition.Root(name);
-            var key = scope.TableEvidence(root, 0) is not null ? root : name;
-            evidence.TryAdd(key, EvidenceOf(key, scope, probes));
-        }
+        EvidenceBuilder.Add(evidence, compiled, scope, playbook, probes, parameters, EvidenceRows);
         return new SignalOutcome(signal, result ? SignalState.True : SignalState.False, null);
     }
 
@@ -211,32 +207,5 @@ public sealed class ConditionEvaluator
             decimal m => (double)m,
             var other => throw new EvaluationException($"{function}() needs numbers, got '{Cell.Format(other)}'"),
         };
-    }
-
-    private static object? EvidenceOf(string name, EvaluationScope scope, IReadOnlyDictionary<string, ProbeResult> probes)
-    {
-        var root = CompiledCondition.Root(name);
-        if (!probes.ContainsKey(root))
-        {
-            try { return scope.Resolve(name); }
-            catch (EvaluationException) { return null; }
-        }
-        return Describe(scope, name);
-    }
-
-    private static object? Describe(EvaluationScope scope, string name)
-    {
-        if (scope.TableEvidence(CompiledCondition.Root(name), EvidenceRows) is { } table) return table;
-        try
-        {
-            var value = scope.Resolve(name);
-            // Most names are no counters: ask without an exception (exceptions were a tenth of a fleet replay's time).
-            if (!scope.TryCounterPart(name, rate: false, out var delta, out _) || !scope.TryCounterPart(name, rate: true, out var rate, out _)) return value;
-            return new Dictionary<string, object?>(StringComparer.Ordinal) { ["value"] = value, ["delta"] = delta, ["rate"] = Math.Round(rate, 3) };
-        }
-        catch (EvaluationException)
-        {
-            return null;
-        }
     }
 }

@@ -105,9 +105,7 @@ internal sealed class EvaluationScope(
         values.TryGetValue(name, out var value) && value is TableValue table ? table.Rows.Count
             : throw new EvaluationException($"count() needs a table probe; '{name}' is not one");
 
-    /// <summary>A table's row count and first rows, for the report.</summary>
-    public object? TableEvidence(string name, int maxRows) =>
-        values.TryGetValue(name, out var value) && value is TableValue table
-            ? new Dictionary<string, object?>(StringComparer.Ordinal) { ["count"] = (double)table.Rows.Count, ["rows"] = table.Rows.Take(maxRows).ToList() }
-            : null;
+    /// <summary>The table probe called <paramref name="name"/>, or null when it is no table (for the evidence).</summary>
+    public TableValue? TableOf(string name) =>
+        values.TryGetValue(name, out var value) ? value as TableValue : null;
 }

@@ -1,3 +1,4 @@
+using NetBufRules.Evaluate.Evidence;
 using NetBufRules.Model;
 using NetBufRules.Probe;
 
@@ -10,7 +11,7 @@ public sealed record Finding(
     string? Error,
     IReadOnlyList<SignalOutcome> Symptoms,
     IReadOnlyList<SignalOutcome> Advice,
-    IReadOnlyDictionary<string, object?> Evidence,
+    IReadOnlyDictionary<string, EvidenceItem> Evidence,
     IReadOnlyDictionary<string, object> Params,
     IReadOnlyDictionary<string, ProbeValue> Values,
     IReadOnlyDictionary<string, ProbeResult> Probes,

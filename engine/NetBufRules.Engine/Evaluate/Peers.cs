@@ -1,3 +1,5 @@
+using NetBufRules.Evaluate.Evidence;
+
 namespace NetBufRules.Evaluate;
 
 /// <summary>
@@ -27,11 +29,11 @@ internal sealed class Peers(FindingBoard board, Explanation explanation)
     }
 
     /// <summary>Moves what the last condition read into the evidence: <c>explained_by</c> in words, <c>findings.ID</c> per fired() call.</summary>
-    public void TakeEvidence(Dictionary<string, object?> evidence)
+    public void TakeEvidence(Dictionary<string, EvidenceItem> evidence)
     {
-        if (_explainedRead) evidence.TryAdd("explained_by", Explanation.Describe());
+        if (_explainedRead) evidence.TryAdd("explained_by", new VerdictEvidence("explained_by", Explanation.Describe()));
         foreach (var id in _read)
-            evidence.TryAdd("findings." + id, board.Get(id) is { } verdict ? StatusWords.Of(verdict.Status) : "not loaded");
+            evidence.TryAdd("findings." + id, new VerdictEvidence("findings." + id, board.Get(id) is { } verdict ? StatusWords.Of(verdict.Status) : "not loaded"));
         _read.Clear();
         _explainedRead = false;
     }

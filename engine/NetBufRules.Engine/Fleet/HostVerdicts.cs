@@ -1,5 +1,5 @@
-using System.Collections;
 using NetBufRules.Evaluate;
+using NetBufRules.Evaluate.Evidence;
 using NetBufRules.Report;
 
 namespace NetBufRules.Fleet;
@@ -23,13 +23,10 @@ public static class HostVerdicts
             [.. r.Fixes.Select(f => f.Path)]))]);
 
     /// <summary>The evidence entries that are tables with rows: the kinds of culprit the finding named.</summary>
-    private static IReadOnlyList<string> CulpritKinds(IReadOnlyDictionary<string, object?> evidence) =>
-        [.. evidence.Where(e => e.Value is IReadOnlyDictionary<string, object?> table && table.TryGetValue("rows", out var rows) && rows is IList { Count: > 0 })
-            .Select(e => e.Key).Order(StringComparer.Ordinal)];
+    private static IReadOnlyList<string> CulpritKinds(IReadOnlyDictionary<string, EvidenceItem> evidence) =>
+        [.. evidence.Where(e => e.Value is TableEvidence { Count: > 0 }).Select(e => e.Key).Order(StringComparer.Ordinal)];
 
     /// <summary>The largest <c>rate</c> among counter evidence.</summary>
-    private static double PeakRate(IReadOnlyDictionary<string, object?> evidence) =>
-        evidence.Values.OfType<IReadOnlyDictionary<string, object?>>()
-            .Select(m => m.TryGetValue("rate", out var rate) && rate is double d && double.IsFinite(d) ? d : 0)
-            .DefaultIfEmpty(0).Max();
+    private static double PeakRate(IReadOnlyDictionary<string, EvidenceItem> evidence) =>
+        evidence.Values.OfType<CounterEvidence>().Select(c => double.IsFinite(c.Rate) ? c.Rate : 0).DefaultIfEmpty(0).Max();
 }

@@ -35,7 +35,7 @@ internal static class PlaybookFault
     private static RenderedFinding Error(Playbook playbook, IReadOnlyDictionary<string, ProbeResult> probes, IReadOnlyDictionary<string, object> parameters, string what)
     {
         var reason = $"{what} (a bug in netbufrules, not a verdict on this host; the other results stand; please report it)";
-        var finding = new Finding(playbook, FindingStatus.Error, reason, [], [], new Dictionary<string, object?>(), parameters,
+        var finding = new Finding(playbook, FindingStatus.Error, reason, [], [], new Dictionary<string, Evaluate.Evidence.EvidenceItem>(), parameters,
             new Dictionary<string, ProbeValue>(), probes, []);
         return new RenderedFinding(finding, FindingStatus.Error, reason, [], []);
     }

@@ -41,14 +41,17 @@ public sealed partial class FixRenderer(Policy.SafetyPolicy? policy = null)
 
     private string Reason(Finding finding, Scriban.Runtime.ScriptObject model, IReadOnlyList<string> healthy)
     {
-        string Say(SignalOutcome o) => o.Signal.Message is { } m ? RenderText(m, model).Trim() : $"{o.Signal.Condition.Text.Trim()} holds";
+        // Without a message, the condition's place, never its NCalc text: a person reads this.
+        string Say(SignalOutcome o) => o.Signal.Message is { } m ? RenderText(m, model).Trim()
+            : $"the condition on line {o.Signal.Condition.Start.Line} of {Path.GetFileName(o.Signal.Condition.Start.File)} held (it has no message)";
         var unknown = finding.Symptoms.Concat(finding.Advice).Where(o => o.State == SignalState.Unknown).Select(o => o.UnknownReason!).Distinct().ToList();
         return finding.Status switch
         {
             FindingStatus.Fired => string.Join("; ", finding.Symptoms.Where(o => o.State == SignalState.True).Select(Say)),
             FindingStatus.Advice => "no symptom now, but " + string.Join("; ", finding.Advice.Where(o => o.State == SignalState.True).Select(Say)),
             FindingStatus.Skipped => "could not be checked here: " + string.Join("; ", unknown),
-            _ => string.Join("; ", healthy) + (unknown.Count > 0 ? (healthy.Count > 0 ? "; " : "") + "not checked: " + string.Join("; ", unknown) : ""),
+            // Never the condition's NCalc text: a person reads this (issue 15); the playbook's own 'ok' prose comes first.
+            _ => string.Join("; ", healthy.Count > 0 ? healthy : ["no signal fired"]) + (unknown.Count > 0 ? "; not checked: " + string.Join("; ", unknown) : ""),
         };
     }
 

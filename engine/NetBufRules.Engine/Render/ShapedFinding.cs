@@ -1,3 +1,4 @@
+using NetBufRules.Evaluate.Evidence;
 using NetBufRules.Evaluate;
 using NetBufRules.Model;
 using NetBufRules.Probe;
@@ -27,7 +28,7 @@ public static class ShapedFinding
         var symptoms = playbook.When.Select(s => new SignalOutcome(s, status == FindingStatus.Fired ? SignalState.True : SignalState.False, null)).ToList();
         var advice = playbook.AdviseWhen.Select(s => new SignalOutcome(s, status == FindingStatus.Advice ? SignalState.True : SignalState.False, null)).ToList();
         var ids = playbook.ExplainedBy.Select(r => r.Id).ToList();
-        return new Finding(playbook, status, null, symptoms, advice, new Dictionary<string, object?>(), parameters, values, probes, playbook.Fixes)
+        return new Finding(playbook, status, null, symptoms, advice, new Dictionary<string, EvidenceItem>(), parameters, values, probes, playbook.Fixes)
         {
             Explanation = new Explanation(ids, ids, ids),
         };

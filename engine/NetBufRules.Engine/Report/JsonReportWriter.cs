@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Text.Json;
 using NetBufRules.Evaluate;
 using NetBufRules.Primitives;
@@ -9,7 +8,7 @@ namespace NetBufRules.Report;
 /// <summary>Writes the report as JSON following <c>schemas/report.schema.json</c>.</summary>
 public static class JsonReportWriter
 {
-    public const string SchemaId = "netbufrules/report/v1";
+    public const string SchemaId = "netbufrules/report/v2";
 
     public static string Write(DiagnosisReport report)
     {
@@ -39,8 +38,9 @@ public static class JsonReportWriter
                 w.WriteString("severity", StatusWords.Of(playbook.Severity));
                 w.WriteString("title", playbook.Title);
                 w.WriteString("reason", r.Reason);
-                w.WritePropertyName("evidence");
-                WriteValue(w, r.Finding.Evidence);
+                w.WriteStartObject("evidence");
+                foreach (var (name, item) in r.Finding.Evidence) EvidenceJson.Write(w, name, item);
+                w.WriteEndObject();
                 w.WriteStartArray("fixes");
                 foreach (var fix in r.Fixes)
                 {
@@ -77,29 +77,5 @@ public static class JsonReportWriter
             w.WriteEndObject();
         }
         return JsonOutput.EscapeBidi(System.Text.Encoding.UTF8.GetString(stream.ToArray())) + "\n";
-    }
-
-    private static void WriteValue(Utf8JsonWriter w, object? value)
-    {
-        switch (value)
-        {
-            case null: w.WriteNullValue(); break;
-            case double d when double.IsFinite(d): w.WriteNumberValue(d); break;
-            case double d: w.WriteStringValue(Cell.Format(d)); break;
-            case int i: w.WriteNumberValue(i); break;
-            case bool b: w.WriteBooleanValue(b); break;
-            case string s: w.WriteStringValue(s); break;
-            case IEnumerable<KeyValuePair<string, object?>> map:
-                w.WriteStartObject();
-                foreach (var (k, v) in map) { w.WritePropertyName(k); WriteValue(w, v); }
-                w.WriteEndObject();
-                break;
-            case IEnumerable list:
-                w.WriteStartArray();
-                foreach (var item in list) WriteValue(w, item);
-                w.WriteEndArray();
-                break;
-            default: w.WriteStringValue(Cell.Format(value)); break;
-        }
     }
 }

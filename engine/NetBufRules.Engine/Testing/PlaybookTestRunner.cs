@@ -51,7 +51,7 @@ public static class PlaybookTestRunner
             failures.Add($"reason: expected not to contain \"{text}\"\n      actual: {result.Reason}");
         foreach (var (name, expected) in expect.Evidence)
         {
-            var actual = result.Finding.Evidence.TryGetValue(name, out var value) ? Describe(value) : "(not in the evidence)";
+            var actual = result.Finding.Evidence.TryGetValue(name, out var value) ? value.Plain : "(not in the evidence)";
             if (actual != expected) failures.Add($"evidence {name}: expected {expected}, got {actual}");
         }
         var contents = string.Join("\n", result.Fixes.Select(f => $"# {f.Path}\n{f.Content}"));
@@ -62,14 +62,6 @@ public static class PlaybookTestRunner
         if (expect.Fixes is { } count && count != result.Fixes.Count)
             failures.Add($"fixes: expected {count}, got {result.Fixes.Count}");
     }
-
-    /// <summary>Evidence as a test writes it: a number, text, or the value of a counter.</summary>
-    private static string Describe(object? value) => value switch
-    {
-        IReadOnlyDictionary<string, object?> counter when counter.ContainsKey("delta") => Cell.Format(counter["value"]),
-        IReadOnlyDictionary<string, object?> table when table.ContainsKey("count") => Cell.Format(table["count"]),
-        _ => Cell.Format(value),
-    };
 
     private static string Indent(string text) => string.Join("\n", text.TrimEnd('\n').Split('\n').Select(l => "        | " + l));
 

@@ -27,5 +27,6 @@ internal static class StageOrder
         "Watch",
         "Fix",
         "Fleet",
+        "Output",
     ];
 }

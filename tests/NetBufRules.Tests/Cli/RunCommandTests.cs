@@ -234,7 +234,7 @@ public sealed class FleetReplayTests
         {
             var snapshot = Replay.Load("netns-healthy").Without(s => s.Key.StartsWith("file:/proc/sys/net/ipv4/tcp_mem", StringComparison.Ordinal) || s.Describe.StartsWith("sysctl -n net.ipv4.tcp_mem", StringComparison.Ordinal));
             await File.WriteAllTextAsync(file, NetBufRules.Probe.Recording.SnapshotJson.Write(snapshot));
-            var (_, output, _) = await CliRunner.Run("run", Repo.Playbooks, "--from", file);
+            var (_, output, _) = await CliRunner.Run("run", Repo.Playbooks, "--from", file, "--verbose");
             output.ShouldContain("[SKIPPED]   tcp-memory");
             output.ShouldContain("tcp_mem: /proc/sys/net/ipv4/tcp_mem is not in the snapshot; sysctl -n net.ipv4.tcp_mem is not in the snapshot");
         }

@@ -39,8 +39,8 @@ public sealed class ConditionEvaluatorTests
     {
         var finding = await Evaluate(Playbook, Host(1000, 1500));
         finding.Status.ShouldBe(FindingStatus.Fired);
-        finding.Evidence["overflows"].ShouldBeOfType<Dictionary<string, object?>>()["rate"].ShouldBe(250.0);
-        finding.Evidence["limit"].ShouldBe(10.0);
+        finding.Evidence["overflows"].ShouldBeOfType<NetBufRules.Evaluate.Evidence.CounterEvidence>().Rate.ShouldBe(250.0);
+        finding.Evidence["limit"].ShouldBeOfType<NetBufRules.Evaluate.Evidence.Threshold>().Value.ShouldBe(10.0);
     }
 
     [Fact]

@@ -66,7 +66,7 @@ internal static class RobustnessFuzzing
         foreach (var result in report.Results)
         {
             result.Reason.ShouldNotContain("internal error", Case.Sensitive, result.Reason);
-            _ = NetBufRules.Report.TextReportWriter.Write(report, color: false);
+            foreach (var format in NetBufRules.Output.OutputFormats.All) _ = format.Write(report, NetBufRules.Output.OutputOptions.Default);
             _ = NetBufRules.Report.JsonReportWriter.Write(report);
             if (result.Status == FindingStatus.Error) result.Reason.ShouldNotBeNullOrWhiteSpace();
         }

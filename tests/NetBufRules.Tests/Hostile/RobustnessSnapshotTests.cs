@@ -13,7 +13,7 @@ public sealed class RobustnessSnapshotTests
     private static async Task<(int Code, string Out, string Error)> Replay(RobustnessScratch scratch, JsonObject snapshot)
     {
         var file = scratch.Write("snap.json", snapshot.ToJsonString());
-        return await CliRunner.Run("run", "--from", file);
+        return await CliRunner.Run("run", "--from", file, "--verbose"); // every result with its skipped probes and why
     }
 
     private static int IndexOf(JsonObject snapshot, string key) =>
