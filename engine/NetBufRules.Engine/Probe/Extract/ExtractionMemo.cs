@@ -17,7 +17,13 @@ public sealed class ExtractionMemo
     /// <summary>How much text (in characters) is remembered at most: 8 M, about 16 MB.</summary>
     public const long MaxChars = 8 * 1024 * 1024;
 
-    private readonly ConcurrentDictionary<Key, Outcome> _entries = new();
+    /// <summary>One instance per distinct text: equal outputs of different hosts map to it, compared in full once.</summary>
+    private readonly ConcurrentDictionary<string, string> _texts = new(StringComparer.Ordinal);
+
+    /// <summary>Each output string's canonical instance, so a text read by several probes is hashed and compared once.</summary>
+    private readonly ConditionalWeakTable<string, string> _canonical = new();
+
+    private readonly ConcurrentDictionary<(ExtractSpec Spec, string Text), Outcome> _entries = new(KeyComparer.Instance);
     private long _chars;
 
     /// <summary>How many characters of text are remembered now.</summary>
@@ -26,8 +32,8 @@ public sealed class ExtractionMemo
     /// <summary>The value <paramref name="extract"/> gives for <paramref name="spec"/> on <paramref name="text"/>, remembered.</summary>
     public ProbeValue GetOrExtract(ExtractSpec spec, string text, Func<ExtractSpec, string, ProbeValue> extract)
     {
-        var key = new Key(spec, text);
-        if (!_entries.TryGetValue(key, out var outcome))
+        var canonical = _canonical.GetValue(text, Canonical);
+        if (!_entries.TryGetValue((spec, canonical), out var outcome))
         {
             try
             {
@@ -37,29 +43,35 @@ public sealed class ExtractionMemo
             {
                 outcome = new Outcome(null, e.Message);
             }
-            if (Interlocked.Add(ref _chars, text.Length) > MaxChars)
-            {
-                _entries.Clear();
-                Interlocked.Exchange(ref _chars, text.Length);
-            }
-            _entries.TryAdd(key, outcome);
+            _entries.TryAdd((spec, canonical), outcome);
         }
         return outcome.Value ?? throw new ExtractException(outcome.Error!);
     }
 
+    private string Canonical(string text)
+    {
+        if (_texts.TryGetValue(text, out var known)) return known;
+        if (Interlocked.Add(ref _chars, text.Length) > MaxChars)
+        {
+            // Full: start again. Entries keyed by the old instances are dropped with them; answers stay exact.
+            _entries.Clear();
+            _texts.Clear();
+            Interlocked.Exchange(ref _chars, text.Length);
+        }
+        return _texts.GetOrAdd(text, text);
+    }
+
     private sealed record Outcome(ProbeValue? Value, string? Error);
 
-    /// <summary>The same spec object and equal text: the full text is compared, the hash only finds candidates.</summary>
-    private readonly struct Key(ExtractSpec spec, string text) : IEquatable<Key>
+    /// <summary>The same spec and the same canonical text instance (equal content was established when it was made canonical).</summary>
+    private sealed class KeyComparer : IEqualityComparer<(ExtractSpec Spec, string Text)>
     {
-        private readonly ExtractSpec _spec = spec;
-        private readonly string _text = text;
-        private readonly int _hash = HashCode.Combine(RuntimeHelpers.GetHashCode(spec), string.GetHashCode(text, StringComparison.Ordinal));
+        public static readonly KeyComparer Instance = new();
 
-        public bool Equals(Key other) => ReferenceEquals(_spec, other._spec) && _hash == other._hash && string.Equals(_text, other._text, StringComparison.Ordinal);
+        public bool Equals((ExtractSpec Spec, string Text) x, (ExtractSpec Spec, string Text) y) =>
+            ReferenceEquals(x.Spec, y.Spec) && ReferenceEquals(x.Text, y.Text);
 
-        public override bool Equals(object? obj) => obj is Key other && Equals(other);
-
-        public override int GetHashCode() => _hash;
+        public int GetHashCode((ExtractSpec Spec, string Text) key) =>
+            HashCode.Combine(RuntimeHelpers.GetHashCode(key.Spec), RuntimeHelpers.GetHashCode(key.Text));
     }
 }
