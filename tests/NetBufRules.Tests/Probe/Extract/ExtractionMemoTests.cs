@@ -61,11 +61,22 @@ public sealed class ExtractionMemoTests
     }
 
     [Fact]
+    public void A_long_output_such_as_a_kernel_log_is_extracted_afresh_and_never_kept()
+    {
+        var memo = new ExtractionMemo();
+        var calls = 0;
+        var log = new string('x', ExtractionMemo.MaxTextChars + 1);
+        for (var i = 0; i < 2; i++) memo.GetOrExtract(ExtractSpec.Text, log, (s, t) => { calls++; return Extractor.Extract(s, t); });
+        calls.ShouldBe(2);
+        memo.RememberedChars.ShouldBe(0);
+    }
+
+    [Fact]
     public void Memory_stays_bounded_however_many_distinct_outputs_a_fleet_has()
     {
         var memo = new ExtractionMemo();
-        var big = new string('x', (int)(ExtractionMemo.MaxChars / 4));
-        for (var i = 0; i < 12; i++) memo.GetOrExtract(ExtractSpec.Text, big + i, (s, t) => Extractor.Extract(s, t));
+        var big = new string('x', ExtractionMemo.MaxTextChars - 8);
+        for (var i = 0; i < 2 * ExtractionMemo.MaxChars / ExtractionMemo.MaxTextChars; i++) memo.GetOrExtract(ExtractSpec.Text, big + i, (s, t) => Extractor.Extract(s, t));
         memo.RememberedChars.ShouldBeLessThanOrEqualTo(ExtractionMemo.MaxChars);
     }
 }
