@@ -17,7 +17,8 @@ public static class FleetReplay
         IReadOnlyList<string> files, IReadOnlyList<Playbook> playbooks, ParamOverrides overrides, int parallelism, CancellationToken cancellationToken)
     {
         var results = new (HostVerdict?, string?)[files.Count];
-        var options = new ProbeRunOptions(TimeSpan.Zero);
+        // One extraction memo for the whole fleet: hosts print much the same outputs, and each is extracted once.
+        var options = new ProbeRunOptions(TimeSpan.Zero) { Memo = new Probe.Extract.ExtractionMemo() };
         var next = -1;
         // Plain threads, each taking the next file: replaying a recording never waits, so the work stays on these
         // threads (no thread-pool hops, no async file reads) and each file's buffer is reused for the next.

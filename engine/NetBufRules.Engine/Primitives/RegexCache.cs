@@ -7,8 +7,19 @@ namespace NetBufRules.Primitives;
 public static class RegexCache
 {
     private static readonly ConcurrentDictionary<string, Lazy<Regex>> Cache = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<string>> Literals = new(StringComparer.Ordinal);
 
     /// <summary>The regex for <paramref name="pattern"/>; an invalid pattern throws <see cref="ArgumentException"/> every time.</summary>
     public static Regex Get(string pattern) =>
         Cache.GetOrAdd(pattern, p => new Lazy<Regex>(() => new Regex(p, RegexOptions.Multiline | RegexOptions.CultureInvariant, Limits.RegexTimeout))).Value;
+
+    /// <summary>Whether <paramref name="text"/> lacks a literal every match of <paramref name="pattern"/> contains (so it cannot match).</summary>
+    public static bool CannotMatch(string pattern, string text)
+    {
+        foreach (var literal in Literals.GetOrAdd(pattern, RegexLiterals.Required))
+        {
+            if (!text.Contains(literal, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
 }

@@ -9,6 +9,9 @@ public sealed record ProbeRunOptions(TimeSpan Interval, int MaxParallel = 8)
     /// <summary>The policy the run follows (the repository's config applied): where its fixes may write.</summary>
     public Policy.SafetyPolicy Policy { get; init; } = NetBufRules.Policy.SafetyPolicy.Default;
 
+    /// <summary>Extraction results shared across runs (a fleet replay's hosts); null extracts afresh every time.</summary>
+    public Extract.ExtractionMemo? Memo { get; init; }
+
     /// <summary>The default sampling window for counters.</summary>
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromSeconds(2);
 }

@@ -106,7 +106,7 @@ public sealed class ProbeRunner(ISourceReader reader, ProbeRunOptions options) :
             }
             try
             {
-                var value = Extractor.Extract(alternative.Extract, raw);
+                var value = Extractor.Extract(alternative.Extract, raw, options.Memo);
                 attempts.Add(new ProbeAttempt(alternative.Source.Key, alternative.Source.Describe(), [raw], null));
                 if (options.ReadEveryAlternative)
                 {
@@ -166,7 +166,7 @@ public sealed class ProbeRunner(ISourceReader reader, ProbeRunOptions options) :
             return ProbeResult.Skipped(name, $"second sample failed: {second.FailureMessage}", attempts);
         try
         {
-            var later = Extractor.Extract(r.Chosen.Extract, second);
+            var later = Extractor.Extract(r.Chosen.Extract, second, options.Memo);
             var seconds = (second.Time - r.Raw.Time).TotalSeconds;
             var value = CounterMath.Combine(r.Value, later, seconds, r.Probe.Key);
             return new ProbeResult(name, ProbeStatus.Ok, value, source, null, r.Raw.Truncated || second.Truncated, attempts, note);
@@ -188,7 +188,7 @@ public sealed class ProbeRunner(ISourceReader reader, ProbeRunOptions options) :
             return ProbeResult.Skipped(r.Probe.Name, second.FailureMessage ?? $"{source} gave nothing", attempts);
         try
         {
-            var value = Extractor.Extract(r.Chosen.Extract, second.Stdout);
+            var value = Extractor.Extract(r.Chosen.Extract, second.Stdout, options.Memo);
             var note = string.Join("; ", (r.Raw!.Stderr + "\n" + second.Stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             return new ProbeResult(r.Probe.Name, ProbeStatus.Ok, value, source, null, second.Truncated, attempts, note.Length == 0 ? null : note);
         }

@@ -1,7 +1,30 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 // usage: FleetFloor FOLDER — prints seconds and bytes for reading and parsing every *.json in FOLDER.
+//        FleetFloor vary FOLDER — gives every snapshot in FOLDER a kernel log of its own (one line naming the file put
+//        first), so no two hosts print the same kernel log, as in a real fleet, and no memo can share its extraction.
+// Indented and escaped like 'collect' writes it, so the files keep their size.
+var indented = new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+if (args is ["vary", var folder])
+{
+    foreach (var file in Directory.GetFiles(folder, "*.json"))
+    {
+        var root = JsonNode.Parse(File.ReadAllText(file))!;
+        foreach (var source in root["sources"]!.AsArray())
+        {
+            if (source!["key"]!.GetValue<string>() != "cmd:dmesg") continue;
+            foreach (var sample in source["samples"]!.AsArray())
+            {
+                var text = sample!["stdout"]!.GetValue<string>();
+                if (text.Length > 0) sample["stdout"] = $"[    0.000000] netbufrules bench: {Path.GetFileNameWithoutExtension(file)}\n{text}";
+            }
+        }
+        File.WriteAllText(file, root.ToJsonString(indented));
+    }
+    return;
+}
 var files = Directory.GetFiles(args[0], "*.json");
 var watch = Stopwatch.StartNew();
 long bytes = 0;

@@ -9,18 +9,21 @@ public static class Extractor
     /// A read that came as a table (the process table) is the value itself, never text to parse; otherwise the output
     /// is extracted. Text for such a source comes only from old snapshots and playbook tests.
     /// </summary>
-    public static ProbeValue Extract(ExtractSpec spec, RawOutput raw) => raw.Table ?? Extract(spec, raw.Stdout);
+    public static ProbeValue Extract(ExtractSpec spec, RawOutput raw, ExtractionMemo? memo = null) => raw.Table ?? Extract(spec, raw.Stdout, memo);
 
-    /// <summary>Extracts, or throws <see cref="ExtractException"/> saying what was missing.</summary>
-    public static ProbeValue Extract(ExtractSpec spec, string output)
+    /// <summary>Extracts, or throws <see cref="ExtractException"/> saying what was missing; through <paramref name="memo"/> when given (a fleet replay).</summary>
+    public static ProbeValue Extract(ExtractSpec spec, string output, ExtractionMemo? memo = null) =>
+        memo is null ? ExtractChecked(spec, output) : memo.GetOrExtract(spec, output, ExtractChecked);
+
+    private static ProbeValue ExtractChecked(ExtractSpec spec, string output)
     {
         try
         {
             return ExtractUnchecked(spec, output);
         }
-        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException e)
         {
-            throw new ExtractException($"regex /{spec.Path}/ ran longer than {Primitives.Limits.RegexTimeout.TotalMilliseconds:0} ms on {output.Length:N0} characters (a backtracking regex?)");
+            throw new ExtractException($"regex /{spec.Path}/ ran longer than {Primitives.Limits.RegexTimeout.TotalMilliseconds:0} ms on {output.Length:N0} characters (a backtracking regex?)", e);
         }
     }
 

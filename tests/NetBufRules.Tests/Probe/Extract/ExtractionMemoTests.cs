@@ -1,0 +1,82 @@
+using NetBufRules.Model;
+using NetBufRules.Probe;
+using NetBufRules.Probe.Extract;
+
+namespace NetBufRules.Tests.Probe.Extract;
+
+/// <summary>A fleet extracts each distinct output once per extractor: the same text gives the same answer, a different text its own.</summary>
+public sealed class ExtractionMemoTests
+{
+    private static readonly ExtractSpec Oom = new(ExtractKind.Regex, Path: @"^oom_kill (?<value>\d+)");
+
+    [Fact]
+    public void Equal_text_is_extracted_once_and_gives_the_same_value()
+    {
+        var memo = new ExtractionMemo();
+        var calls = 0;
+        ProbeValue Counting(ExtractSpec s, string t)
+        {
+            calls++;
+            return Extractor.Extract(s, t);
+        }
+        var first = memo.GetOrExtract(Oom, "pgfault 1\noom_kill 3\n", Counting);
+        // A different string object with the same characters: a host that printed the same.
+        var second = memo.GetOrExtract(Oom, string.Concat("pgfault 1\n", "oom_kill 3\n"), Counting);
+        calls.ShouldBe(1);
+        second.ShouldBe(first);
+        ((ScalarValue)second).Value.ShouldBe(3.0);
+    }
+
+    [Fact]
+    public void A_different_text_or_extractor_is_extracted_on_its_own()
+    {
+        var memo = new ExtractionMemo();
+        ((ScalarValue)Extractor.Extract(Oom, "oom_kill 3\n", memo)).Value.ShouldBe(3.0);
+        ((ScalarValue)Extractor.Extract(Oom, "oom_kill 4\n", memo)).Value.ShouldBe(4.0);
+        ((ScalarValue)Extractor.Extract(ExtractSpec.Text, "oom_kill 3\n", memo)).Value.ShouldBe("oom_kill 3");
+    }
+
+    [Fact]
+    public void Nothing_matched_is_remembered_with_the_same_message()
+    {
+        var memo = new ExtractionMemo();
+        var fresh = Should.Throw<ExtractException>(() => Extractor.Extract(Oom, "pgfault 1\n"));
+        Should.Throw<ExtractException>(() => Extractor.Extract(Oom, "pgfault 1\n", memo)).Message.ShouldBe(fresh.Message);
+        Should.Throw<ExtractException>(() => Extractor.Extract(Oom, "pgfault 1\n", memo)).Message.ShouldBe(fresh.Message);
+    }
+
+    [Fact]
+    public void A_regex_that_ran_out_of_time_is_tried_again_next_time()
+    {
+        var memo = new ExtractionMemo();
+        var calls = 0;
+        ProbeValue TimesOut(ExtractSpec s, string t)
+        {
+            calls++;
+            throw new ExtractException("ran too long", new System.Text.RegularExpressions.RegexMatchTimeoutException());
+        }
+        Should.Throw<ExtractException>(() => memo.GetOrExtract(Oom, "x", TimesOut));
+        Should.Throw<ExtractException>(() => memo.GetOrExtract(Oom, "x", TimesOut));
+        calls.ShouldBe(2);
+    }
+
+    [Fact]
+    public void A_long_output_such_as_a_kernel_log_is_extracted_afresh_and_never_kept()
+    {
+        var memo = new ExtractionMemo();
+        var calls = 0;
+        var log = new string('x', ExtractionMemo.MaxTextChars + 1);
+        for (var i = 0; i < 2; i++) memo.GetOrExtract(ExtractSpec.Text, log, (s, t) => { calls++; return Extractor.Extract(s, t); });
+        calls.ShouldBe(2);
+        memo.RememberedChars.ShouldBe(0);
+    }
+
+    [Fact]
+    public void Memory_stays_bounded_however_many_distinct_outputs_a_fleet_has()
+    {
+        var memo = new ExtractionMemo();
+        var big = new string('x', ExtractionMemo.MaxTextChars - 8);
+        for (var i = 0; i < 2 * ExtractionMemo.MaxChars / ExtractionMemo.MaxTextChars; i++) memo.GetOrExtract(ExtractSpec.Text, big + i, (s, t) => Extractor.Extract(s, t));
+        memo.RememberedChars.ShouldBeLessThanOrEqualTo(ExtractionMemo.MaxChars);
+    }
+}
