@@ -47,7 +47,8 @@ public static class FleetReplay
                     results[i] = (null, $"{file}: cannot read it: {e.Message}");
                 }
             }
-        }, 4 * 1024 * 1024) { IsBackground = true }).ToList();
+        }, 4 * 1024 * 1024)
+        { IsBackground = true }).ToList();
         foreach (var w in workers) w.Start();
         foreach (var w in workers) w.Join();
         cancellationToken.ThrowIfCancellationRequested();

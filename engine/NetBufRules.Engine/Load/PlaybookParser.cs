@@ -178,7 +178,8 @@ public static class PlaybookParser
                 r.Text(probe["where"], "'where'"),
                 probe["key"] is YamlList ? r.Strings(probe["key"], "'key'") : r.String(probe["key"], "'key'") is { } k ? [k] : [],
                 r.String(probe["absent"], "'absent'")?.Trim(),
-                key.Position) { Each = r.String(probe["each"], "'each'") });
+                key.Position)
+            { Each = r.String(probe["each"], "'each'") });
         }
         return result;
     }

@@ -235,17 +235,17 @@ public static class RegexLiterals
         switch (escape)
         {
             case 'p' or 'P' when i < p.Length && p[i] == '{':
-            {
-                var end = p.IndexOf('}', i);
-                i = end < 0 ? throw new UnsureException() : end + 1;
-                break;
-            }
+                {
+                    var end = p.IndexOf('}', i);
+                    i = end < 0 ? throw new UnsureException() : end + 1;
+                    break;
+                }
             case 'k' when i < p.Length && p[i] is '<' or '\'':
-            {
-                var end = p.IndexOf(p[i] == '<' ? '>' : '\'', i);
-                i = end < 0 ? throw new UnsureException() : end + 1;
-                break;
-            }
+                {
+                    var end = p.IndexOf(p[i] == '<' ? '>' : '\'', i);
+                    i = end < 0 ? throw new UnsureException() : end + 1;
+                    break;
+                }
             case 'x':
                 for (var n = 0; n < 2 && i < p.Length && char.IsAsciiHexDigit(p[i]); n++) i++;
                 break;

@@ -69,7 +69,9 @@ public sealed class SelectionTests
         ids.ShouldNotContain("tcp-memory");
         ids.ShouldNotContain("nic-drops");
         ids.ShouldContain("tcp-backlog");
-        output.ShouldContain("\"min_somaxconn\": 65535");
+        // Report v2: the param is a threshold evidence item carrying its value.
+        output.ShouldContain("\"param\": \"min_somaxconn\"");
+        output.ShouldContain("\"value\": 65535");
     }
 
     [Fact]

@@ -70,7 +70,8 @@ public sealed partial class WatchCommandTests : IDisposable
                 File.Move(Counter + ".tmp", Counter, overwrite: true);
                 Thread.Sleep(50);
             }
-        }) { IsBackground = true };
+        })
+        { IsBackground = true };
         thread.Start();
         return thread;
     }

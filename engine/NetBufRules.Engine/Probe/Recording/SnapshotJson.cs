@@ -112,7 +112,8 @@ public static class SnapshotJson
                         DateTimeOffset.Parse(host.GetProperty("time").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
                         host.GetProperty("root").GetBoolean(), host.GetProperty("net_namespace").GetString()!),
                     obj.GetProperty("interval_seconds").GetDouble(),
-                    sources) { Version = format == Snapshot.FormatV1 ? 1 : 2 };
+                    sources)
+                { Version = format == Snapshot.FormatV1 ? 1 : 2 };
             }
             catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException or NullReferenceException)
             {

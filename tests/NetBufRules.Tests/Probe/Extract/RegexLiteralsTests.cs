@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using NetBufRules.Primitives;
 using NetBufRules.Probe.Extract;
 using NetBufRules.Tests.Support;
 
