@@ -7,7 +7,7 @@ using NetBufRules.Report;
 
 namespace NetBufRules.Cli;
 
-public sealed partial class CliApp
+internal sealed partial class CliApp
 {
     private Command ExplainCommand()
     {

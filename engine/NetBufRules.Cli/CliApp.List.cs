@@ -8,7 +8,7 @@ using NetBufRules.Validate;
 
 namespace NetBufRules.Cli;
 
-public sealed partial class CliApp
+internal sealed partial class CliApp
 {
     private Command ListCommand()
     {

@@ -4,7 +4,7 @@ using NetBufRules.Validate;
 
 namespace NetBufRules.Cli;
 
-public sealed partial class CliApp
+internal sealed partial class CliApp
 {
     /// <summary>The params (and disabled ids) of --values files and --set assignments; null (said on stderr) when one cannot be read.</summary>
     private async Task<ParamOverrides?> ReadOverridesAsync(IEnumerable<string> valuesFiles, IEnumerable<string> assignments)

@@ -3,7 +3,7 @@ using NetBufRules.Model;
 
 namespace NetBufRules.Cli;
 
-public sealed partial class CliApp
+internal sealed partial class CliApp
 {
     /// <summary>For an extended playbook: which base (and pack file) it builds on, what the extending file changed, and what comes from the base.</summary>
     internal static string Provenance(PlaybookOrigin origin)

@@ -8,7 +8,7 @@ using NetBufRules.Testing;
 
 namespace NetBufRules.Cli;
 
-public sealed partial class CliApp
+internal sealed partial class CliApp
 {
     private Command TestCommand()
     {

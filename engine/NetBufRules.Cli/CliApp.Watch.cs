@@ -6,7 +6,7 @@ using NetBufRules.Watch;
 
 namespace NetBufRules.Cli;
 
-public sealed partial class CliApp
+internal sealed partial class CliApp
 {
     private Command WatchCommand()
     {

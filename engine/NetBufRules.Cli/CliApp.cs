@@ -9,7 +9,7 @@ using NetBufRules.Validate;
 namespace NetBufRules.Cli;
 
 /// <summary>The <c>netbufrules</c> command line: parses arguments, chains the engine's stages, writes output, picks the exit code.</summary>
-public sealed partial class CliApp(CliHost host)
+internal sealed partial class CliApp(CliHost host)
 {
     /// <summary>Whether the command that ran ends normally on Ctrl-C or SIGTERM (watch: it prints its summary), rather than being interrupted.</summary>
     public bool SignalsEndNormally { get; private set; }

@@ -1,7 +1,7 @@
 namespace NetBufRules.Cli;
 
 /// <summary>The process exit codes, as documented in the README.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     /// <summary>Nothing fired.</summary>
     public const int Ok = 0;

@@ -8,7 +8,7 @@ namespace NetBufRules.Cli;
 /// already stopping); a run that has not stopped within <see cref="Grace"/> (a read stuck in the kernel) is ended
 /// anyway, its child processes killed first. Never a stack trace.
 /// </summary>
-public sealed class Interrupts : IDisposable
+internal sealed class Interrupts : IDisposable
 {
     /// <summary>How long a cancelled run may take to stop before the process exits anyway.</summary>
     public static readonly TimeSpan Grace = TimeSpan.FromSeconds(1.5);

@@ -5,7 +5,7 @@ using NetBufRules.Model;
 namespace NetBufRules.Compile;
 
 /// <summary>A condition parsed once: its NCalc syntax tree, the names and functions it uses, or its syntax error.</summary>
-public sealed class CompiledCondition
+internal sealed class CompiledCondition
 {
     internal CompiledCondition(LocatedText source, LogicalExpression? tree, IReadOnlyList<string> names, IReadOnlyList<string> functions, Diagnostic? error)
     {

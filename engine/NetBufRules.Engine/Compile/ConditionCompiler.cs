@@ -8,7 +8,7 @@ using NetBufRules.Model;
 namespace NetBufRules.Compile;
 
 /// <summary>Parses NCalc conditions, mapping syntax errors to their line and column in the playbook.</summary>
-public static partial class ConditionCompiler
+internal static partial class ConditionCompiler
 {
     /// <summary>Options every condition runs with: integer overflow is an error, not a silent wrap.</summary>
     public const ExpressionOptions Options = ExpressionOptions.OverflowProtection | ExpressionOptions.NoStringTypeCoercion;

@@ -6,7 +6,7 @@ namespace NetBufRules.Compile;
 /// NCalc identifiers cannot hold dots, so <c>tcp_mem.pressure</c> is rewritten to <c>[tcp_mem.pressure]</c>;
 /// <see cref="ToOriginal"/> maps a column of the rewritten text back to the playbook's text.
 /// </summary>
-public sealed class DottedNames
+internal sealed class DottedNames
 {
     private readonly List<int> _insertedAt = [];
 

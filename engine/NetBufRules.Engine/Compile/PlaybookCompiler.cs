@@ -8,7 +8,7 @@ namespace NetBufRules.Compile;
 /// take the parsed forms from <see cref="ConditionCompiler.CompileOnce"/> and <see cref="TemplateCompiler"/> and never
 /// parse text again (a fleet replay evaluates the same playbooks for thousands of hosts).
 /// </summary>
-public static class PlaybookCompiler
+internal static class PlaybookCompiler
 {
     /// <summary>Compiles <paramref name="playbook"/>; returns the syntax errors (none for a playbook that validated).</summary>
     public static IReadOnlyList<Diagnostic> Compile(Playbook playbook)

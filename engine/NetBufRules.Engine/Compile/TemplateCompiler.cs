@@ -5,7 +5,7 @@ using Scriban;
 namespace NetBufRules.Compile;
 
 /// <summary>Parses Scriban templates, mapping syntax errors (0-based spans) to playbook lines and columns.</summary>
-public static class TemplateCompiler
+internal static class TemplateCompiler
 {
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Template> Parsed = new(StringComparer.Ordinal);
 

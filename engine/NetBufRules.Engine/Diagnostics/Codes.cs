@@ -1,7 +1,7 @@
 namespace NetBufRules.Diagnostics;
 
 /// <summary>Stable diagnostic codes; documented in the README.</summary>
-public static class Codes
+internal static class Codes
 {
     public const string YamlSyntax = "NBR001";
     public const string DuplicateKey = "NBR002";

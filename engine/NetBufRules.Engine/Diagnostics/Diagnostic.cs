@@ -1,7 +1,7 @@
 namespace NetBufRules.Diagnostics;
 
 /// <summary>One playbook problem with its place, a stable code and a hint at the fix.</summary>
-public sealed record Diagnostic(SourcePosition Position, DiagnosticSeverity Severity, string Code, string Message, string? Hint = null)
+internal sealed record Diagnostic(SourcePosition Position, DiagnosticSeverity Severity, string Code, string Message, string? Hint = null)
 {
     /// <summary>gcc-style line: <c>file:line:col: error CODE: message (hint)</c>, on one line whatever the playbook held.</summary>
     public override string ToString()

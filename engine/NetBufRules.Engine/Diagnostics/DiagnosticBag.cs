@@ -1,7 +1,7 @@
 namespace NetBufRules.Diagnostics;
 
 /// <summary>Collects problems so that every one is reported at once.</summary>
-public sealed class DiagnosticBag
+internal sealed class DiagnosticBag
 {
     private readonly List<Diagnostic> _items = [];
 

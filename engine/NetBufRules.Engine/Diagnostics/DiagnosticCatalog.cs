@@ -7,7 +7,7 @@ namespace NetBufRules.Diagnostics;
 /// SARIF rules). A new code is a constant in <see cref="Codes"/>, one line here and one row in the README's table;
 /// DiagnosticCatalogTests fails until all three agree.
 /// </summary>
-public static class DiagnosticCatalog
+internal static class DiagnosticCatalog
 {
     /// <summary>The codes in id order.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } = [.. new DiagnosticCode[]

@@ -1,7 +1,7 @@
 namespace NetBufRules.Diagnostics;
 
 /// <summary>How bad a playbook problem is.</summary>
-public enum DiagnosticSeverity
+internal enum DiagnosticSeverity
 {
     Warning,
     Error,

@@ -1,7 +1,7 @@
 namespace NetBufRules.Diagnostics;
 
 /// <summary>A place in a playbook file: 1-based line and column.</summary>
-public readonly record struct SourcePosition(string File, int Line, int Column)
+internal readonly record struct SourcePosition(string File, int Line, int Column)
 {
     /// <summary>The position moved right by <paramref name="columns"/> (and down by <paramref name="lines"/>).</summary>
     public SourcePosition Offset(int lines, int columns) =>

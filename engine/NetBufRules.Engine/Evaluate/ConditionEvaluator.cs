@@ -9,7 +9,7 @@ using NetBufRules.Probe;
 namespace NetBufRules.Evaluate;
 
 /// <summary>Filters table probes with their <c>where</c>, evaluates <c>when</c> and <c>advise_when</c>, and decides the status.</summary>
-public sealed class ConditionEvaluator
+internal sealed class ConditionEvaluator
 {
     private const int EvidenceRows = 20;
 

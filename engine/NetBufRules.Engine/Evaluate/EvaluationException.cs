@@ -1,4 +1,4 @@
 namespace NetBufRules.Evaluate;
 
 /// <summary>A condition could not be evaluated; the message says why and how to fix it.</summary>
-public sealed class EvaluationException(string message) : Exception(message);
+internal sealed class EvaluationException(string message) : Exception(message);

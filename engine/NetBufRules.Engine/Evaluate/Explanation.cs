@@ -4,7 +4,7 @@ namespace NetBufRules.Evaluate;
 /// What a playbook's <c>explained_by</c> findings said: the ids that fired (they explain the symptom), the ids that were
 /// checked and did not fire (ruled out), and those that could not say, each as "id (why)".
 /// </summary>
-public sealed record Explanation(IReadOnlyList<string> Fired, IReadOnlyList<string> RuledOut, IReadOnlyList<string> Unchecked)
+internal sealed record Explanation(IReadOnlyList<string> Fired, IReadOnlyList<string> RuledOut, IReadOnlyList<string> Unchecked)
 {
     /// <summary>No explaining findings at all.</summary>
     public static Explanation None { get; } = new([], [], []);

@@ -5,7 +5,7 @@ using NetBufRules.Probe;
 namespace NetBufRules.Evaluate;
 
 /// <summary>The evaluated state of one playbook: status, which conditions held, and the values that decided it.</summary>
-public sealed record Finding(
+internal sealed record Finding(
     Playbook Playbook,
     FindingStatus Status,
     string? Error,

@@ -6,7 +6,7 @@ namespace NetBufRules.Evaluate;
 /// The verdicts of the findings evaluated so far in a run (or given by a playbook test), so that a later playbook's
 /// <c>fired('id')</c> and <c>explained()</c> can read them. Playbooks run in dependency order (<see cref="FindingOrder"/>).
 /// </summary>
-public sealed class FindingBoard
+internal sealed class FindingBoard
 {
     private readonly Dictionary<string, FindingVerdict> _verdicts = new(StringComparer.Ordinal);
 

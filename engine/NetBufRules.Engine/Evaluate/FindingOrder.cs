@@ -9,7 +9,7 @@ namespace NetBufRules.Evaluate;
 /// <c>fired('id')</c>), and the load-time checks of those references: a cycle is an error at its place, an id that is
 /// not loaded only a warning (a team may run a subset; the finding then lists it as "not loaded").
 /// </summary>
-public static partial class FindingOrder
+internal static partial class FindingOrder
 {
     [GeneratedRegex(@"(?<![\w.])fired\s*\(\s*(?:'(?<id>[^']*)'|""(?<id>[^""]*)"")?\s*(?<rest>[^)]*)\)")]
     private static partial Regex FiredCall();

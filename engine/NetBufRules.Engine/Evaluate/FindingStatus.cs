@@ -1,7 +1,7 @@
 namespace NetBufRules.Evaluate;
 
 /// <summary>The verdict on one playbook.</summary>
-public enum FindingStatus
+internal enum FindingStatus
 {
     /// <summary>The symptom is on the host.</summary>
     Fired,

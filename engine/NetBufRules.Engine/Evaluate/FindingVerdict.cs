@@ -4,7 +4,7 @@ namespace NetBufRules.Evaluate;
 /// Another finding's verdict as a later playbook sees it: its status, its reason in words, and (for a finding that
 /// did not fire) the symptoms it could not check, so "ruled out" never claims more than was checked.
 /// </summary>
-public sealed record FindingVerdict(string Id, FindingStatus Status, string Reason, string? NotChecked = null)
+internal sealed record FindingVerdict(string Id, FindingStatus Status, string Reason, string? NotChecked = null)
 {
     /// <summary>The verdict of an evaluated finding, with the reasons of its symptoms that could not be checked.</summary>
     public static FindingVerdict Of(Finding finding, FindingStatus status, string reason)

@@ -1,7 +1,7 @@
 namespace NetBufRules.Evaluate;
 
 /// <summary>The functions conditions may call, with their argument counts and what they do.</summary>
-public static class FunctionCatalog
+internal static class FunctionCatalog
 {
     /// <summary>Name to (minimum, maximum) arguments.</summary>
     public static readonly IReadOnlyDictionary<string, (int Min, int Max, string Help)> Functions =

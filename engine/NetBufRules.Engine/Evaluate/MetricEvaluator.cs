@@ -7,7 +7,7 @@ using NetBufRules.Probe;
 namespace NetBufRules.Evaluate;
 
 /// <summary>Measures a finding's declared key measurements (<c>metrics:</c>); a measurement whose probe was skipped has no value.</summary>
-public sealed class MetricEvaluator
+internal sealed class MetricEvaluator
 {
 
     /// <summary>Each declared measurement with its value, or null when it cannot be measured here.</summary>

@@ -3,10 +3,10 @@ using NetBufRules.Model;
 namespace NetBufRules.Evaluate;
 
 /// <summary>Whether one condition held; <see cref="SignalState.Unknown"/> when a probe it needs was skipped.</summary>
-public sealed record SignalOutcome(Signal Signal, SignalState State, string? UnknownReason);
+internal sealed record SignalOutcome(Signal Signal, SignalState State, string? UnknownReason);
 
 /// <summary>A condition's truth on this host.</summary>
-public enum SignalState
+internal enum SignalState
 {
     True,
     False,

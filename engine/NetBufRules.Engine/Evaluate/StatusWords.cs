@@ -3,7 +3,7 @@ using NetBufRules.Model;
 namespace NetBufRules.Evaluate;
 
 /// <summary>The words reports use for statuses and severities.</summary>
-public static class StatusWords
+internal static class StatusWords
 {
     public static string Of(FindingStatus status) => status.ToString().ToLowerInvariant();
 

@@ -9,7 +9,7 @@ namespace NetBufRules.Evaluate;
 /// even which of two broken filters is reported first does not depend on the file. A filter reading its own probe sees
 /// it unfiltered; filters that read each other in a cycle cannot be ordered (refused at load, NBR150).
 /// </summary>
-public static class WhereOrder
+internal static class WhereOrder
 {
     /// <summary>
     /// The probes with a <c>where</c>, each after the filtered probes it reads; or the cycle that prevents it. A run

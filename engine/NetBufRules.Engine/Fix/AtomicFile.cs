@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace NetBufRules.Fix;
 
 /// <summary>Writes a file so that a reader sees the old content or the new, never half of it; mode and owner are kept.</summary>
-public static partial class AtomicFile
+internal static partial class AtomicFile
 {
     /// <summary>Writes <paramref name="content"/> to <paramref name="path"/> through a temporary file in the same folder and a rename.</summary>
     public static void Write(string path, string content, UnixFileMode newFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead)

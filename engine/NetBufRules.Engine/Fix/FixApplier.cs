@@ -10,7 +10,7 @@ namespace NetBufRules.Fix;
 /// Applies fix steps: a backup of each file it replaces, an atomic write, the fix's <c>then</c>, a second diagnosis to
 /// verify, and, when any of that fails, a rollback that restores every file and the kernel values the steps changed.
 /// </summary>
-public sealed class FixApplier(FixApplyOptions options)
+internal sealed class FixApplier(FixApplyOptions options)
 {
     private sealed class Applied(FixStep step)
     {

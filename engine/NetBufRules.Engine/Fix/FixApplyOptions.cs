@@ -4,7 +4,7 @@ namespace NetBufRules.Fix;
 /// How steps are applied: <see cref="Root"/> (null for the host) is where files go; under a root, <c>then</c> and the
 /// verification do not run, since they would act on this host rather than on the image being built.
 /// </summary>
-public sealed record FixApplyOptions(string? Root, string BackupDirectory, Action<string> Log)
+internal sealed record FixApplyOptions(string? Root, string BackupDirectory, Action<string> Log)
 {
     /// <summary>How long a <c>then</c> command may run.</summary>
     public TimeSpan ThenTimeout { get; init; } = TimeSpan.FromSeconds(60);

@@ -3,7 +3,7 @@ using DiffPlex.Renderer;
 namespace NetBufRules.Fix;
 
 /// <summary>A step as a unified diff against the file on the target (all lines added for a new file).</summary>
-public static class FixDiff
+internal static class FixDiff
 {
     /// <summary>The unified diff of <paramref name="step"/>; empty when the file already has the content.</summary>
     public static string Of(FixStep step)

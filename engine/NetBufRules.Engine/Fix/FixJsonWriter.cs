@@ -9,7 +9,7 @@ namespace NetBufRules.Fix;
 /// The result of <c>fix</c> as JSON: the diagnosis (the run report), each step with its diff, and what was applied,
 /// backed up, run and rolled back.
 /// </summary>
-public static class FixJsonWriter
+internal static class FixJsonWriter
 {
     public const string SchemaId = "netbufrules/fix-report/v1";
 

@@ -3,16 +3,16 @@ using NetBufRules.Evaluate;
 namespace NetBufRules.Fix;
 
 /// <summary>What <c>fix --apply</c> did to each step, and how it ended.</summary>
-public sealed record FixOutcome(IReadOnlyList<AppliedStep> Steps, FixResult Result, string? Failure, IReadOnlyDictionary<string, FindingStatus> Verified);
+internal sealed record FixOutcome(IReadOnlyList<AppliedStep> Steps, FixResult Result, string? Failure, IReadOnlyDictionary<string, FindingStatus> Verified);
 
 /// <summary>One step as applied: the backup of what it replaced, its <c>then</c>, and whether it was rolled back.</summary>
-public sealed record AppliedStep(FixStep Step, bool Written, string? Backup, ThenRun? Then, bool RolledBack);
+internal sealed record AppliedStep(FixStep Step, bool Written, string? Backup, ThenRun? Then, bool RolledBack);
 
 /// <summary>A <c>then</c> command as it ran.</summary>
-public sealed record ThenRun(IReadOnlyList<string> Argv, int ExitCode, string Output);
+internal sealed record ThenRun(IReadOnlyList<string> Argv, int ExitCode, string Output);
 
 /// <summary>How an apply ended.</summary>
-public enum FixResult
+internal enum FixResult
 {
     /// <summary>Every step written, every <c>then</c> succeeded, and the playbooks no longer fire.</summary>
     Applied,

@@ -5,7 +5,7 @@ using NetBufRules.Report;
 namespace NetBufRules.Fix;
 
 /// <summary>Turns the fixes of fired and advised findings into steps on a target file system (the host, or a --root).</summary>
-public static class FixPlanner
+internal static class FixPlanner
 {
     /// <summary>
     /// One step per rendered fix of a fired or advised finding. <paramref name="root"/> (null for the host) prefixes every

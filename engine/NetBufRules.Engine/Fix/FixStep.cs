@@ -4,7 +4,7 @@ using NetBufRules.Render;
 namespace NetBufRules.Fix;
 
 /// <summary>One rendered fix placed on the target file system: what is there now and what the fix would make of it.</summary>
-public sealed record FixStep(string PlaybookId, FindingStatus Status, RenderedFix Fix, string Target, string? Current)
+internal sealed record FixStep(string PlaybookId, FindingStatus Status, RenderedFix Fix, string Target, string? Current)
 {
     /// <summary>A new file, a change to an existing one, or nothing to write.</summary>
     public FixAction Action => Current is null ? FixAction.Create : Current == Fix.Content ? FixAction.Unchanged : FixAction.Modify;
@@ -14,7 +14,7 @@ public sealed record FixStep(string PlaybookId, FindingStatus Status, RenderedFi
 }
 
 /// <summary>What applying a step does to its file.</summary>
-public enum FixAction
+internal enum FixAction
 {
     /// <summary>The file does not exist yet.</summary>
     Create,

@@ -5,7 +5,7 @@ using NetBufRules.Report;
 namespace NetBufRules.Fix;
 
 /// <summary>The plan of <c>fix</c> as text: each file as a diff against what is on the target, and its <c>then</c>.</summary>
-public static class FixTextWriter
+internal static class FixTextWriter
 {
     /// <summary>The steps in order; <paramref name="elsewhere"/> when files go under a folder rather than onto this host.</summary>
     public static string Plan(DiagnosisReport report, IReadOnlyList<FixStep> steps, bool elsewhere)

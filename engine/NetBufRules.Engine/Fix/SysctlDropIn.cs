@@ -3,7 +3,7 @@ using System.Globalization;
 namespace NetBufRules.Fix;
 
 /// <summary>The <c>key = value</c> lines of a sysctl drop-in, and the check that applying one never lowers a value.</summary>
-public static class SysctlDropIn
+internal static class SysctlDropIn
 {
     /// <summary>Whether a fix path is a sysctl drop-in (applied with <c>sysctl -p</c>).</summary>
     public static bool IsSysctlDropIn(string path) => path.StartsWith("/etc/sysctl.d/", StringComparison.Ordinal);

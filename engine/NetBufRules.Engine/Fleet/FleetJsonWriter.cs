@@ -9,7 +9,7 @@ namespace NetBufRules.Fleet;
 /// The fleet report as JSON: the summary with complete host lists, and per host its verdicts (the fired, advised
 /// and broken results with their reasons and fix paths; <c>run --from FILE</c> gives one host's full report).
 /// </summary>
-public static class FleetJsonWriter
+internal static class FleetJsonWriter
 {
     public const string SchemaId = "netbufrules/fleet-report/v2";
 

@@ -10,7 +10,7 @@ namespace NetBufRules.Fleet;
 /// Replays a folder of snapshots, one per host, as a stream: each snapshot is read, evaluated, reduced to its
 /// <see cref="HostVerdict"/> and dropped, on every core at once, so memory does not grow with the number of hosts.
 /// </summary>
-public static class FleetReplay
+internal static class FleetReplay
 {
     /// <summary>The verdict of every file, in file order; a file that is not a valid snapshot gives its error instead.</summary>
     public static IReadOnlyList<(HostVerdict? Verdict, string? Error)> Run(

@@ -3,7 +3,7 @@ using NetBufRules.Evaluate;
 namespace NetBufRules.Fleet;
 
 /// <summary>Counts across hosts: per cause, per kernel, the worst hosts and the hosts that share a finding signature.</summary>
-public sealed class FleetSummary
+internal sealed class FleetSummary
 {
     /// <summary>Summarises <paramref name="hosts"/> (in file order).</summary>
     public FleetSummary(IReadOnlyList<HostVerdict> hosts)

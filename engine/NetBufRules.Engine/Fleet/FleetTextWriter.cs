@@ -10,7 +10,7 @@ namespace NetBufRules.Fleet;
 /// the kernels, the worst hosts and the hosts that share a finding. Host lists are cut after a few names with a
 /// count (the JSON has them all); <c>--only-fired</c> adds the findings of every host where something fired.
 /// </summary>
-public static class FleetTextWriter
+internal static class FleetTextWriter
 {
     /// <summary>How many names a list shows before "(+N more)".</summary>
     public const int ListedNames = 5;

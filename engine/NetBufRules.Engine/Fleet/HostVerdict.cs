@@ -4,7 +4,7 @@ using NetBufRules.Model;
 namespace NetBufRules.Fleet;
 
 /// <summary>What a fleet replay keeps of one host once its report is dropped: enough for the summary and the host list.</summary>
-public sealed record HostVerdict(string Label, string Hostname, string Kernel, IReadOnlyList<PlaybookVerdict> Results)
+internal sealed record HostVerdict(string Label, string Hostname, string Kernel, IReadOnlyList<PlaybookVerdict> Results)
 {
     /// <summary>Whether any cause fired on this host.</summary>
     public bool AnyFired => Results.Any(r => r.Status == FindingStatus.Fired);
@@ -24,4 +24,4 @@ public sealed record HostVerdict(string Label, string Hostname, string Kernel, I
 }
 
 /// <summary>One playbook's verdict on one host, without its probes and evidence.</summary>
-public sealed record PlaybookVerdict(string Id, FindingStatus Status, Severity Severity, string Reason, IReadOnlyList<string> CulpritKinds, double PeakRate, IReadOnlyList<string> FixPaths);
+internal sealed record PlaybookVerdict(string Id, FindingStatus Status, Severity Severity, string Reason, IReadOnlyList<string> CulpritKinds, double PeakRate, IReadOnlyList<string> FixPaths);

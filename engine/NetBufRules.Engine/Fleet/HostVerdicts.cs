@@ -5,7 +5,7 @@ using NetBufRules.Report;
 namespace NetBufRules.Fleet;
 
 /// <summary>Reduces a host's full report to its <see cref="HostVerdict"/>.</summary>
-public static class HostVerdicts
+internal static class HostVerdicts
 {
     /// <summary>The verdict of <paramref name="report"/>, labelled (usually the snapshot's file name).</summary>
     public static HostVerdict Of(string label, DiagnosisReport report) => new(

@@ -10,7 +10,7 @@ namespace NetBufRules.Lint;
 /// of file a path names, a literal <c>then</c>, and every literal line and setting name of a template. Values that
 /// come from the host are checked again, whole, once rendered.
 /// </summary>
-public static class FixPolicyChecks
+internal static class FixPolicyChecks
 {
     /// <summary>The fix's content-policy problems, into <paramref name="bag"/>; a path already refused (NBR016) is not looked at again.</summary>
     public static void Check(Playbook playbook, FixSpec fix, SafetyPolicy policy, DiagnosticBag bag)

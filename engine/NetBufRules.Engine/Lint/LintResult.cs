@@ -3,7 +3,7 @@ using NetBufRules.Diagnostics;
 namespace NetBufRules.Lint;
 
 /// <summary>Every problem lint found, how many files it read, and the config it used.</summary>
-public sealed record LintResult(IReadOnlyList<Diagnostic> Diagnostics, int Files, string? ConfigFile)
+internal sealed record LintResult(IReadOnlyList<Diagnostic> Diagnostics, int Files, string? ConfigFile)
 {
     public int Errors => Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
 

@@ -13,7 +13,7 @@ namespace NetBufRules.Lint;
 /// Everything <c>netbufrules lint</c> checks: loading, validation, the JSON Schema, a dry render of every template with
 /// the probes' shapes, unused probes and params, and prose; warnings where a playbook still works.
 /// </summary>
-public static class PlaybookLinter
+internal static class PlaybookLinter
 {
     /// <summary>Lints <paramref name="paths"/> with the repository config found beside them.</summary>
     public static LintResult Lint(IReadOnlyList<string> paths, string? configFile = null) =>

@@ -16,7 +16,7 @@ namespace NetBufRules.Lint;
 /// built-in pack as <c>builtin</c>). run, collect, explain, test, lint, watch and fix all start from it, so what one
 /// refuses the others refuse: lint is this set's every diagnostic plus its advice.
 /// </summary>
-public sealed class PlaybookSet
+internal sealed class PlaybookSet
 {
     private readonly IReadOnlyDictionary<Playbook, Pack> _packOf;
 

@@ -4,7 +4,7 @@ using NetBufRules.Packs;
 namespace NetBufRules.Lint;
 
 /// <summary>What to load into a <see cref="PlaybookSet"/>: paths and packs, the repository config, the selection.</summary>
-public sealed record PlaybookSetOptions
+internal sealed record PlaybookSetOptions
 {
     /// <summary>Playbook files, folders (packs), and the word <c>builtin</c> for the built-in pack.</summary>
     public IReadOnlyList<string> Paths { get; init; } = [];

@@ -10,7 +10,7 @@ using NetBufRules.Validate;
 namespace NetBufRules.Lint;
 
 /// <summary>Checks what the engine would trip on later: conditions, templates, names, and safety of commands and fix paths.</summary>
-public static class PlaybookValidator
+internal static class PlaybookValidator
 {
     /// <summary>Every problem in <paramref name="playbooks"/>.</summary>
     public static IReadOnlyList<Diagnostic> Validate(IReadOnlyList<Playbook> playbooks, SafetyPolicy? policy = null)

@@ -5,7 +5,7 @@ using NetBufRules.Model;
 namespace NetBufRules.Load;
 
 /// <summary>Reads <c>explained_by: [id, ...]</c>: playbook ids, each kept with its place for the cross-finding checks.</summary>
-public static partial class FindingReferenceReader
+internal static partial class FindingReferenceReader
 {
     [GeneratedRegex("^[a-z][a-z0-9-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();

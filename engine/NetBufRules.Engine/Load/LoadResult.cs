@@ -4,7 +4,7 @@ using NetBufRules.Model;
 namespace NetBufRules.Load;
 
 /// <summary>The playbooks that loaded and every problem found on the way.</summary>
-public sealed record LoadResult(IReadOnlyList<Playbook> Playbooks, IReadOnlyList<Diagnostic> Diagnostics)
+internal sealed record LoadResult(IReadOnlyList<Playbook> Playbooks, IReadOnlyList<Diagnostic> Diagnostics)
 {
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 }

@@ -6,7 +6,7 @@ using NetBufRules.Primitives;
 namespace NetBufRules.Load;
 
 /// <summary>Typed access to YAML nodes of one file; every mismatch becomes a diagnostic, never an exception.</summary>
-public sealed class NodeReader(string[] fileLines, DiagnosticBag diagnostics)
+internal sealed class NodeReader(string[] fileLines, DiagnosticBag diagnostics)
 {
     public DiagnosticBag Diagnostics { get; } = diagnostics;
 

@@ -4,7 +4,7 @@ using NetBufRules.Model;
 
 namespace NetBufRules.Load;
 
-public static partial class PlaybookLoader
+internal static partial class PlaybookLoader
 {
     /// <summary>The built-in pack as YAML trees, read once: the bases an <c>extends:</c> finds when the pack is not loaded itself.</summary>
     private static readonly Lazy<IReadOnlyList<PlaybookDocument>> BuiltInBases = new(() =>

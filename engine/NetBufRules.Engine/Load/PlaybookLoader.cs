@@ -7,7 +7,7 @@ using NetBufRules.Primitives;
 namespace NetBufRules.Load;
 
 /// <summary>Loads playbooks from files, folders or the built-in pack, with every problem collected.</summary>
-public static partial class PlaybookLoader
+internal static partial class PlaybookLoader
 {
     /// <summary>Top-level keys of which a playbook has at least one; a YAML file in a folder with none of them is something else.</summary>
     private static readonly HashSet<string> PlaybookKeys = new(StringComparer.Ordinal) { "apiVersion", "id", "probes", "when", "advise_when" };

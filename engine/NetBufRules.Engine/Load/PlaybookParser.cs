@@ -7,7 +7,7 @@ using NetBufRules.Primitives;
 namespace NetBufRules.Load;
 
 /// <summary>Turns one playbook's YAML text into a <see cref="Playbook"/>, collecting every problem.</summary>
-public static class PlaybookParser
+internal static class PlaybookParser
 {
     public const string ApiVersion = "netbufrules/v1";
 

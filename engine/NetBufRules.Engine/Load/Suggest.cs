@@ -1,7 +1,7 @@
 namespace NetBufRules.Load;
 
 /// <summary>"Did you mean ...?" for near misses, by edit distance.</summary>
-public static class Suggest
+internal static class Suggest
 {
     /// <summary>The closest candidate within a small distance, or null.</summary>
     public static string? Closest(string word, IEnumerable<string> candidates)

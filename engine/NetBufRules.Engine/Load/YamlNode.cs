@@ -4,20 +4,20 @@ using NetBufRules.Model;
 namespace NetBufRules.Load;
 
 /// <summary>A YAML node that remembers where it stands in its file.</summary>
-public abstract record YamlNode(SourcePosition Position)
+internal abstract record YamlNode(SourcePosition Position)
 {
     /// <summary>A word for the node's kind, used in "expected a map, got a list".</summary>
     public abstract string Kind { get; }
 }
 
 /// <summary>A scalar with its text, its style and the position of its first character of content.</summary>
-public sealed record YamlScalar(SourcePosition Position, string Value, YamlScalarStyle Style, bool IsNull) : YamlNode(Position)
+internal sealed record YamlScalar(SourcePosition Position, string Value, YamlScalarStyle Style, bool IsNull) : YamlNode(Position)
 {
     public override string Kind => IsNull ? "nothing" : "a scalar";
 }
 
 /// <summary>A mapping whose keys are unique and kept in order.</summary>
-public sealed record YamlMap(SourcePosition Position, IReadOnlyList<KeyValuePair<YamlScalar, YamlNode>> Entries) : YamlNode(Position)
+internal sealed record YamlMap(SourcePosition Position, IReadOnlyList<KeyValuePair<YamlScalar, YamlNode>> Entries) : YamlNode(Position)
 {
     public override string Kind => "a map";
 
@@ -26,7 +26,7 @@ public sealed record YamlMap(SourcePosition Position, IReadOnlyList<KeyValuePair
 }
 
 /// <summary>A sequence.</summary>
-public sealed record YamlList(SourcePosition Position, IReadOnlyList<YamlNode> Items) : YamlNode(Position)
+internal sealed record YamlList(SourcePosition Position, IReadOnlyList<YamlNode> Items) : YamlNode(Position)
 {
     public override string Kind => "a list";
 }

@@ -7,7 +7,7 @@ using YamlDotNet.Core.Events;
 namespace NetBufRules.Load;
 
 /// <summary>Reads YAML text into <see cref="YamlNode"/>s with positions, reporting duplicate keys and syntax errors.</summary>
-public static class YamlTreeReader
+internal static class YamlTreeReader
 {
     /// <summary>The first document of <paramref name="text"/>, or null when it is empty or broken (the problem is in <paramref name="diagnostics"/>).</summary>
     public static YamlNode? Read(string file, string text, DiagnosticBag diagnostics)

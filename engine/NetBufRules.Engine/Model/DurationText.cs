@@ -3,7 +3,7 @@ using System.Globalization;
 namespace NetBufRules.Model;
 
 /// <summary>Durations as playbooks and the command line write them: <c>10s</c>, <c>500ms</c>, <c>2m</c>, <c>1h</c>, or plain seconds.</summary>
-public static class DurationText
+internal static class DurationText
 {
     /// <summary>Parses <paramref name="text"/>; false when it is not a duration of zero or more.</summary>
     public static bool TryParse(string? text, out TimeSpan duration)

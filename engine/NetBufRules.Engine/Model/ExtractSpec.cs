@@ -1,7 +1,7 @@
 namespace NetBufRules.Model;
 
 /// <summary>How a value is pulled out of raw output.</summary>
-public enum ExtractKind
+internal enum ExtractKind
 {
     /// <summary>The whole output, trimmed: a number when it reads as one.</summary>
     Text,
@@ -29,7 +29,7 @@ public enum ExtractKind
 }
 
 /// <summary>An extractor and its arguments.</summary>
-public sealed record ExtractSpec(
+internal sealed record ExtractSpec(
     ExtractKind Kind,
     string? Path = null,
     IReadOnlyDictionary<string, string>? Map = null,

@@ -3,7 +3,7 @@ using NetBufRules.Diagnostics;
 namespace NetBufRules.Model;
 
 /// <summary>An expression or template with where it stands, so an error inside it maps to a file column.</summary>
-public sealed record LocatedText(string Text, SourcePosition Start, YamlScalarStyle Style, int BlockIndent)
+internal sealed record LocatedText(string Text, SourcePosition Start, YamlScalarStyle Style, int BlockIndent)
 {
     /// <summary>Maps a 1-based line and column inside <see cref="Text"/> to the file.</summary>
     public SourcePosition At(int line, int column)

@@ -3,14 +3,14 @@ using NetBufRules.Diagnostics;
 namespace NetBufRules.Model;
 
 /// <summary>A key measurement a playbook declares (<c>metrics:</c>): an NCalc expression giving a number, its unit and help text.</summary>
-public sealed record MetricSpec(string Name, LocatedText Value, MetricUnit Unit, string Help, SourcePosition Position)
+internal sealed record MetricSpec(string Name, LocatedText Value, MetricUnit Unit, string Help, SourcePosition Position)
 {
     /// <summary>The name in words, for people: <c>listen_overflows</c> is "listen overflows".</summary>
     public string Words => Name.Replace('_', ' ');
 }
 
 /// <summary>What a measurement counts; it picks the Prometheus suffix and how a value is written for people.</summary>
-public enum MetricUnit
+internal enum MetricUnit
 {
     /// <summary>Events per second over the sampling window (suffix <c>_per_second</c>).</summary>
     PerSecond,

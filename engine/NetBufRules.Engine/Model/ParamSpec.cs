@@ -3,4 +3,4 @@ using NetBufRules.Diagnostics;
 namespace NetBufRules.Model;
 
 /// <summary>A threshold a team can override; its value is a double, a string or a bool.</summary>
-public sealed record ParamSpec(string Name, object Value, string? Comment, SourcePosition Position);
+internal sealed record ParamSpec(string Name, object Value, string? Comment, SourcePosition Position);

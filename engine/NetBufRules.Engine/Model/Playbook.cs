@@ -3,7 +3,7 @@ using NetBufRules.Diagnostics;
 namespace NetBufRules.Model;
 
 /// <summary>One cause of buffer exhaustion: what to probe, when it fires or advises, and the fix.</summary>
-public sealed record Playbook(
+internal sealed record Playbook(
     string Id,
     string Title,
     Severity Severity,

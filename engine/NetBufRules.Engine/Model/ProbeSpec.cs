@@ -3,7 +3,7 @@ using NetBufRules.Diagnostics;
 namespace NetBufRules.Model;
 
 /// <summary>A named observation of the host: the first alternative that works gives the value.</summary>
-public sealed record ProbeSpec(
+internal sealed record ProbeSpec(
     string Name,
     string? Description,
     bool Counter,
@@ -22,7 +22,7 @@ public sealed record ProbeSpec(
 }
 
 /// <summary>One way to read a probe: a source and how to pull the value out of its output.</summary>
-public sealed record ProbeAlternative(SourceSpec Source, ExtractSpec Extract, SourcePosition Position)
+internal sealed record ProbeAlternative(SourceSpec Source, ExtractSpec Extract, SourcePosition Position)
 {
     /// <summary>A regex that, when it matches stdout or stderr, marks this source as unusable here (e.g. "No journal files were found").</summary>
     public string? UnusableIf { get; init; }

@@ -1,7 +1,7 @@
 namespace NetBufRules.Model;
 
 /// <summary>Which processes a <c>processes</c> source lists, by network namespace.</summary>
-public enum ProcessScope
+internal enum ProcessScope
 {
     /// <summary>Every process (<c>processes: true</c>).</summary>
     All,

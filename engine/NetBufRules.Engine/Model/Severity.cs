@@ -1,7 +1,7 @@
 namespace NetBufRules.Model;
 
 /// <summary>How urgent a cause is when it fires.</summary>
-public enum Severity
+internal enum Severity
 {
     Info,
     Warning,

@@ -3,7 +3,7 @@ using NetBufRules.Diagnostics;
 namespace NetBufRules.Model;
 
 /// <summary>One condition (NCalc) with the sentence (Scriban) that explains it when true.</summary>
-public sealed record Signal(LocatedText Condition, LocatedText? Message, SourcePosition Position)
+internal sealed record Signal(LocatedText Condition, LocatedText? Message, SourcePosition Position)
 {
     /// <summary>
     /// The sentence (Scriban, key <c>ok</c>) an ok finding gives for this symptom when it was checked and did not hold;

@@ -1,7 +1,7 @@
 namespace NetBufRules.Model;
 
 /// <summary>Where raw probe output comes from; <see cref="Key"/> identifies it so it is read once per sample.</summary>
-public abstract record SourceSpec
+internal abstract record SourceSpec
 {
     /// <summary>Identity shared by every probe that reads the same thing.</summary>
     public abstract string Key { get; }
@@ -14,7 +14,7 @@ public abstract record SourceSpec
 }
 
 /// <summary>A program run as an argv list (never a shell).</summary>
-public sealed record CommandSource(IReadOnlyList<string> Argv) : SourceSpec
+internal sealed record CommandSource(IReadOnlyList<string> Argv) : SourceSpec
 {
     public override string Key => "cmd:" + string.Join('\u0001', Argv);
 
@@ -22,7 +22,7 @@ public sealed record CommandSource(IReadOnlyList<string> Argv) : SourceSpec
 }
 
 /// <summary>A file read directly, usually under /proc or /sys.</summary>
-public sealed record FileSource(string Path) : SourceSpec
+internal sealed record FileSource(string Path) : SourceSpec
 {
     public override string Key => "file:" + Path;
 
@@ -30,7 +30,7 @@ public sealed record FileSource(string Path) : SourceSpec
 }
 
 /// <summary>Built-in table of processes: pid, command, open fds, nofile limits and systemd unit, limited by <see cref="Scope"/>.</summary>
-public sealed record ProcessesSource(ProcessScope Scope = ProcessScope.All) : SourceSpec
+internal sealed record ProcessesSource(ProcessScope Scope = ProcessScope.All) : SourceSpec
 {
     // "processes" alone stays the key of the whole table, so snapshots recorded before scopes existed still replay.
     public override string Key => Scope switch

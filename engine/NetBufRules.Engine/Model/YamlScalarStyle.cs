@@ -1,7 +1,7 @@
 namespace NetBufRules.Model;
 
 /// <summary>How a scalar was written; block scalars start their content on the next line.</summary>
-public enum YamlScalarStyle
+internal enum YamlScalarStyle
 {
     Plain,
     Quoted,

@@ -7,7 +7,7 @@ namespace NetBufRules.Output;
 /// The host × cause matrix of a fleet replay for the Markdown and HTML pages: one row per host, one column per cause.
 /// A fleet of thousands keeps only the hosts where something needs attention, saying how many healthy ones it left out.
 /// </summary>
-public sealed class FleetMatrix
+internal sealed class FleetMatrix
 {
     /// <summary>Above this many hosts, hosts with nothing fired, advised or broken are left out of the matrix.</summary>
     public const int AllHostsUpTo = 200;

@@ -14,7 +14,7 @@ namespace NetBufRules.Output;
 /// A host: its findings with evidence and fixes; a fleet: the host × cause matrix and the groups of hosts with the
 /// same findings. Host data goes through <see cref="HtmlText"/>.
 /// </summary>
-public sealed class HtmlFormat : IOutputFormat
+internal sealed class HtmlFormat : IOutputFormat
 {
     private const int Rows = 3, VerboseRows = 20;
 

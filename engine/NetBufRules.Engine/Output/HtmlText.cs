@@ -4,7 +4,7 @@ using NetBufRules.Primitives;
 namespace NetBufRules.Output;
 
 /// <summary>Host text made inert in HTML: control and bidi characters escaped as in the terminal, then every markup character encoded.</summary>
-public static class HtmlText
+internal static class HtmlText
 {
     /// <summary><paramref name="text"/> on one line, safe as element content or a quoted attribute value.</summary>
     public static string Escape(string? text) => WebUtility.HtmlEncode(HostText.Escape(text));

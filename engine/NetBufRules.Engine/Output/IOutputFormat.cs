@@ -8,7 +8,7 @@ namespace NetBufRules.Output;
 /// writes a host's report and, when the format can, the summary of a fleet replay. A new format is one new file
 /// registered in <see cref="OutputFormats"/>.
 /// </summary>
-public interface IOutputFormat
+internal interface IOutputFormat
 {
     /// <summary>The name <c>--format</c> takes.</summary>
     string Name { get; }

@@ -4,7 +4,7 @@ using NetBufRules.Report;
 namespace NetBufRules.Output;
 
 /// <summary>JSON for programs: <c>schemas/report.schema.json</c> for a host, the fleet document for a folder of snapshots.</summary>
-public sealed class JsonFormat : IOutputFormat
+internal sealed class JsonFormat : IOutputFormat
 {
     public string Name => "json";
 

@@ -12,7 +12,7 @@ namespace NetBufRules.Output;
 /// tables (measured apart from thresholds) and fix files; one line for the rest. A fleet: the host × cause matrix and
 /// the groups of hosts with the same findings. Host data goes through <see cref="MarkdownText"/>.
 /// </summary>
-public sealed class MarkdownFormat : IOutputFormat
+internal sealed class MarkdownFormat : IOutputFormat
 {
     private const int Rows = 3, VerboseRows = 20;
 

@@ -8,7 +8,7 @@ namespace NetBufRules.Output;
 /// character with a Markdown meaning backslash-escaped (emphasis, links, HTML, tables; lists and headings at a line's start), and the
 /// colon of <c>://</c> and the dot of <c>www.</c> escaped so a process named like a URL is less likely to become a link.
 /// </summary>
-public static class MarkdownText
+internal static class MarkdownText
 {
     private const string Special = "\\`*_[]<>|~&";
 

@@ -1,7 +1,7 @@
 namespace NetBufRules.Output;
 
 /// <summary>Every output format by name: <c>--format</c> takes its choices from here.</summary>
-public static class OutputFormats
+internal static class OutputFormats
 {
     /// <summary>The formats in the order <c>--help</c> lists them; the first is the default.</summary>
     public static readonly IReadOnlyList<IOutputFormat> All =

@@ -4,7 +4,7 @@ using NetBufRules.Report;
 namespace NetBufRules.Output;
 
 /// <summary>The Prometheus text exposition format of one host (node_exporter's textfile collector).</summary>
-public sealed class PrometheusFormat : IOutputFormat
+internal sealed class PrometheusFormat : IOutputFormat
 {
     public string Name => "prometheus";
 

@@ -13,7 +13,7 @@ namespace NetBufRules.Output;
 /// <c>--verbose</c> adds every result with its full evidence, <c>--quiet</c> leaves only the summary line. Everything
 /// from the host, a snapshot or a playbook goes through <see cref="HostText"/>: no name can forge a line or a colour.
 /// </summary>
-public sealed class TextFormat : IOutputFormat
+internal sealed class TextFormat : IOutputFormat
 {
     /// <summary>Rows of a culprit table shown by default; <c>--verbose</c> shows every row the evidence kept.</summary>
     private const int Rows = 3, VerboseRows = 20;

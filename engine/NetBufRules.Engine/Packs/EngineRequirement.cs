@@ -6,7 +6,7 @@ namespace NetBufRules.Packs;
 /// The engine versions a pack needs (<c>engine: "&gt;=0.2.0, &lt;1.0.0"</c>): comma-separated comparisons
 /// (<c>&gt;= &gt; &lt;= &lt; =</c>, none means <c>=</c>), all of which must hold.
 /// </summary>
-public sealed partial record EngineRequirement(string Text, IReadOnlyList<(string Operator, SemanticVersion Version)> Terms)
+internal sealed partial record EngineRequirement(string Text, IReadOnlyList<(string Operator, SemanticVersion Version)> Terms)
 {
     [GeneratedRegex(@"^\s*(>=|<=|>|<|==|=)?\s*(\S+)\s*$")]
     private static partial Regex Term();

@@ -7,7 +7,7 @@ namespace NetBufRules.Packs;
 /// Shell-like globs for playbook ids (<c>tcp-*</c>) and paths (<c>tests/**</c>): <c>*</c> is any run of characters
 /// but '/', <c>**</c> any run including '/', <c>?</c> one character; everything else is literal.
 /// </summary>
-public sealed class Glob
+internal sealed class Glob
 {
     private readonly Regex _regex;
 

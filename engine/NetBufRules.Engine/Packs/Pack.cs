@@ -4,7 +4,7 @@ namespace NetBufRules.Packs;
 /// A pack: a folder of playbooks with an optional manifest (<c>pack.yaml</c>), or the built-in pack embedded in the
 /// tool (<see cref="IsBuiltIn"/>, addressed as <c>builtin</c> on the command line).
 /// </summary>
-public sealed record Pack(string Name, string? Version, string? Description, string Root, PackManifest? Manifest, bool IsBuiltIn)
+internal sealed record Pack(string Name, string? Version, string? Description, string Root, PackManifest? Manifest, bool IsBuiltIn)
 {
     /// <summary>The word that names the built-in pack beside paths on the command line.</summary>
     public const string BuiltInName = "builtin";

@@ -6,7 +6,7 @@ namespace NetBufRules.Packs;
 /// A pack's <c>pack.yaml</c>: its name, version, description, the engine versions it needs, and where its tests and
 /// snapshots live (folders relative to the pack). See <c>schemas/pack.schema.json</c>.
 /// </summary>
-public sealed record PackManifest(
+internal sealed record PackManifest(
     string Name,
     string? Version,
     string? Description,

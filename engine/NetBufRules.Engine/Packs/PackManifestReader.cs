@@ -4,7 +4,7 @@ using NetBufRules.Load;
 namespace NetBufRules.Packs;
 
 /// <summary>Reads a <c>pack.yaml</c>, every mistake with its place, as playbooks are read.</summary>
-public static class PackManifestReader
+internal static class PackManifestReader
 {
     private const string Where = "the pack manifest";
 

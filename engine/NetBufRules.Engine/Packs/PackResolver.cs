@@ -7,7 +7,7 @@ namespace NetBufRules.Packs;
 /// repository's root, the folder holding <c>.git</c>); without one, the folder named on the command line (or the
 /// file's folder) is a pack without a manifest, named after the folder.
 /// </summary>
-public sealed class PackResolver(DiagnosticBag diagnostics)
+internal sealed class PackResolver(DiagnosticBag diagnostics)
 {
     private readonly Dictionary<string, Pack?> _byFolder = new(StringComparer.Ordinal);
 

@@ -6,7 +6,7 @@ namespace NetBufRules.Packs;
 /// Which loaded playbooks a command runs: <c>--only</c> globs (any may match), <c>--skip</c> globs, <c>--tags</c> (any
 /// tag may match), and the ids a values file disables. Empty lists select everything.
 /// </summary>
-public sealed record PlaybookSelection(IReadOnlyList<string> Only, IReadOnlyList<string> Skip, IReadOnlyList<string> Tags)
+internal sealed record PlaybookSelection(IReadOnlyList<string> Only, IReadOnlyList<string> Skip, IReadOnlyList<string> Tags)
 {
     /// <summary>Everything.</summary>
     public static PlaybookSelection All { get; } = new([], [], []);

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace NetBufRules.Packs;
 
 /// <summary>A semantic version (MAJOR.MINOR.PATCH, an optional -prerelease, build metadata ignored), ordered as semver.org says.</summary>
-public sealed partial record SemanticVersion(int Major, int Minor, int Patch, string Prerelease) : IComparable<SemanticVersion>
+internal sealed partial record SemanticVersion(int Major, int Minor, int Patch, string Prerelease) : IComparable<SemanticVersion>
 {
     [GeneratedRegex(@"^(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z.-]+)?$")]
     private static partial Regex Pattern();

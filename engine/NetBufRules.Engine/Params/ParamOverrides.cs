@@ -9,7 +9,7 @@ namespace NetBufRules.Params;
 /// Param values a team sets without copying a playbook: <c>name=value</c> for every playbook that declares the name,
 /// <c>id.name=value</c> for one playbook.
 /// </summary>
-public sealed class ParamOverrides
+internal sealed class ParamOverrides
 {
     private readonly List<(string? PlaybookId, string Name, object Value, string Origin)> _items = [];
 

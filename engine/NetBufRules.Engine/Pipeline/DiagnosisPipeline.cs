@@ -8,7 +8,7 @@ using NetBufRules.Report;
 namespace NetBufRules.Pipeline;
 
 /// <summary>probe -> evaluate -> render -> report, for playbooks already loaded and validated.</summary>
-public static class DiagnosisPipeline
+internal static class DiagnosisPipeline
 {
     /// <summary>Runs every playbook against <paramref name="reader"/> (the live host or a recording).</summary>
     public static async Task<DiagnosisReport> RunAsync(

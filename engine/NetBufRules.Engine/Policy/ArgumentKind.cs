@@ -6,7 +6,7 @@ namespace NetBufRules.Policy;
 /// The value classes a grammar's <c>&lt;placeholder&gt;</c> may stand for. None matches a word starting with '-' (so a
 /// value can never be read as an option by the tool's own parser, which permutes arguments) nor a control character.
 /// </summary>
-public static partial class ArgumentKind
+internal static partial class ArgumentKind
 {
     [GeneratedRegex(@"^[A-Za-z0-9_.:@+]([A-Za-z0-9_.:@+-]{0,14})$", RegexOptions.CultureInvariant)]
     private static partial Regex InterfaceName();

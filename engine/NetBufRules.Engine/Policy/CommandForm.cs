@@ -7,7 +7,7 @@ namespace NetBufRules.Policy;
 /// flags (<c>-{abc:ab}</c>: must include a and b); <c>[...]</c> optional, <c>(a|b)</c> one of, <c>...</c> after an element
 /// zero or more times. The first word is the program.
 /// </summary>
-public sealed class CommandForm
+internal sealed class CommandForm
 {
     private readonly FormElement _root;
 

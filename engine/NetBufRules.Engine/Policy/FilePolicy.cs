@@ -6,7 +6,7 @@ namespace NetBufRules.Policy;
 /// Where a <c>file:</c> source may read: regular files under /proc or /sys, by a canonical path, minus secrets and reads
 /// that change state. Checked on the written path at load and on the fully resolved path (symlinks followed) at run time.
 /// </summary>
-public static partial class FilePolicy
+internal static partial class FilePolicy
 {
     // A process's own folder (/proc/PID, /proc/self, /proc/thread-self, and their task/TID folders).
     private const string ProcessDir = @"^/proc/(\d+|self|thread-self)(/task/(\d+))?";

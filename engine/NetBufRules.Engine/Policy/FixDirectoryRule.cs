@@ -7,7 +7,7 @@ namespace NetBufRules.Policy;
 /// '.d', e.g. /etc/nginx/conf.d/), canonical, and none whose files run code or grant rights (sudoers.d, cron.d,
 /// profile.d, systemd, udev, apt, modprobe.d, ...).
 /// </summary>
-public static partial class FixDirectoryRule
+internal static partial class FixDirectoryRule
 {
     [GeneratedRegex(@"^/etc/([A-Za-z0-9_+-][A-Za-z0-9._+-]*/)*[A-Za-z0-9_+-][A-Za-z0-9._+-]*\.d/$", RegexOptions.CultureInvariant)]
     private static partial Regex DropInFolder();

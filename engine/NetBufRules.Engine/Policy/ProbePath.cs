@@ -5,7 +5,7 @@ namespace NetBufRules.Policy;
 /// root owns in folders only root can write (the file, its link and every parent, up to '/').
 /// The invoking user, never a playbook, may narrow the PATH with <c>NETBUFRULES_PROBE_PATH</c> (same checks).
 /// </summary>
-public static class ProbePath
+internal static class ProbePath
 {
     /// <summary>The system PATH probes are looked up on.</summary>
     public const string System = "/usr/sbin:/usr/bin:/sbin:/bin";

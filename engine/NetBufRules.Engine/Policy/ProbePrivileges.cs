@@ -6,7 +6,7 @@ namespace NetBufRules.Policy;
 /// (never cap_sys_admin or cap_dac_override; cap_net_admin only for the read-only xfrm forms of ip, whose kernel dump
 /// needs it), so even a grammar mistake cannot change the host beyond what that one form allows.
 /// </summary>
-public static class ProbePrivileges
+internal static class ProbePrivileges
 {
     /// <summary>The uid and gid probes run as (nobody/nogroup).</summary>
     public const int Unprivileged = 65534;

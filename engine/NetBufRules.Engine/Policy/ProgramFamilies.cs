@@ -6,7 +6,7 @@ namespace NetBufRules.Policy;
 /// Programs that run code or other programs given to them: shells, interpreters, wrappers, editors and pagers with
 /// shell escapes. Matched by family, so a versioned name (python3.11, perl5.36, lua5.4, bash5) is the same program.
 /// </summary>
-public static partial class ProgramFamilies
+internal static partial class ProgramFamilies
 {
     [GeneratedRegex(@"^(?<base>[a-z][a-z+_-]*?)[-_.]?[0-9][0-9._-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex Versioned();

@@ -4,7 +4,7 @@ namespace NetBufRules.Policy;
 /// What probes may run and read and where fixes may write: built once from the defaults plus the repository's
 /// <c>.netbufrules.yaml</c>, and used alike by run, collect, test and lint.
 /// </summary>
-public sealed record SafetyPolicy(IReadOnlyDictionary<string, ToolGrammar> Tools, IReadOnlyList<string> AllowedFixDirectories)
+internal sealed record SafetyPolicy(IReadOnlyDictionary<string, ToolGrammar> Tools, IReadOnlyList<string> AllowedFixDirectories)
 {
     /// <summary>Programs that run code given to them: never allowed as a probe (also checked by family, see <see cref="ProgramFamilies"/>).</summary>
     public static IReadOnlySet<string> Interpreters => ProgramFamilies.RunCode;

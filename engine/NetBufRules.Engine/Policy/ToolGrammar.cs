@@ -4,7 +4,7 @@ namespace NetBufRules.Policy;
 /// What one probe program may be asked: its allowed <see cref="Forms"/>, why known-dangerous words are refused (for the
 /// hint), and the capabilities its reads need when it runs as root (see <see cref="ProbePrivileges"/>).
 /// </summary>
-public sealed record ToolGrammar(string Program, IReadOnlyList<CommandForm> Forms, IReadOnlyDictionary<string, string> Dangers, IReadOnlyList<string> Capabilities)
+internal sealed record ToolGrammar(string Program, IReadOnlyList<CommandForm> Forms, IReadOnlyDictionary<string, string> Dangers, IReadOnlyList<string> Capabilities)
 {
     /// <summary>A grammar from form texts that are known to parse (the built-in ones).</summary>
     public static ToolGrammar Of(string program, string[] forms, IReadOnlyDictionary<string, string>? dangers = null, params string[] capabilities) =>

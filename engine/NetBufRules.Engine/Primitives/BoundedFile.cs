@@ -1,7 +1,7 @@
 namespace NetBufRules.Primitives;
 
 /// <summary>Reads a file the user named, only when it is a regular file and at most a cap: never a device, a FIFO or an endless stream.</summary>
-public static class BoundedFile
+internal static class BoundedFile
 {
     /// <summary>The text of <paramref name="path"/>; a <see cref="BoundedFileException"/> says why it was refused.</summary>
     public static string ReadText(string path, int maxBytes)

@@ -1,4 +1,4 @@
 namespace NetBufRules.Primitives;
 
 /// <summary>A file refused before or while reading it: not regular, or over its size limit.</summary>
-public sealed class BoundedFileException(string message) : Exception(message);
+internal sealed class BoundedFileException(string message) : Exception(message);

@@ -4,7 +4,7 @@ using System.Text;
 namespace NetBufRules.Primitives;
 
 /// <summary>What a path is, from stat(2): .NET does not tell a regular file from a device or a FIFO.</summary>
-public static partial class FileKind
+internal static partial class FileKind
 {
     private const int TypeMask = 0xF000;
     private const int Regular = 0x8000;

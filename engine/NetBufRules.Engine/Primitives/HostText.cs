@@ -8,7 +8,7 @@ namespace NetBufRules.Primitives;
 /// ESC sequences) and bidi overrides are written as visible escapes, so a process or host name cannot forge a
 /// report line or recolour the screen. Every human output goes through here; JSON is escaped by its writer.
 /// </summary>
-public static class HostText
+internal static class HostText
 {
     /// <summary><paramref name="text"/> on one line: every control character escaped, newlines included.</summary>
     public static string Escape(string? text) => Escape(text, keepNewlines: false);

@@ -8,7 +8,7 @@ namespace NetBufRules.Primitives;
 /// The default encoder is meant for HTML pages and writes "+" as \u002B and "'" as \u0027, which made times
 /// and messages hard to read in reports, snapshots, lint JSON and SARIF.
 /// </summary>
-public static class JsonOutput
+internal static class JsonOutput
 {
     public static readonly JsonWriterOptions Writer = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

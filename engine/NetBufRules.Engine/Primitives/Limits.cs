@@ -4,7 +4,7 @@ namespace NetBufRules.Primitives;
 /// Resource limits on everything a playbook, a values file or a snapshot can make the engine do: far above any real
 /// use (the largest pack playbook is about 12 KB, 9 levels deep, without aliases), far below what hurts a host.
 /// </summary>
-public static class Limits
+internal static class Limits
 {
     /// <summary>A playbook, test, values or config file larger than this is refused unread.</summary>
     public const int YamlFileBytes = 1024 * 1024;

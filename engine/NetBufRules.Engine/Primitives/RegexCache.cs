@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace NetBufRules.Primitives;
 
 /// <summary>Playbook regexes built once per pattern (multiline, culture-invariant, with a match timeout of 200 ms: a backtracking pattern fails its probe, never the run): building one is costly.</summary>
-public static class RegexCache
+internal static class RegexCache
 {
     private static readonly ConcurrentDictionary<string, Lazy<Regex>> Cache = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, IReadOnlyList<string>> Literals = new(StringComparer.Ordinal);

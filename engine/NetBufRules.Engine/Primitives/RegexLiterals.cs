@@ -9,7 +9,7 @@ namespace NetBufRules.Primitives;
 /// around a literal, an optional group) contributes nothing, so it may find fewer literals than there are, never one
 /// that a match could lack. Patterns are matched case-sensitively (RegexCache never sets IgnoreCase).
 /// </summary>
-public static class RegexLiterals
+internal static class RegexLiterals
 {
     /// <summary>The literals required in every match of <paramref name="pattern"/>; empty when unsure.</summary>
     public static IReadOnlyList<string> Required(string pattern)

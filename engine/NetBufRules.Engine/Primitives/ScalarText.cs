@@ -7,7 +7,7 @@ namespace NetBufRules.Primitives;
 /// spaces), else <c>true</c>/<c>false</c> in any case, else text. A playbook, a values file, <c>--set</c>, the schema
 /// check and probe output all type values through it, so "10" means the same number everywhere.
 /// </summary>
-public static class ScalarText
+internal static class ScalarText
 {
     /// <summary>The number <paramref name="text"/> spells, or false; "NaN", "Infinity" and 1e999 read as non-finite numbers (callers refuse them).</summary>
     public static bool TryNumber(ReadOnlySpan<char> text, out double number) =>

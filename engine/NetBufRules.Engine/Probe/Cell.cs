@@ -3,7 +3,7 @@ using NetBufRules.Primitives;
 namespace NetBufRules.Probe;
 
 /// <summary>Types raw text a probe read (<see cref="ScalarText.Measured"/>): a number when it reads as one, else the text.</summary>
-public static class Cell
+internal static class Cell
 {
     public static object Parse(string text, bool hex = false) => ScalarText.Measured(text.AsSpan(), hex, text);
 

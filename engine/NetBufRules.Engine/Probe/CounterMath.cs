@@ -1,7 +1,7 @@
 namespace NetBufRules.Probe;
 
 /// <summary>Joins two samples of a counter into value, delta and rate per second.</summary>
-public static class CounterMath
+internal static class CounterMath
 {
     /// <summary>Suffixes of the cells a counter table gains for each numeric column.</summary>
     public const string DeltaSuffix = "_delta", RateSuffix = "_rate";

@@ -9,7 +9,7 @@ namespace NetBufRules.Probe;
 /// row's cell, and the rows read gain those cells. For what only a per-object command shows, e.g.
 /// <c>tc -s filter show dev {dev} egress</c> for every device whose clsact qdisc drops.
 /// </summary>
-public static partial class EachProbe
+internal static partial class EachProbe
 {
     /// <summary>At most this many rows are read, so a host with thousands of devices cannot stall a run.</summary>
     public const int MaxRows = 32;

@@ -1,7 +1,7 @@
 namespace NetBufRules.Probe;
 
 /// <summary>The probed host: name, kernel, time, privileges and network namespace (in reports and snapshots).</summary>
-public sealed record HostInfo(string Hostname, string Kernel, DateTimeOffset Time, bool Root, string NetNamespace)
+internal sealed record HostInfo(string Hostname, string Kernel, DateTimeOffset Time, bool Root, string NetNamespace)
 {
     /// <summary>This host, now.</summary>
     public static HostInfo Current()

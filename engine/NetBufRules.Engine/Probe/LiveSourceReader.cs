@@ -11,7 +11,7 @@ namespace NetBufRules.Probe;
 /// as root, with read-only privileges (see <see cref="ProbePrivileges"/>); files directly, only where
 /// <see cref="FilePolicy"/> allows, with the same timeout and cap. <paramref name="path"/> replaces the probe PATH.
 /// </summary>
-public sealed class LiveSourceReader(int outputCapBytes = LiveSourceReader.DefaultOutputCap, string? path = null, SafetyPolicy? policy = null) : ISourceReader
+internal sealed class LiveSourceReader(int outputCapBytes = LiveSourceReader.DefaultOutputCap, string? path = null, SafetyPolicy? policy = null) : ISourceReader
 {
     /// <summary>1 MiB per read.</summary>
     public const int DefaultOutputCap = 1024 * 1024;

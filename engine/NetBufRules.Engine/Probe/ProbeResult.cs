@@ -1,7 +1,7 @@
 namespace NetBufRules.Probe;
 
 /// <summary>A probe's outcome: its value from the first alternative that worked, or why it was skipped.</summary>
-public sealed record ProbeResult(
+internal sealed record ProbeResult(
     string Name,
     ProbeStatus Status,
     ProbeValue? Value,

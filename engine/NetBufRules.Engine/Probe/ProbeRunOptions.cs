@@ -1,7 +1,7 @@
 namespace NetBufRules.Probe;
 
 /// <summary>How probes are run: the counter sampling window and how many reads run at once.</summary>
-public sealed record ProbeRunOptions(TimeSpan Interval, int MaxParallel = 8)
+internal sealed record ProbeRunOptions(TimeSpan Interval, int MaxParallel = 8)
 {
     /// <summary>Also read the alternatives after the first that works (for snapshots that can replay a host lacking a tool).</summary>
     public bool ReadEveryAlternative { get; init; }

@@ -9,7 +9,7 @@ namespace NetBufRules.Probe;
 /// Runs every playbook's probes: each source is read once per sample however many probes use it, independent reads
 /// run in parallel, alternatives are tried in order, and counters are sampled twice over one shared window.
 /// </summary>
-public sealed class ProbeRunner(ISourceReader reader, ProbeRunOptions options) : IDisposable
+internal sealed class ProbeRunner(ISourceReader reader, ProbeRunOptions options) : IDisposable
 {
     private readonly ConcurrentDictionary<(string Key, int Sample), Lazy<Task<RawOutput>>> _reads = new();
     private readonly SemaphoreSlim _throttle = new(options.MaxParallel);

@@ -1,7 +1,7 @@
 namespace NetBufRules.Probe;
 
 /// <summary>Whether a probe gave a value.</summary>
-public enum ProbeStatus
+internal enum ProbeStatus
 {
     Ok,
     Skipped,

@@ -8,7 +8,7 @@ namespace NetBufRules.Probe;
 /// The rows are typed cells handed to the evaluator as they are: a process name is whatever its owner set
 /// (prctl PR_SET_NAME, newlines and tabs included), so it must never be written out as text and parsed again.
 /// </summary>
-public static class ProcessTable
+internal static class ProcessTable
 {
     /// <summary>Given for an unlimited nofile limit, so the column stays numeric.</summary>
     public const string Unlimited = "1000000000000000000";

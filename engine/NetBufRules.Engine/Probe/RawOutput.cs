@@ -4,7 +4,7 @@ namespace NetBufRules.Probe;
 /// What one read of a source gave: output, exit code, time, or why it could not be read. A built-in source that reads
 /// structured data (the process table) gives it as <see cref="Table"/>, typed cells that never pass through text.
 /// </summary>
-public sealed record RawOutput(
+internal sealed record RawOutput(
     DateTimeOffset Time,
     string Stdout,
     string Stderr = "",
@@ -21,7 +21,7 @@ public sealed record RawOutput(
 }
 
 /// <summary>Why a source gave no usable output.</summary>
-public enum ReadFailure
+internal enum ReadFailure
 {
     None,
     NotFound,

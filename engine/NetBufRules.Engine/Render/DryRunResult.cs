@@ -3,4 +3,4 @@ using NetBufRules.Model;
 namespace NetBufRules.Render;
 
 /// <summary>What lint's dry run rendered: each template that failed, and the content of each fix that rendered (for the content checks).</summary>
-public sealed record DryRunResult(IReadOnlyList<TemplateProblem> Problems, IReadOnlyList<(FixSpec Fix, string Content)> Fixes);
+internal sealed record DryRunResult(IReadOnlyList<TemplateProblem> Problems, IReadOnlyList<(FixSpec Fix, string Content)> Fixes);

@@ -4,7 +4,7 @@ using NetBufRules.Model;
 namespace NetBufRules.Render;
 
 /// <summary>Lint's dry run, through the very code that renders a run's reasons and fixes.</summary>
-public sealed partial class FixRenderer
+internal sealed partial class FixRenderer
 {
     /// <summary>
     /// Renders, as <see cref="Render"/> does (the same model, interpolation guard and fix-path check, one model per row

@@ -8,7 +8,7 @@ using Scriban;
 namespace NetBufRules.Render;
 
 /// <summary>Renders the reason sentences and, for findings that fire or advise, their fixes.</summary>
-public sealed partial class FixRenderer(Policy.SafetyPolicy? policy = null)
+internal sealed partial class FixRenderer(Policy.SafetyPolicy? policy = null)
 {
     private readonly Policy.SafetyPolicy _policy = policy ?? Policy.SafetyPolicy.Default;
 

@@ -8,7 +8,7 @@ namespace NetBufRules.Render;
 /// ("the accept queue overflowed ..." gives "not seen: the accept queue overflowed"), never the condition's text,
 /// which is NCalc and reads as code to someone on call.
 /// </summary>
-public static partial class OkProse
+internal static partial class OkProse
 {
     [GeneratedRegex(@"\{\{.*?\}\}", RegexOptions.Singleline)]
     private static partial Regex Tag();

@@ -3,7 +3,7 @@ using NetBufRules.Evaluate;
 namespace NetBufRules.Render;
 
 /// <summary>A finding with its reason in words and its fixes rendered.</summary>
-public sealed record RenderedFinding(Finding Finding, FindingStatus Status, string Reason, IReadOnlyList<string> Notes, IReadOnlyList<RenderedFix> Fixes)
+internal sealed record RenderedFinding(Finding Finding, FindingStatus Status, string Reason, IReadOnlyList<string> Notes, IReadOnlyList<RenderedFix> Fixes)
 {
     /// <summary>
     /// For an ok finding, one healthy sentence per symptom that was checked and did not hold (each <c>when</c> item's

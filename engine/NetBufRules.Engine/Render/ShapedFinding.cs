@@ -11,7 +11,7 @@ namespace NetBufRules.Render;
 /// table even without named groups), numbers are 1, tables have one row of every column, counters have a delta and a
 /// rate, and every <c>explained_by</c> id is in every list. Rendered by the run's own renderer, so lint and run agree.
 /// </summary>
-public static class ShapedFinding
+internal static class ShapedFinding
 {
     /// <summary>The shaped finding with <paramref name="status"/>: its conditions of that kind hold, its fixes all apply.</summary>
     public static Finding Of(Playbook playbook, FindingStatus status)

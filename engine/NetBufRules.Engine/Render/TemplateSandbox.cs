@@ -12,7 +12,7 @@ namespace NetBufRules.Render;
 /// Renders Scriban templates with only what a playbook may see: its params, its probe values, <c>rate.*</c> and
 /// <c>delta.*</c> of its counters (a skipped probe is null), and a few functions. No builtins, no includes, strict variables, bounded loops and output.
 /// </summary>
-public static class TemplateSandbox
+internal static class TemplateSandbox
 {
     /// <summary>Loop iterations allowed per template.</summary>
     public const int LoopLimit = 10_000;

@@ -5,7 +5,7 @@ using NetBufRules.Render;
 namespace NetBufRules.Report;
 
 /// <summary>The outcome of a run: the host, the sampling window and one rendered result per playbook.</summary>
-public sealed record DiagnosisReport(HostInfo Host, TimeSpan Window, IReadOnlyList<RenderedFinding> Results)
+internal sealed record DiagnosisReport(HostInfo Host, TimeSpan Window, IReadOnlyList<RenderedFinding> Results)
 {
     public bool AnyFired => Results.Any(r => r.Status == FindingStatus.Fired);
 

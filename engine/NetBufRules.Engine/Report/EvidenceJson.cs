@@ -9,7 +9,7 @@ namespace NetBufRules.Report;
 /// Typed evidence as JSON (report schema v2): every entry is an object with its <c>kind</c> (measurement, threshold,
 /// counter, table, verdict), its value and, for numbers, its <c>unit</c>.
 /// </summary>
-public static class EvidenceJson
+internal static class EvidenceJson
 {
     /// <summary>Writes <paramref name="item"/> as the property <paramref name="name"/>.</summary>
     public static void Write(Utf8JsonWriter w, string name, EvidenceItem item)

@@ -10,7 +10,7 @@ namespace NetBufRules.Report;
 /// bytes, pages shown as bytes), counters with their rise and rate, tables as their first rows. The result is raw
 /// host text: each writer escapes it for its medium.
 /// </summary>
-public static class EvidenceText
+internal static class EvidenceText
 {
     /// <summary>The size of a kernel page assumed when pages are shown as bytes (x86-64, arm64 with 4 KiB pages).</summary>
     public const int PageSize = 4096;

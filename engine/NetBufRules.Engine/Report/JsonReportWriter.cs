@@ -6,7 +6,7 @@ using NetBufRules.Probe;
 namespace NetBufRules.Report;
 
 /// <summary>Writes the report as JSON following <c>schemas/report.schema.json</c>.</summary>
-public static class JsonReportWriter
+internal static class JsonReportWriter
 {
     public const string SchemaId = "netbufrules/report/v2";
 

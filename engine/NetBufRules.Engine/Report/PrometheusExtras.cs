@@ -5,7 +5,7 @@ namespace NetBufRules.Report;
 /// <param name="Fires">Per playbook id: how many times it fired since watch started.</param>
 /// <param name="Windows">Windows evaluated since watch started.</param>
 /// <param name="Duration">How long probing and evaluating the last window took.</param>
-public sealed record PrometheusExtras(
+internal sealed record PrometheusExtras(
     IReadOnlyDictionary<string, bool> Firing,
     IReadOnlyDictionary<string, long> Fires,
     long Windows,

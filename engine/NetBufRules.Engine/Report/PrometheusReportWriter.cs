@@ -10,7 +10,7 @@ namespace NetBufRules.Report;
 /// The Prometheus text exposition format (0.0.4) of a report: each playbook's status and severity, its declared key
 /// measurements, and the tool's own health. No timestamps (node_exporter's textfile collector rejects them).
 /// </summary>
-public static class PrometheusReportWriter
+internal static class PrometheusReportWriter
 {
     /// <summary>The prefix of every metric name.</summary>
     public const string Prefix = "netbufrules_";

@@ -10,7 +10,7 @@ namespace NetBufRules.Report;
 /// errors, advice), one sentence each (what happened, the culprit, the fix), the rest counted on one line, and the
 /// notes the probes left said once for the whole report. All strings are raw: each writer escapes for its medium.
 /// </summary>
-public sealed class ReportDigest
+internal sealed class ReportDigest
 {
     /// <summary>How many culprits a sentence names before "+N more".</summary>
     private const int Culprits = 3;

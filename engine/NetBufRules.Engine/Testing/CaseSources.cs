@@ -7,7 +7,7 @@ namespace NetBufRules.Testing;
 /// A test case's <c>probes:</c> and <c>sources:</c> values: output (one sample or two), <c>[]</c> or <c>{absent: true}</c>
 /// for a source that does not exist here, <c>{fails: "text"}</c> for one that fails with that text; and its snapshot.
 /// </summary>
-public static class CaseSources
+internal static class CaseSources
 {
     private static readonly string[] DeclarationKeys = ["absent", "fails"];
 

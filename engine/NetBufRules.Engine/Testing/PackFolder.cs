@@ -7,7 +7,7 @@ namespace NetBufRules.Testing;
 /// folder (the manifest's <c>snapshots:</c>, else <c>snapshots/</c> beside the manifest). Only what tests need to
 /// find their snapshots when the pack is copied elsewhere.
 /// </summary>
-public sealed record PackFolder(string Root, string Snapshots)
+internal sealed record PackFolder(string Root, string Snapshots)
 {
     /// <summary>The manifest's <c>name:</c>, else the pack folder's name.</summary>
     public string Name { get; init; } = Path.GetFileName(Root);

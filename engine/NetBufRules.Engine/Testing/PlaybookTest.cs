@@ -3,7 +3,7 @@ using NetBufRules.Diagnostics;
 namespace NetBufRules.Testing;
 
 /// <summary>One test case of a playbook: recorded or inline probe outputs, param overrides, and what to expect.</summary>
-public sealed record PlaybookTest(
+internal sealed record PlaybookTest(
     string File,
     string PlaybookId,
     string Name,
@@ -25,7 +25,7 @@ public sealed record PlaybookTest(
 }
 
 /// <summary>What a case expects; null means "not checked".</summary>
-public sealed record TestExpectation(
+internal sealed record TestExpectation(
     string? Status,
     IReadOnlyList<string> ReasonContains,
     IReadOnlyList<string> ReasonNotContains,

@@ -11,7 +11,7 @@ using NetBufRules.Report;
 namespace NetBufRules.Testing;
 
 /// <summary>Runs test cases through the whole pipeline (extractors, conditions, templates) against given outputs.</summary>
-public static class PlaybookTestRunner
+internal static class PlaybookTestRunner
 {
     private static readonly HostInfo TestHost = new("test", "test", DateTimeOffset.UnixEpoch, true, "test");
 

@@ -4,7 +4,7 @@ using NetBufRules.Load;
 namespace NetBufRules.Testing;
 
 /// <summary>Reads <c>*.test.yaml</c> files: every problem with its place, like playbooks.</summary>
-public static class TestFileParser
+internal static class TestFileParser
 {
     /// <summary>The statuses a test may expect.</summary>
     public static readonly IReadOnlyList<string> Statuses = ["fired", "advice", "ok", "skipped", "error"];

@@ -8,7 +8,7 @@ namespace NetBufRules.Testing;
 /// A test case's <c>findings: {nic-drops: fired, xfrm-policy: skipped}</c>: tests run one playbook at a time, so the
 /// verdicts of the findings it reads are stated; a finding the case does not state counts as not loaded.
 /// </summary>
-public static class TestFindings
+internal static class TestFindings
 {
     /// <summary>Reads the map, checking each status.</summary>
     public static IReadOnlyDictionary<string, string> Read(NodeReader r, YamlNode? node)

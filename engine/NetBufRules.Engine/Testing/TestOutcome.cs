@@ -1,7 +1,7 @@
 namespace NetBufRules.Testing;
 
 /// <summary>A test case's result: passed, or each expectation that failed as expected-against-actual.</summary>
-public sealed record TestOutcome(PlaybookTest Test, IReadOnlyList<string> Failures, TimeSpan Duration)
+internal sealed record TestOutcome(PlaybookTest Test, IReadOnlyList<string> Failures, TimeSpan Duration)
 {
     public bool Passed => Failures.Count == 0;
 }

@@ -9,7 +9,7 @@ namespace NetBufRules.Validate;
 /// named with <c>--config</c>): <c>allow_commands</c> declares extra probe tools, each with its read-only grammar,
 /// <c>allow_fix_dirs</c> extra drop-in folders fixes may write. run, collect, test and lint all use the result.
 /// </summary>
-public static class LintConfig
+internal static class LintConfig
 {
     private static readonly string[] ConfigKeys = ["allow_commands", "allow_fix_dirs", "exclude"];
 

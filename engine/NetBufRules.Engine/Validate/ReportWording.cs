@@ -9,7 +9,7 @@ namespace NetBufRules.Validate;
 /// reads as a problem beside "[OK]" (NBR170), and a message that writes a list straight after a colon without an
 /// <c>if</c> on that list ends in "...:" with nothing after it when the list is empty (NBR171).
 /// </summary>
-public static partial class ReportWording
+internal static partial class ReportWording
 {
     // Words that judge rather than name: the status says whether it happened, the title says what it is.
     [GeneratedRegex(@"\b(reached|exhausted|exceeded|too (small|few|low|many|large|high|slow)|overflowed|overflowing|full|dropping|failing|failed|running out|insufficient)\b", RegexOptions.IgnoreCase)]

@@ -8,7 +8,7 @@ namespace NetBufRules.Validate;
 /// <c>exclude</c>, path globs relative to the config's folder that folder scans pass over (deliberately broken test
 /// playbooks, vendored copies).
 /// </summary>
-public sealed record RepositoryConfig(SafetyPolicy Policy, IReadOnlyList<string> Exclude, string? File)
+internal sealed record RepositoryConfig(SafetyPolicy Policy, IReadOnlyList<string> Exclude, string? File)
 {
     /// <summary>The folder the exclude globs are relative to.</summary>
     public string? Folder => File is null ? null : Path.GetDirectoryName(Path.GetFullPath(File));

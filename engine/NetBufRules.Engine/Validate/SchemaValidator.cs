@@ -9,7 +9,7 @@ using NetBufRules.Primitives;
 namespace NetBufRules.Validate;
 
 /// <summary>Checks a playbook's YAML against schemas/playbook.schema.json, each error at its YAML line and column.</summary>
-public static class SchemaValidator
+internal static class SchemaValidator
 {
     private static readonly Lazy<JsonSchema> Schema = new(() =>
     {

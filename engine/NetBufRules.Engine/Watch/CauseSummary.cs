@@ -9,4 +9,4 @@ namespace NetBufRules.Watch;
 /// <param name="TimeFired">Total time fired.</param>
 /// <param name="Peak">The highest key measurement while fired, in words.</param>
 /// <param name="FiringNow">Still fired at the end.</param>
-public sealed record CauseSummary(string PlaybookId, DateTimeOffset? FirstFired, int Fires, TimeSpan TimeFired, string? Peak, int WindowsSeen, int Windows, bool FiringNow);
+internal sealed record CauseSummary(string PlaybookId, DateTimeOffset? FirstFired, int Fires, TimeSpan TimeFired, string? Peak, int WindowsSeen, int Windows, bool FiringNow);

@@ -8,7 +8,7 @@ namespace NetBufRules.Watch;
 /// it stayed false for <c>clear_after</c>, so one noisy window neither fires nor clears it. A window where the playbook
 /// is skipped or in error says nothing either way.
 /// </summary>
-public sealed class CauseTracker(Playbook playbook, TimeSpan defaultClearAfter)
+internal sealed class CauseTracker(Playbook playbook, TimeSpan defaultClearAfter)
 {
     private readonly TimeSpan _clearAfter = playbook.ClearAfter ?? defaultClearAfter;
     private DateTimeOffset? _heldSince, _quietSince, _firedAt, _firstFired;

@@ -8,7 +8,7 @@ namespace NetBufRules.Watch;
 /// <c>collect</c>, so <c>run --from</c> replays the moment): one folder per event, <c>before-N.json</c> for the windows
 /// before and <c>fired.json</c> for the one that fired. The oldest event folders go when the folder passes its cap.
 /// </summary>
-public sealed class FlightRecorder(string directory, int windows, long maxBytes)
+internal sealed class FlightRecorder(string directory, int windows, long maxBytes)
 {
     private readonly Queue<Snapshot> _recent = new();
 

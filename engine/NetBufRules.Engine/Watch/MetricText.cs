@@ -4,7 +4,7 @@ using NetBufRules.Model;
 namespace NetBufRules.Watch;
 
 /// <summary>A key measurement for people: "1,240 listen overflows/s", "fill 93%".</summary>
-public static class MetricText
+internal static class MetricText
 {
     /// <summary>The value of <paramref name="metric"/> in words.</summary>
     public static string Say(MetricSpec metric, double value)

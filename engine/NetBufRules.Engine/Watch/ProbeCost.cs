@@ -7,7 +7,7 @@ namespace NetBufRules.Watch;
 /// process table (every /proc/PID/fd and limits) and the kernel log (dmesg, journalctl) cost far more than a counter
 /// file, and change meaning slowly (a process nears its limit, a log line stays for an hour).
 /// </summary>
-public static class ProbeCost
+internal static class ProbeCost
 {
     private static readonly HashSet<string> ExpensiveCommands = new(StringComparer.Ordinal) { "dmesg", "journalctl" };
 

@@ -1,7 +1,7 @@
 namespace NetBufRules.Watch;
 
 /// <summary>Writes node_exporter's textfile: a temporary file in the same folder renamed over the old one, so a scrape never reads half a file.</summary>
-public static class TextfileWriter
+internal static class TextfileWriter
 {
     /// <summary>The file name node_exporter's textfile collector picks up.</summary>
     public const string FileName = "netbufrules.prom";

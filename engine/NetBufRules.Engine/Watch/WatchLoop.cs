@@ -14,7 +14,7 @@ namespace NetBufRules.Watch;
 /// each playbook's verdict through its <see cref="CauseTracker"/>, transitions out, the textfile and the flight
 /// recorder fed on every window.
 /// </summary>
-public sealed class WatchLoop(IReadOnlyList<Playbook> playbooks, ParamOverrides overrides, ISourceReader live, Func<HostInfo> host, WatchOptions options)
+internal sealed class WatchLoop(IReadOnlyList<Playbook> playbooks, ParamOverrides overrides, ISourceReader live, Func<HostInfo> host, WatchOptions options)
 {
     private readonly ConditionEvaluator _evaluator = new();
     private readonly FixRenderer _renderer = new();

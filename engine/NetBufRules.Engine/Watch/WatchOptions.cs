@@ -9,7 +9,7 @@ namespace NetBufRules.Watch;
 /// <param name="RecordDirectory">The flight recorder's folder, or null for no recording.</param>
 /// <param name="RecordWindows">Windows kept in memory (the one that fires and those before it).</param>
 /// <param name="RecordMaxBytes">Disk cap of the record folder; the oldest events go first.</param>
-public sealed record WatchOptions(
+internal sealed record WatchOptions(
     TimeSpan Interval,
     TimeSpan? Duration = null,
     TimeSpan? SlowInterval = null,

@@ -5,7 +5,7 @@ using NetBufRules.Model;
 namespace NetBufRules.Watch;
 
 /// <summary>What <c>watch</c> prints: one line per transition, and the summary at the end.</summary>
-public static class WatchText
+internal static class WatchText
 {
     /// <summary>"18:02:11 tcp-backlog fired: ..." or "18:02:41 tcp-backlog cleared after 30 s (peak 1,240 listen overflows/s)".</summary>
     public static string Line(WatchTransition t)

@@ -8,14 +8,14 @@ namespace NetBufRules.Watch;
 /// <param name="Lasted">For a clear: how long it was fired.</param>
 /// <param name="Peak">The highest key measurement while fired, in words, or null when the playbook declares none.</param>
 /// <param name="Snapshot">For a fire with the flight recorder on: the snapshot of the window that fired.</param>
-public sealed record WatchTransition(DateTimeOffset Time, string PlaybookId, TransitionKind Kind, string Reason, TimeSpan? Lasted, string? Peak, string? Snapshot)
+internal sealed record WatchTransition(DateTimeOffset Time, string PlaybookId, TransitionKind Kind, string Reason, TimeSpan? Lasted, string? Peak, string? Snapshot)
 {
     /// <summary>The same transition naming its snapshot.</summary>
     public WatchTransition WithSnapshot(string path) => this with { Snapshot = path };
 }
 
 /// <summary>Which way a cause changed.</summary>
-public enum TransitionKind
+internal enum TransitionKind
 {
     /// <summary>The cause started (its condition held for its hold).</summary>
     Fired,

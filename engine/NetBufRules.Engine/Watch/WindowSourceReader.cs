@@ -10,7 +10,7 @@ namespace NetBufRules.Watch;
 /// in use) waits a whole interval before its second sample. Expensive sources (<see cref="ProbeCost"/>) are read again
 /// only after the slow interval; in between their last output stands.
 /// </summary>
-public sealed class WindowSourceReader(ISourceReader live, IReadOnlySet<string> counterKeys, TimeSpan interval, TimeSpan slowInterval) : ISourceReader
+internal sealed class WindowSourceReader(ISourceReader live, IReadOnlySet<string> counterKeys, TimeSpan interval, TimeSpan slowInterval) : ISourceReader
 {
     private readonly ConcurrentDictionary<string, RawOutput> _latest = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (RawOutput Output, DateTimeOffset ReadAt)> _slow = new(StringComparer.Ordinal);

@@ -4,7 +4,7 @@ namespace NetBufRules.Evaluate.Evidence;
 /// One value that decided a finding, typed so every writer reads it the same way: a <see cref="Measurement"/>, a
 /// <see cref="Threshold"/>, a <see cref="CounterEvidence"/>, a <see cref="TableEvidence"/> or a <see cref="VerdictEvidence"/>.
 /// </summary>
-public abstract record EvidenceItem(string Name)
+internal abstract record EvidenceItem(string Name)
 {
     /// <summary>The value alone as plain text (a counter's value, a table's row count), as <c>netbufrules test</c> compares it.</summary>
     public abstract string Plain { get; }

@@ -1,7 +1,7 @@
 namespace NetBufRules.Evaluate.Evidence;
 
 /// <summary>What a piece of evidence counts: it decides how a number is written for people and its JSON <c>unit</c>.</summary>
-public enum EvidenceUnit
+internal enum EvidenceUnit
 {
     /// <summary>A plain number with no unit (a factor, a setting that counts nothing in particular).</summary>
     Number,

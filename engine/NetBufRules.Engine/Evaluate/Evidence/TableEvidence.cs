@@ -5,7 +5,7 @@ namespace NetBufRules.Evaluate.Evidence;
 /// sockets, interfaces). <see cref="Columns"/> are the ones worth showing: a counter table's <c>_delta</c> cells are left
 /// out (the rate says it) and identifiers never get a rate (no <c>pid_rate</c>).
 /// </summary>
-public sealed record TableEvidence(string Name, int Count, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyDictionary<string, object>> Rows) : EvidenceItem(Name)
+internal sealed record TableEvidence(string Name, int Count, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyDictionary<string, object>> Rows) : EvidenceItem(Name)
 {
     public override string Plain => Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

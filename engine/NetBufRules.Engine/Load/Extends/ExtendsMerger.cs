@@ -16,7 +16,7 @@ namespace NetBufRules.Load.Extends;
 /// then among <c>bases</c> (the built-in pack), so a later version of the base is picked up without touching the
 /// extending file.
 /// </remarks>
-public static partial class ExtendsMerger
+internal static partial class ExtendsMerger
 {
     [GeneratedRegex(@"^extends[ \t]*:", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex ExtendsKey();

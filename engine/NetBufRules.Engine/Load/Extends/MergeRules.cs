@@ -7,7 +7,7 @@ namespace NetBufRules.Load.Extends;
 /// maps merge by key, lists of named items merge by name, lists of words are joined, any other value replaces.
 /// Every node keeps the file, line and column it was read at, so diagnostics point at the base or the team file.
 /// </summary>
-public static class MergeRules
+internal static class MergeRules
 {
     /// <summary>Maps whose entries merge by key, the extending file's value replacing the base's whole.</summary>
     public static readonly IReadOnlySet<string> KeyedMaps = new HashSet<string>(StringComparer.Ordinal) { "params", "metrics", "probes" };

@@ -6,7 +6,7 @@ namespace NetBufRules.Load.Extends;
 /// A playbook as a YAML tree, before parsing. A merged (extended) document holds nodes of several files, each node
 /// keeping its own file, line and column; <see cref="Lines"/> has every such file's lines (block scalars need them).
 /// </summary>
-public sealed record PlaybookDocument(string File, YamlNode Root, IReadOnlyDictionary<string, string[]> Lines)
+internal sealed record PlaybookDocument(string File, YamlNode Root, IReadOnlyDictionary<string, string[]> Lines)
 {
     /// <summary>Set on a document that extends another: its bases and where each part came from.</summary>
     public PlaybookOrigin? Origin { get; init; }

@@ -5,7 +5,7 @@ using NetBufRules.Model;
 namespace NetBufRules.Load.Extends;
 
 /// <summary>One extending document over its (already resolved) base: the merged tree, the drops, the checks, and where each part came from.</summary>
-public static class PlaybookMerge
+internal static class PlaybookMerge
 {
     /// <summary>Keys whose scalars name probes and params: conditions, messages, templates, paths, filters, metric values.</summary>
     private static readonly HashSet<string> TextKeys = new(StringComparer.Ordinal) { "if", "message", "template", "path", "where", "each", "value" };

@@ -6,7 +6,7 @@ namespace NetBufRules.Probe.DropReasons;
 /// kernel prints a symbol (<c>location=udp_queue_rcv_one_skb+0x1a3/0x4b0</c>), "-" when it prints a hashed pointer or
 /// nothing.
 /// </summary>
-public static class DropReasonLine
+internal static class DropReasonLine
 {
     private const string ReasonTag = " reason: ";
     private const string LocationTag = "location=";

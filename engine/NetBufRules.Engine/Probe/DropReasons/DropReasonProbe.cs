@@ -5,7 +5,7 @@ namespace NetBufRules.Probe.DropReasons;
 /// and gives the table. Every reason it cannot run (not root, no tracefs, no event, the kernel refusing) is a failed
 /// read with that reason, so the probe is skipped and every other probe still runs.
 /// </summary>
-public sealed class DropReasonProbe(string? tracefsRoot = null, long maxEvents = DropReasonTally.DefaultMaxEvents)
+internal sealed class DropReasonProbe(string? tracefsRoot = null, long maxEvents = DropReasonTally.DefaultMaxEvents)
 {
     private readonly Lock _gate = new();
     private DropReasonSession? _session;

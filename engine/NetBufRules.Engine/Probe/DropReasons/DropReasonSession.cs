@@ -10,7 +10,7 @@ namespace NetBufRules.Probe.DropReasons;
 /// the window, cancellation, process exit or an unhandled exception, whichever comes first) disables the event and
 /// removes the instance; a run killed outright leaves the instance for the next run's <see cref="TraceFs.RemoveStale"/>.
 /// </summary>
-public sealed class DropReasonSession
+internal sealed class DropReasonSession
 {
     private static readonly ConcurrentDictionary<DropReasonSession, byte> Live = new();
     private static int _sequence;

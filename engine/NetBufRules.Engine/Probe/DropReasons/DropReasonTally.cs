@@ -4,7 +4,7 @@ using System.Text;
 namespace NetBufRules.Probe.DropReasons;
 
 /// <summary>Counts drop reasons (and their dropping functions) line by line, up to a cap, and prints the probe's table.</summary>
-public sealed class DropReasonTally(long maxEvents = DropReasonTally.DefaultMaxEvents)
+internal sealed class DropReasonTally(long maxEvents = DropReasonTally.DefaultMaxEvents)
 {
     /// <summary>Half a million events: two seconds at 250k drops/s, a few tens of MiB of text.</summary>
     public const long DefaultMaxEvents = 500_000;

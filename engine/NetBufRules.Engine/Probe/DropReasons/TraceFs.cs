@@ -7,7 +7,7 @@ namespace NetBufRules.Probe.DropReasons;
 /// Finds (or mounts) tracefs and removes instances left by runs that were killed. Instances are named
 /// <c>netbufrules-PID-N</c> so a later run can tell its own stale ones from other tools' and from live runs.
 /// </summary>
-public static class TraceFs
+internal static class TraceFs
 {
     /// <summary>The prefix of every instance this tool creates.</summary>
     public const string InstancePrefix = "netbufrules-";

@@ -1,4 +1,4 @@
 namespace NetBufRules.Probe.Extract;
 
 /// <summary>The output did not hold what the extractor looked for; the probe moves to its next fallback.</summary>
-public sealed class ExtractException(string message, Exception? inner = null) : Exception(message, inner);
+internal sealed class ExtractException(string message, Exception? inner = null) : Exception(message, inner);

@@ -11,7 +11,7 @@ namespace NetBufRules.Probe.Extract;
 /// immutable, so sharing them between hosts and threads is safe. Bounded: past <see cref="MaxChars"/> characters of
 /// remembered text it starts again empty, so memory does not grow with the fleet.
 /// </summary>
-public sealed class ExtractionMemo
+internal sealed class ExtractionMemo
 {
     /// <summary>How much text (in characters) is remembered at most: 4 M, about 8 MB.</summary>
     public const long MaxChars = 4 * 1024 * 1024;

@@ -3,7 +3,7 @@ using NetBufRules.Model;
 namespace NetBufRules.Probe.Extract;
 
 /// <summary>Turns raw probe output into a <see cref="ProbeValue"/> as its <see cref="ExtractSpec"/> says.</summary>
-public static class Extractor
+internal static class Extractor
 {
     /// <summary>
     /// A read that came as a table (the process table) is the value itself, never text to parse; otherwise the output

@@ -4,7 +4,7 @@ using NetBufRules.Model;
 namespace NetBufRules.Probe.Recording;
 
 /// <summary>Passes reads to another reader and keeps every output, so a run can be saved and replayed.</summary>
-public sealed class RecordingSourceReader(ISourceReader inner) : ISourceReader
+internal sealed class RecordingSourceReader(ISourceReader inner) : ISourceReader
 {
     private readonly ConcurrentDictionary<(string Key, int Sample), (SourceSpec Source, RawOutput Output)> _reads = new();
 

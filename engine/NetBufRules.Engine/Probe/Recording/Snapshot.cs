@@ -1,7 +1,7 @@
 namespace NetBufRules.Probe.Recording;
 
 /// <summary>What a host's probes printed at one time: every source read, each sample, plus host facts.</summary>
-public sealed record Snapshot(HostInfo Host, double IntervalSeconds, IReadOnlyList<SnapshotSource> Sources)
+internal sealed record Snapshot(HostInfo Host, double IntervalSeconds, IReadOnlyList<SnapshotSource> Sources)
 {
     /// <summary>The format this build writes (v2: a sample may carry a typed table); it reads v1 too.</summary>
     public const string Format = "netbufrules/snapshot/v2";
@@ -14,4 +14,4 @@ public sealed record Snapshot(HostInfo Host, double IntervalSeconds, IReadOnlyLi
 }
 
 /// <summary>One source and its samples (one for gauges, two for counters).</summary>
-public sealed record SnapshotSource(string Key, string Describe, IReadOnlyList<RawOutput> Samples);
+internal sealed record SnapshotSource(string Key, string Describe, IReadOnlyList<RawOutput> Samples);

@@ -1,4 +1,4 @@
 namespace NetBufRules.Probe.Recording;
 
 /// <summary>A snapshot file that cannot be read; the message names the file and place.</summary>
-public sealed class SnapshotException(string message) : Exception(message);
+internal sealed class SnapshotException(string message) : Exception(message);

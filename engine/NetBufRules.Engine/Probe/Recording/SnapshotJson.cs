@@ -5,7 +5,7 @@ using NetBufRules.Primitives;
 namespace NetBufRules.Probe.Recording;
 
 /// <summary>Reads and writes snapshots as JSON; a foreign, truncated or newer file is a <see cref="SnapshotException"/> with the place.</summary>
-public static class SnapshotJson
+internal static class SnapshotJson
 {
     public static string Write(Snapshot snapshot)
     {

@@ -9,7 +9,7 @@ namespace NetBufRules.Probe.Recording;
 /// 2001:db8::/32, locally administered MACs), consistently, so the same address stays the same across probes and the
 /// extractors still read the outputs. Loopback, "any" and broadcast addresses carry no identity and are kept.
 /// </summary>
-public sealed partial class SnapshotRedactor
+internal sealed partial class SnapshotRedactor
 {
     private readonly Dictionary<string, string> _ipv4 = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _ipv6 = new(StringComparer.OrdinalIgnoreCase);

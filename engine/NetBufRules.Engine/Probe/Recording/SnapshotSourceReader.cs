@@ -3,7 +3,7 @@ using NetBufRules.Model;
 namespace NetBufRules.Probe.Recording;
 
 /// <summary>Replays a snapshot: the same source and sample give the same output every time.</summary>
-public sealed class SnapshotSourceReader(Snapshot snapshot) : ISourceReader
+internal sealed class SnapshotSourceReader(Snapshot snapshot) : ISourceReader
 {
     private readonly Dictionary<string, SnapshotSource> _sources = snapshot.Sources.ToDictionary(s => s.Key, StringComparer.Ordinal);
 

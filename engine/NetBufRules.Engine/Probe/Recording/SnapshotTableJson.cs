@@ -7,7 +7,7 @@ namespace NetBufRules.Probe.Recording;
 /// A typed table in a snapshot: <c>{"columns": [...], "rows": [[cell, ...], ...]}</c>, each cell a JSON number or
 /// string, so a process name with a newline or tab stays one cell of one row.
 /// </summary>
-public static class SnapshotTableJson
+internal static class SnapshotTableJson
 {
     /// <summary>The table as JSON, rows as arrays in column order.</summary>
     public static JsonObject Write(TableValue table)

@@ -1,7 +1,7 @@
 namespace NetBufRules.Render.Content;
 
 /// <summary>Checks a fix's whole content, line by line, against what its kind of file may hold.</summary>
-public static class FixContent
+internal static class FixContent
 {
     /// <summary>
     /// Every line of <paramref name="content"/> that <paramref name="target"/>'s file may not hold. When

@@ -4,7 +4,7 @@ namespace NetBufRules.Render.Content;
 /// The settings a fix may write: sysctls that are buffer, queue or table limits, the open-files limit, and a service's
 /// memory limits. Each is a limit that the pack raises; nothing here changes behaviour other than how much fits.
 /// </summary>
-public static class FixKeys
+internal static class FixKeys
 {
     /// <summary>The kernel's largest int sysctl value.</summary>
     public const long IntMax = int.MaxValue;

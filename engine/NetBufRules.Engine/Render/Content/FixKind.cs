@@ -1,7 +1,7 @@
 namespace NetBufRules.Render.Content;
 
 /// <summary>The kinds of file a fix may write, told apart by the path.</summary>
-public enum FixKind
+internal enum FixKind
 {
     /// <summary><c>/etc/sysctl.d/NAME.conf</c>: <c>key = value</c> lines.</summary>
     Sysctl,

@@ -4,7 +4,7 @@ using NetBufRules.Model;
 namespace NetBufRules.Render.Content;
 
 /// <summary>The check every rendered fix passes before it reaches a report: its kind of file, its command and its every line.</summary>
-public static class FixPolicy
+internal static class FixPolicy
 {
     /// <summary>
     /// Why <paramref name="rendered"/> may not be written, at its place in the playbook, or null when it may;

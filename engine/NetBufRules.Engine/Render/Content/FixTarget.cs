@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace NetBufRules.Render.Content;
 
 /// <summary>The file a fix writes, recognised from its path: its kind and, for a systemd drop-in, the unit it belongs to.</summary>
-public sealed partial record FixTarget(FixKind Kind, string? Unit)
+internal sealed partial record FixTarget(FixKind Kind, string? Unit)
 {
     /// <summary>Stands for a <c>{{ ... }}</c> in a path checked before rendering: it may be any value that is one path segment.</summary>
     public const char Placeholder = '\u0001';

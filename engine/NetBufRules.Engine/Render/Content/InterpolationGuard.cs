@@ -6,7 +6,7 @@ namespace NetBufRules.Render.Content;
 /// What a value interpolated into a fix (<c>{{ ... }}</c>) may contain. Host data (a process or unit name) is set by any
 /// user, so a value must not be able to start a new line of the file or a new segment of its path.
 /// </summary>
-public static class InterpolationGuard
+internal static class InterpolationGuard
 {
     /// <summary>The longest value a path segment may take (a file name on Linux).</summary>
     public const int MaxSegment = 255;

@@ -9,7 +9,7 @@ namespace NetBufRules.Render.Content;
 /// probe's value, so a replay decides exactly as the recorded host did), and each service's hard open-files limit
 /// from table rows with <c>unit</c> and <c>hard</c> columns (the processes table).
 /// </summary>
-public sealed record Measurements(IReadOnlyDictionary<string, IReadOnlyList<double>> Sysctls, IReadOnlyDictionary<string, double> ServiceHardNofile)
+internal sealed record Measurements(IReadOnlyDictionary<string, IReadOnlyList<double>> Sysctls, IReadOnlyDictionary<string, double> ServiceHardNofile)
 {
     /// <summary>
     /// The highest hard open-files limit a process of the built-in processes table has: the kernel refused any limit

@@ -8,7 +8,7 @@ namespace NetBufRules.Render.Content;
 /// A restart is never one: it interrupts a service, which is the operator's decision, and without a daemon-reload
 /// first it would run the old settings.
 /// </summary>
-public static class ThenCommand
+internal static class ThenCommand
 {
     /// <summary>The allowed forms, as the hint shows them.</summary>
     public const string Forms = "[sysctl, -p, THE_FIX_PATH] for a sysctl drop-in, [systemctl, daemon-reload] for a systemd drop-in, nothing for limits.d";

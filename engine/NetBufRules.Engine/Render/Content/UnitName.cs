@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace NetBufRules.Render.Content;
 
 /// <summary>systemd's unit-name grammar (systemd.unit(5)): <c>prefix[@instance].type</c>, at most 255 characters.</summary>
-public static partial class UnitName
+internal static partial class UnitName
 {
     /// <summary>The unit types systemd knows.</summary>
     public static readonly IReadOnlyList<string> Types = ["service", "socket", "device", "mount", "automount", "swap", "target", "path", "timer", "slice", "scope"];

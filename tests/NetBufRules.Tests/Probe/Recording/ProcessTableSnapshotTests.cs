@@ -106,8 +106,9 @@ public sealed class ProcessTableSnapshotTests
     [InlineData("processes: { netns: all }", ProcessScope.All, "processes")]
     [InlineData("processes: { netns: current }", ProcessScope.Current, "processes:netns=current")]
     [InlineData("processes: { netns: auto }", ProcessScope.Auto, "processes:netns=auto")]
-    public void A_processes_probe_names_its_network_namespace_scope(string source, ProcessScope scope, string key)
+    public void A_processes_probe_names_its_network_namespace_scope(string source, object scopeValue, string key)
     {
+        var scope = (ProcessScope)scopeValue; // object: the engine's enums are internal
         var playbook = Playbooks.Parse(Playbooks.Minimal($"  procs:\n    {source}\n", "  - count(procs) > 0"));
         var read = playbook.Probes.Single().Alternatives.Single().Source.ShouldBeOfType<ProcessesSource>();
         read.Scope.ShouldBe(scope);
