@@ -6,6 +6,7 @@ using NetBufRules.Load.Extends;
 using NetBufRules.Model;
 using NetBufRules.Packs;
 using NetBufRules.Policy;
+using NetBufRules.Testing;
 using NetBufRules.Validate;
 
 namespace NetBufRules.Lint;
@@ -176,40 +177,27 @@ internal sealed class PlaybookSet
     }
 
     /// <summary>
-    /// Every file parsed after <c>extends:</c> is resolved (<see cref="ExtendsMerger.Merge"/>): an extending file is parsed
-    /// as merged with its base (a base of any pack loaded, else of the built-in pack), a base it replaces (same id) is left
-    /// out of the run, and one whose base cannot be resolved is left out with its diagnostic.
+    /// Every file parsed after <c>extends:</c> is resolved (<see cref="PlaybookLoader.ResolveExtends"/>): an extending
+    /// file is parsed as merged with its base, a base it replaces and one whose base cannot be resolved are left out.
     /// </summary>
     private static List<(PlaybookLinter.ParsedFile Parsed, Pack Pack)> ParseExtending(List<(string File, string Text, Pack Pack)> sources, DiagnosticBag bag)
     {
-        var read = sources.AsParallel().AsOrdered()
-            .Select(s => (Source: s, Root: YamlTreeReader.Read(s.File, s.Text, new DiagnosticBag()))).ToList();
-        var documents = read.Where(r => r.Root is not null).Select(r => PlaybookDocument.Of(r.Source.File, r.Root!, r.Source.Text)).ToList();
-        var merged = ExtendsMerger.Merge(documents, PlaybookLoader.BuiltInDocuments, bag).ToDictionary(d => d.File, StringComparer.Ordinal);
-        var withTree = read.Where(r => r.Root is not null).Select(r => r.Source.File).ToHashSet(StringComparer.Ordinal);
-        // A file that is not a YAML tree is parsed as text, so its syntax error is reported as it always was.
-        return [.. read.AsParallel().AsOrdered()
-            .Where(r => !withTree.Contains(r.Source.File) || merged.ContainsKey(r.Source.File))
-            .Select(r => (Parsed: merged.TryGetValue(r.Source.File, out var doc) && doc.Origin is not null
-                ? PlaybookLinter.ParseDocument(doc)
-                : PlaybookLinter.ParseFile(r.Source.File, r.Source.Text), r.Source.Pack))];
+        var resolved = PlaybookLoader.ResolveExtends([.. sources.Select(s => (s.File, s.Text))], bag);
+        return [.. sources.Zip(resolved).Where(p => p.Second.Kept).AsParallel().AsOrdered()
+            .Select(p => (Parsed: p.Second.Merged is { } doc ? PlaybookLinter.ParseDocument(doc) : PlaybookLinter.ParseFile(p.First.File, p.First.Text), p.First.Pack))];
     }
 
     /// <summary>Ids of the built-in pack: see_also (and extends) resolve against it even when it is not loaded.</summary>
     public static IReadOnlySet<string> BuiltInIds => LazyBuiltInIds.Value;
 
-    private static readonly Lazy<IReadOnlySet<string>> LazyBuiltInIds = new(() => PlaybookLoader.BuiltInSources()
-        .Select(s => PlaybookParser.Parse(s.File, s.Text, new DiagnosticBag())?.Id).OfType<string>().ToHashSet(StringComparer.Ordinal));
+    private static readonly Lazy<IReadOnlySet<string>> LazyBuiltInIds = new(() => PlaybookLoader.BuiltInDocuments
+        .Select(d => ((d.Root as YamlMap)?["id"] as YamlScalar)?.Value).OfType<string>().ToHashSet(StringComparer.Ordinal));
 
     /// <summary>Where a selection warning points: the command line (or a values file's disable list), not a playbook.</summary>
     private static readonly SourcePosition CommandLine = new("netbufrules", 1, 1);
 
     private static IEnumerable<string> TestFilesUnder(string path, Func<string, bool>? excluded) =>
         Directory.Exists(path)
-            ? PlaybookLoader.FilesUnder(path).Where(f => IsTestFile(f) && excluded?.Invoke(f) != true)
-            : IsTestFile(path) && File.Exists(path) ? [path] : [];
-
-    /// <summary>As Testing's file rule (a later stage, so repeated here): <c>*.test.yaml</c> or <c>*.test.yml</c>.</summary>
-    private static bool IsTestFile(string path) =>
-        path.EndsWith(".test.yaml", StringComparison.Ordinal) || path.EndsWith(".test.yml", StringComparison.Ordinal);
+            ? PlaybookLoader.FilesUnder(path).Where(f => TestFileParser.IsTestFile(f) && excluded?.Invoke(f) != true)
+            : TestFileParser.IsTestFile(path) && File.Exists(path) ? [path] : [];
 }

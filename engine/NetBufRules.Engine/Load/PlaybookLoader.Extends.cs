@@ -15,37 +15,36 @@ internal static partial class PlaybookLoader
     public static IReadOnlyList<PlaybookDocument> BuiltInDocuments => BuiltInBases.Value;
 
     /// <summary>
-    /// Reads every source as a YAML tree, resolves <c>extends:</c> (<see cref="ExtendsMerger.Merge"/>, with the built-in
-    /// pack as bases) and parses the merged documents. Only taken when some source has <c>extends:</c>.
+    /// Resolves <c>extends:</c> over <paramref name="sources"/> (<see cref="ExtendsMerger.Merge"/>, with the built-in
+    /// pack as bases): for each source, in order, null when it is left out of the run (a base an extension replaces, or
+    /// an extension whose base cannot be resolved, its reason in <paramref name="diagnostics"/>), the merged document of
+    /// an extension, or no document: the source is parsed from its text as always (also a file that is not a YAML tree,
+    /// so its syntax error is reported as before). The one place both the loader and the PlaybookSet resolve it.
     /// </summary>
+    public static IReadOnlyList<(bool Kept, PlaybookDocument? Merged)> ResolveExtends(IReadOnlyList<(string File, string Text)> sources, DiagnosticBag diagnostics)
+    {
+        // Syntax errors are reported when each file is parsed; here a broken file is only not a base.
+        var roots = sources.AsParallel().AsOrdered().Select(s => YamlTreeReader.Read(s.File, s.Text, new DiagnosticBag())).ToList();
+        var documents = sources.Zip(roots).Where(p => p.Second is not null).Select(p => PlaybookDocument.Of(p.First.File, p.Second!, p.First.Text)).ToList();
+        var merged = ExtendsMerger.Merge(documents, BuiltInDocuments, diagnostics).ToDictionary(d => d.File, StringComparer.Ordinal);
+        return [.. sources.Zip(roots).Select(p => p.Second is null ? (true, null)
+            : merged.TryGetValue(p.First.File, out var doc) ? (true, doc.Origin is null ? null : doc)
+            : (false, (PlaybookDocument?)null))];
+    }
+
+    /// <summary>Parses <paramref name="sources"/> after <see cref="ResolveExtends"/>; only taken when some source has <c>extends:</c>.</summary>
     private static LoadResult ParseExtending(IReadOnlyList<(string File, string Text)> sources, DiagnosticBag diagnostics)
     {
-        var read = sources.AsParallel().AsOrdered().Select(s =>
+        var resolved = ResolveExtends(sources, diagnostics);
+        var parsed = sources.Zip(resolved).Where(p => p.Second.Kept).AsParallel().AsOrdered().Select(p =>
         {
             var bag = new DiagnosticBag();
-            var root = YamlTreeReader.Read(s.File, s.Text, bag);
-            // An empty or broken file: the parser says so as it always has.
-            return (Document: root is null ? null : PlaybookDocument.Of(s.File, root, s.Text), Items: root is null ? EmptyOrBroken(s.File, s.Text) : bag.Items);
-        }).ToList();
-        foreach (var r in read) diagnostics.AddRange(r.Items);
-        var documents = read.Select(r => r.Document).OfType<PlaybookDocument>().ToList();
-        var merged = ExtendsMerger.Merge(documents, BuiltInDocuments, diagnostics);
-        var parsed = merged.AsParallel().AsOrdered().Select(d =>
-        {
-            var bag = new DiagnosticBag();
-            return (Playbook: PlaybookParser.Parse(d, bag), bag.Items);
+            var playbook = p.Second.Merged is { } doc ? PlaybookParser.Parse(doc, bag) : PlaybookParser.Parse(p.First.File, p.First.Text, bag);
+            return (Playbook: playbook, bag.Items);
         }).ToList();
         var playbooks = parsed.Select(p => p.Playbook).OfType<Playbook>().ToList();
         foreach (var p in parsed) diagnostics.AddRange(p.Items);
         CheckUniqueIds(playbooks.Select(p => (p.Id, p.File, p.Position)), diagnostics);
         return new LoadResult(playbooks, diagnostics.Sorted());
-    }
-
-    /// <summary>The parser's own diagnostics for a file that is not a YAML tree (empty, or a syntax error).</summary>
-    private static IReadOnlyList<Diagnostic> EmptyOrBroken(string file, string text)
-    {
-        var bag = new DiagnosticBag();
-        PlaybookParser.Parse(file, text, bag);
-        return bag.Items;
     }
 }
