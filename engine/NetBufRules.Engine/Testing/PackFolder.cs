@@ -1,4 +1,4 @@
-using NetBufRules.Load;
+using NetBufRules.Packs;
 
 namespace NetBufRules.Testing;
 
@@ -12,39 +12,22 @@ internal sealed record PackFolder(string Root, string Snapshots)
     /// <summary>The manifest's <c>name:</c>, else the pack folder's name.</summary>
     public string Name { get; init; } = Path.GetFileName(Root);
 
-    /// <summary>The manifest's file name.</summary>
-    public const string ManifestName = "pack.yaml";
-
     /// <summary>The pack holding <paramref name="file"/>, or null when no folder above it has a manifest.</summary>
     public static PackFolder? Of(string file)
     {
         for (var dir = new DirectoryInfo(Path.GetDirectoryName(Path.GetFullPath(file))!); dir is not null; dir = dir.Parent)
         {
-            var manifest = Path.Combine(dir.FullName, ManifestName);
-            if (!File.Exists(manifest)) continue;
-            var keys = ManifestKeys(manifest);
-            return new PackFolder(dir.FullName, Path.GetFullPath(Path.Combine(dir.FullName, keys.GetValueOrDefault("snapshots") ?? "snapshots"))) { Name = keys.GetValueOrDefault("name") ?? dir.Name };
+            var manifestFile = Path.Combine(dir.FullName, PackManifest.FileName);
+            if (!File.Exists(manifestFile)) continue;
+            // The pack loader reads the same manifest and reports its mistakes; here only name and snapshots are needed.
+            var manifest = PackManifestReader.Read(manifestFile, new Diagnostics.DiagnosticBag());
+            return new PackFolder(dir.FullName, Path.GetFullPath(Path.Combine(dir.FullName, manifest?.Snapshots ?? "snapshots"))) { Name = manifest?.Name ?? dir.Name };
         }
         return null;
     }
 
     /// <summary>Whether <paramref name="path"/> lies inside the pack, so a copy of the pack carries it.</summary>
     public bool Holds(string path) => Path.GetFullPath(path).StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-
-    /// <summary>The manifest's scalar keys (name, snapshots); a manifest that cannot be read is left to the pack loader to report.</summary>
-    private static Dictionary<string, string> ManifestKeys(string manifest)
-    {
-        try
-        {
-            var text = Primitives.BoundedFile.ReadText(manifest, Primitives.Limits.YamlFileBytes);
-            if (YamlTreeReader.Read(manifest, text, new Diagnostics.DiagnosticBag()) is YamlMap map)
-                return map.Entries.Where(e => e.Value is YamlScalar { IsNull: false }).ToDictionary(e => e.Key.Value, e => ((YamlScalar)e.Value).Value, StringComparer.Ordinal);
-        }
-        catch (Primitives.BoundedFileException)
-        {
-        }
-        return [];
-    }
 
     /// <summary>
     /// Where a test's <c>snapshot:</c> is: relative to the test file (as always), else relative to the pack's snapshots
