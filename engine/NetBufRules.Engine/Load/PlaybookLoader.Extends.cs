@@ -31,20 +31,4 @@ internal static partial class PlaybookLoader
             : merged.TryGetValue(p.First.File, out var doc) ? (true, doc.Origin is null ? null : doc)
             : (false, (PlaybookDocument?)null))];
     }
-
-    /// <summary>Parses <paramref name="sources"/> after <see cref="ResolveExtends"/>; only taken when some source has <c>extends:</c>.</summary>
-    private static LoadResult ParseExtending(IReadOnlyList<(string File, string Text)> sources, DiagnosticBag diagnostics)
-    {
-        var resolved = ResolveExtends(sources, diagnostics);
-        var parsed = sources.Zip(resolved).Where(p => p.Second.Kept).AsParallel().AsOrdered().Select(p =>
-        {
-            var bag = new DiagnosticBag();
-            var playbook = p.Second.Merged is { } doc ? PlaybookParser.Parse(doc, bag) : PlaybookParser.Parse(p.First.File, p.First.Text, bag);
-            return (Playbook: playbook, bag.Items);
-        }).ToList();
-        var playbooks = parsed.Select(p => p.Playbook).OfType<Playbook>().ToList();
-        foreach (var p in parsed) diagnostics.AddRange(p.Items);
-        CheckUniqueIds(playbooks.Select(p => (p.Id, p.File, p.Position)), diagnostics);
-        return new LoadResult(playbooks, diagnostics.Sorted());
-    }
 }

@@ -156,12 +156,13 @@ internal static partial class PlaybookLoader
     public static LoadResult Parse(IEnumerable<(string File, string Text)> sources, DiagnosticBag diagnostics)
     {
         var list = sources as IReadOnlyList<(string File, string Text)> ?? [.. sources];
-        if (list.Any(s => Extends.ExtendsMerger.Mentions(s.Text))) return ParseExtending(list, diagnostics);
+        // extends: is resolved first, only when some file has it (a base it replaces is left out, a merged file parsed as merged).
+        var resolved = list.Any(s => Extends.ExtendsMerger.Mentions(s.Text)) ? ResolveExtends(list, diagnostics) : null;
         // Files parse independently: in parallel, each into its own bag, then merged in file order.
-        var parsed = list.AsParallel().AsOrdered().Select(s =>
+        var parsed = list.Select((s, i) => (Source: s, Resolved: resolved?[i] ?? (true, null))).Where(s => s.Resolved.Kept).AsParallel().AsOrdered().Select(s =>
         {
             var bag = new DiagnosticBag();
-            var playbook = PlaybookParser.Parse(s.File, s.Text, bag);
+            var playbook = s.Resolved.Merged is { } doc ? PlaybookParser.Parse(doc, bag) : PlaybookParser.Parse(s.Source.File, s.Source.Text, bag);
             return (Playbook: playbook, bag.Items);
         }).ToList();
         var playbooks = parsed.Select(p => p.Playbook).OfType<Playbook>().ToList();
