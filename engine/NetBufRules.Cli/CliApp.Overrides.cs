@@ -1,3 +1,4 @@
+using System.CommandLine;
 using NetBufRules.Lint;
 using NetBufRules.Params;
 using NetBufRules.Validate;
@@ -35,5 +36,20 @@ internal sealed partial class CliApp
         foreach (var w in warnings)
             await host.Error.WriteLineAsync(Primitives.HostText.Escape($"netbufrules: {(strict ? "error" : "warning")} {Diagnostics.Codes.ValuesNotLoaded}: {w}")).ConfigureAwait(false);
         return problems.Count == 0 && (!strict || warnings.Count == 0);
+    }
+
+    /// <summary>
+    /// The playbooks a run, fix or watch uses: reads --values and --set, loads the set with the selection (less what a
+    /// profile disables) and checks the overrides against every playbook it loaded; null (said on stderr) when any step fails.
+    /// </summary>
+    private async Task<(IReadOnlyList<Model.Playbook> Playbooks, ParamOverrides Overrides)?> LoadWithOverridesAsync(
+        SetOptions selection, ParseResult result, Option<string[]> values, Option<string[]> assignments)
+    {
+        var overrides = await ReadOverridesAsync(result.GetValue(values) ?? [], result.GetValue(assignments) ?? []).ConfigureAwait(false);
+        if (overrides is null) return null;
+        var strict = selection.IsStrict(result);
+        var loaded = await LoadSetAsync(result.GetValue(selection.Paths) ?? [], result.GetValue(selection.Config), selection.Selection(result, overrides.Disabled), strict).ConfigureAwait(false);
+        if (loaded is null || !await CheckOverridesAsync(overrides, loaded, strict).ConfigureAwait(false)) return null;
+        return (loaded.Playbooks, overrides);
     }
 }

@@ -39,8 +39,6 @@ internal sealed partial class CliApp
                 await host.Error.WriteLineAsync($"netbufrules: --interval {seconds.ToString(CultureInfo.InvariantCulture)} is out of range (0 to 60 seconds)").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
-            var overrides = await ReadOverridesAsync(result.GetValue(values) ?? [], result.GetValue(set) ?? []).ConfigureAwait(false);
-            if (overrides is null) return ExitCodes.Usage;
             if (result.GetValue(verbose) && result.GetValue(quiet))
             {
                 await host.Error.WriteLineAsync("netbufrules: --verbose and --quiet contradict each other; give one").ConfigureAwait(false);
@@ -48,10 +46,7 @@ internal sealed partial class CliApp
             }
             var output = OutputFormats.Find(result.GetValue(format) ?? "text")!;
             var outputOptions = new OutputOptions(host.Color && !result.GetValue(noColor), result.GetValue(verbose), result.GetValue(quiet), result.GetValue(onlyFired));
-            var strict = selection.IsStrict(result);
-            var loaded = await LoadSetAsync(result.GetValue(selection.Paths) ?? [], result.GetValue(selection.Config), selection.Selection(result, overrides.Disabled), strict).ConfigureAwait(false);
-            if (loaded is null || !await CheckOverridesAsync(overrides, loaded, strict).ConfigureAwait(false)) return ExitCodes.Usage;
-            var playbooks = loaded.Playbooks;
+            if (await LoadWithOverridesAsync(selection, result, values, set).ConfigureAwait(false) is not (var playbooks, var overrides)) return ExitCodes.Usage;
             var options = new ProbeRunOptions(TimeSpan.FromSeconds(seconds)) { Policy = _policy };
             if (result.GetValue(from) is { } recorded)
             {

@@ -64,12 +64,7 @@ internal sealed partial class CliApp
             if (result.GetValue(recordMax) < 1)
                 return await Usage("--record-max-mb must be at least 1").ConfigureAwait(false);
 
-            var overrides = await ReadOverridesAsync(result.GetValue(values) ?? [], result.GetValue(set) ?? []).ConfigureAwait(false);
-            if (overrides is null) return ExitCodes.Usage;
-            var strict = selection.IsStrict(result);
-            var loaded = await LoadSetAsync(result.GetValue(selection.Paths) ?? [], result.GetValue(selection.Config), selection.Selection(result, overrides.Disabled), strict).ConfigureAwait(false);
-            if (loaded is null || !await CheckOverridesAsync(overrides, loaded, strict).ConfigureAwait(false)) return ExitCodes.Usage;
-            var playbooks = loaded.Playbooks;
+            if (await LoadWithOverridesAsync(selection, result, values, set).ConfigureAwait(false) is not (var playbooks, var overrides)) return ExitCodes.Usage;
 
             var options = new WatchOptions(TimeSpan.FromSeconds(seconds), stopAfter, slowEvery, quiet, textDir, recordDir,
                 result.GetValue(recordWindows), result.GetValue(recordMax) * 1024L * 1024);
