@@ -26,6 +26,193 @@ internal static class RegexLiterals
         }
     }
 
+    /// <summary>
+    /// When every match of <paramref name="pattern"/> starts at a line start (it begins with <c>^</c>, multiline, with no
+    /// alternation at its top level): the literals every match has on that first line, read up to the first part that
+    /// could match a newline. Empty when not so or unsure. A match therefore starts at the start of a line holding them
+    /// all, which lets <see cref="RegexScan"/> try only those lines.
+    /// </summary>
+    public static IReadOnlyList<string> FirstLine(string pattern)
+    {
+        try
+        {
+            if (pattern.Length < 2 || pattern[0] != '^') return [];
+            var whole = 0;
+            var (_, alternation) = Sequence(pattern, ref whole);
+            if (alternation || whole != pattern.Length) return [];
+            var literals = new List<string>();
+            var run = new StringBuilder();
+            void Flush()
+            {
+                if (run.Length > 0) literals.Add(run.ToString());
+                run.Clear();
+            }
+            var i = 1;
+            while (i < pattern.Length)
+            {
+                var start = i;
+                if (!SingleLineAtom(pattern, ref i, out var literal)) break;
+                var quantified = i;
+                Quantifier(pattern, ref i);
+                if (literal is { } ch && i == quantified) run.Append(ch);
+                else Flush();
+                if (start == i) throw new UnsureException();
+            }
+            Flush();
+            return [.. literals.Distinct(StringComparer.Ordinal).OrderByDescending(l => l.Length)];
+        }
+        catch (Exception e) when (e is UnsureException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>
+    /// Reads one atom at <paramref name="i"/> (not its quantifier); false, with <paramref name="i"/> unmoved, when it could
+    /// match a newline or is not understood. <paramref name="literal"/> is the one character it matches, if it is one.
+    /// </summary>
+    private static bool SingleLineAtom(string p, ref int i, out char? literal)
+    {
+        literal = null;
+        var c = p[i];
+        switch (c)
+        {
+            case '|' or ')' or '*' or '+' or '?':
+                return false;
+            case '{' when IsCountedQuantifier(p, i):
+                return false;
+            case '.' or '^' or '$':
+                i++; // RegexCache never sets Singleline: '.' stops at a newline
+                return true;
+            case '[':
+                {
+                    var end = i;
+                    SkipClass(p, ref end);
+                    if (ClassMayMatchNewline(p.AsSpan(i, end - i))) return false;
+                    i = end;
+                    return true;
+                }
+            case '(':
+                {
+                    var end = i;
+                    if (GroupMayMatchNewline(p, ref end)) return false;
+                    i = end;
+                    return true;
+                }
+            case '\\':
+                {
+                    var e = p[i + 1];
+                    if (!char.IsAsciiLetterOrDigit(e))
+                    {
+                        literal = e;
+                        i += 2;
+                        return true;
+                    }
+                    // Word, digit and non-space classes, anchors and the control escapes other than \n; anything else
+                    // (\s, \W, \D, \n, \p{..}, \x0A, backreferences) might be a newline.
+                    if ("wdSbBAzZGtrfvea".Contains(e, StringComparison.Ordinal))
+                    {
+                        i += 2;
+                        return true;
+                    }
+                    return false;
+                }
+            case '\n':
+                return false;
+            default:
+                literal = c;
+                i++;
+                return true;
+        }
+    }
+
+    /// <summary>Whether a group (read from its '(' through its ')', <paramref name="i"/> left after it) might match a newline; unsure is true.</summary>
+    private static bool GroupMayMatchNewline(string p, ref int i)
+    {
+        i++; // (
+        var rest = p.AsSpan(i);
+        if (rest.StartsWith("?=") || rest.StartsWith("?!") || rest.StartsWith("?<=") || rest.StartsWith("?<!"))
+        {
+            // A lookaround consumes nothing: the match's text is not changed by what it looks at.
+            var depth = 0;
+            i += rest.StartsWith("?<") ? 3 : 2;
+            while (true)
+            {
+                var c = p[i];
+                if (c == '\\') i += 2;
+                else if (c == '[') SkipClass(p, ref i);
+                else if (c == '(')
+                {
+                    depth++;
+                    i++;
+                }
+                else if (c == ')')
+                {
+                    i++;
+                    if (depth-- == 0) return false;
+                }
+                else i++;
+            }
+        }
+        if (rest.StartsWith("?:") || rest.StartsWith("?>")) i += 2;
+        else if (rest.StartsWith("?<") || rest.StartsWith("?'"))
+        {
+            var end = p.IndexOf(rest[1] == '<' ? '>' : '\'', i + 2);
+            if (end < 0) return true;
+            i = end + 1;
+        }
+        else if (rest.StartsWith("?")) return true; // inline options (?s), conditionals, comments: not followed
+        while (p[i] != ')')
+        {
+            if (p[i] == '|')
+            {
+                i++;
+                continue;
+            }
+            var start = i;
+            if (!SingleLineAtom(p, ref i, out _)) return true;
+            Quantifier(p, ref i);
+            if (start == i) return true;
+        }
+        i++;
+        return false;
+    }
+
+    /// <summary>Whether a character class (its text from '[' through ']') might match a newline; unsure is true.</summary>
+    private static bool ClassMayMatchNewline(ReadOnlySpan<char> c)
+    {
+        var negated = c.Length > 1 && c[1] == '^';
+        var body = c[(negated ? 2 : 1)..^1];
+        if (body.Contains("-[", StringComparison.Ordinal)) return true; // a subtraction: not followed
+        var holdsNewline = false; // sure that \n is in the set
+        var mayHoldNewline = false; // cannot rule it out
+        for (var k = 0; k < body.Length; k++)
+        {
+            char? low;
+            if (body[k] == '\\' && k + 1 < body.Length)
+            {
+                var e = body[++k];
+                if (e is 'n' or 's' or 'W' or 'D') holdsNewline = true;
+                if (!char.IsAsciiLetterOrDigit(e)) low = e;
+                else
+                {
+                    if (!"wdStrfvea".Contains(e, StringComparison.Ordinal)) mayHoldNewline = true;
+                    low = null;
+                }
+            }
+            else low = body[k];
+            if (low == '\n') holdsNewline = true;
+            if (k + 2 < body.Length && body[k + 1] == '-')
+            {
+                // A range: it holds \n when it spans it; an escaped upper end is not followed.
+                var high = body[k + 2];
+                if (low is null || high == '\\' || (low <= '\n' && high >= '\n')) mayHoldNewline = true;
+                k += 2;
+            }
+        }
+        return negated ? !holdsNewline : holdsNewline || mayHoldNewline;
+    }
+
     private sealed class UnsureException : Exception;
 
     /// <summary>Reads a sequence up to its closing parenthesis (not consumed) or the end; its literals, and whether it had an alternation.</summary>

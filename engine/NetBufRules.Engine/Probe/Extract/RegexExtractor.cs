@@ -17,11 +17,11 @@ internal static class RegexExtractor
         {
             var rows = new List<IReadOnlyDictionary<string, object>>();
             if (none) return new TableValue(names, rows);
-            foreach (Match match in regex.Matches(output))
+            foreach (var match in RegexScan.Matches(spec.Path ?? "", output))
                 rows.Add(names.ToDictionary(n => n, n => Cell.Parse(match.Groups[n].Value), StringComparer.Ordinal));
             return new TableValue(names, rows);
         }
-        var first = none ? Match.Empty : regex.Match(output);
+        var first = none ? Match.Empty : RegexScan.First(spec.Path ?? "", output);
         if (!first.Success) throw new ExtractException($"no line matches /{spec.Path}/");
         if (names.Count == 1 && names[0] == "value") return new ScalarValue(Cell.Parse(first.Groups["value"].Value));
         if (names.Count == 0) return new ScalarValue(Cell.Parse(first.Value));

@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+
+namespace NetBufRules.Primitives;
+
+/// <summary>
+/// The matches of a playbook regex, exactly as <see cref="Regex.Matches(string)"/> gives them, found faster in long
+/// outputs (a 100 KB kernel log) when every match starts at a line start with literals on that line
+/// (<see cref="RegexLiterals.FirstLine"/>): the regex is tried, anchored, only at the start of each line holding them,
+/// instead of the interpreted engine (NativeAOT has no compiled regexes) trying every line of the log.
+/// </summary>
+internal static class RegexScan
+{
+    /// <summary>Shorter outputs are matched the plain way: the line search would not pay for itself.</summary>
+    private const int LongText = 4096;
+
+    private sealed record Plan(Regex Anchored, IReadOnlyList<string> Literals);
+
+    private static readonly ConcurrentDictionary<string, Plan?> Plans = new(StringComparer.Ordinal);
+
+    /// <summary>Every match of <paramref name="pattern"/> in <paramref name="text"/>, in order, as <c>RegexCache.Get(pattern).Matches(text)</c>.</summary>
+    public static IEnumerable<Match> Matches(string pattern, string text)
+    {
+        var plan = text.Length >= LongText ? Plans.GetOrAdd(pattern, Build) : null;
+        return plan is null ? RegexCache.Get(pattern).Matches(text) : LineMatches(plan, text);
+    }
+
+    /// <summary>The first match of <paramref name="pattern"/> in <paramref name="text"/> (<see cref="Match.Empty"/> when none).</summary>
+    public static Match First(string pattern, string text) => Matches(pattern, text).FirstOrDefault() ?? Match.Empty;
+
+    private static Plan? Build(string pattern)
+    {
+        var literals = RegexLiterals.FirstLine(pattern);
+        if (literals.Count == 0) return null;
+        try
+        {
+            // Wrapping keeps every group's number and name; the pattern was already built (and so is balanced).
+            var anchored = new Regex(@"\G(?:" + pattern + ")", RegexOptions.Multiline | RegexOptions.CultureInvariant, Limits.RegexTimeout);
+            return anchored.GetGroupNames().SequenceEqual(RegexCache.Get(pattern).GetGroupNames()) ? new Plan(anchored, literals) : null;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static IEnumerable<Match> LineMatches(Plan plan, string text)
+    {
+        var key = plan.Literals[0]; // the longest: the fewest lines hold it
+        var next = 0; // where the next match may start (the end of the last one)
+        var from = 0;
+        while (from < text.Length)
+        {
+            var at = text.IndexOf(key, from, StringComparison.Ordinal);
+            if (at < 0) yield break;
+            var lineStart = at == 0 ? 0 : text.LastIndexOf('\n', at - 1) + 1;
+            var lineEnd = text.IndexOf('\n', at);
+            if (lineEnd < 0) lineEnd = text.Length;
+            from = lineEnd + 1;
+            if (lineStart < next || !HoldsAll(plan.Literals, text.AsSpan(lineStart, lineEnd - lineStart))) continue;
+            var match = plan.Anchored.Match(text, lineStart);
+            if (!match.Success) continue;
+            yield return match;
+            next = match.Index + match.Length;
+            from = Math.Max(from, next);
+        }
+    }
+
+    private static bool HoldsAll(IReadOnlyList<string> literals, ReadOnlySpan<char> line)
+    {
+        for (var k = 1; k < literals.Count; k++)
+        {
+            if (!line.Contains(literals[k], StringComparison.Ordinal)) return false;
+        }
+        return true;
+    }
+}
