@@ -101,7 +101,8 @@ internal sealed partial class CliApp
     /// <summary>A folder of snapshots, one per host, streamed: one summary across hosts, never every report at once.</summary>
     private async Task<int> ReplayFleetAsync(IReadOnlyList<string> files, IReadOnlyList<Model.Playbook> playbooks, ParamOverrides overrides, IOutputFormat output, OutputOptions outputOptions, CancellationToken token)
     {
-        var results = FleetReplay.Run(files, playbooks, overrides, Environment.ProcessorCount, token);
+        using var texts = new VerdictTexts();
+        var results = FleetReplay.Run(files, playbooks, overrides, Environment.ProcessorCount, texts, token);
         var errors = results.Where(r => r.Error is not null).Select(r => r.Error!).ToList();
         if (errors.Count > 0)
         {

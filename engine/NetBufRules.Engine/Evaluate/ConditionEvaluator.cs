@@ -13,6 +13,9 @@ internal sealed class ConditionEvaluator
 {
     private const int EvidenceRows = 20;
 
+    /// <summary>Each playbook's filter order, worked out once (it depends on the playbook alone), not once per host.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Playbook, WherePlan> Plans = new();
+
     /// <summary>Evaluates one playbook against its probe results and resolved params.</summary>
     public Finding Evaluate(Playbook playbook, IReadOnlyDictionary<string, ProbeResult> measured, IReadOnlyDictionary<string, object> parameters) =>
         Evaluate(playbook, measured, parameters, new FindingBoard());
@@ -27,7 +30,7 @@ internal sealed class ConditionEvaluator
     private Finding EvaluateWith(Playbook playbook, IReadOnlyDictionary<string, ProbeResult> measured, IReadOnlyDictionary<string, object> parameters, Peers peers)
     {
         var evidence = new Dictionary<string, EvidenceItem>(StringComparer.Ordinal);
-        var plan = WhereOrder.Plan(playbook);
+        var plan = Plans.GetValue(playbook, p => WhereOrder.Plan(p));
         if (plan.Cycle is not null)
         {
             return new Finding(playbook, FindingStatus.Error, $"the probes' 'where' filters read each other in a cycle ({plan.CycleText}), so no order gives their rows", [], [], evidence, parameters,
@@ -120,26 +123,62 @@ internal sealed class ConditionEvaluator
 
     /// <summary>
     /// The condition bound once to an evaluator whose names and functions read the scope it is called with: a 'where'
-    /// over thousands of rows binds once, not once per row.
+    /// over thousands of rows binds once, not once per row, and a thread that evaluates the same condition again (the
+    /// next host of a fleet) reuses its binding instead of building an Expression and its 17 functions anew.
     /// </summary>
     private static Func<EvaluationScope, bool> Prepare(CompiledCondition compiled)
     {
         if (compiled.Error is not null || compiled.Tree is null)
             throw new EvaluationException($"'{compiled.Source.Text}': {compiled.Error?.Message}");
-        // A fresh Expression over the shared, immutable syntax tree: evaluations on several threads never share state.
-        var expression = new Expression(compiled.Tree, ConditionCompiler.Options, context: null, cultureInfo: System.Globalization.CultureInfo.InvariantCulture);
-        EvaluationScope? current = null;
-        foreach (var name in compiled.Names)
+        var bound = t_bound ??= new Dictionary<CompiledCondition, Bound>(ReferenceEqualityComparer.Instance);
+        if (!bound.TryGetValue(compiled, out var binding))
         {
-            var captured = name;
-            expression.DynamicParameters[name] = _ => current!.Resolve(captured);
+            if (bound.Count >= MaxBound) bound.Clear();
+            bound[compiled] = binding = new Bound(compiled);
         }
-        Bind(expression, () => current!);
-        return scope =>
+        return binding.Run;
+    }
+
+    private const int MaxBound = 4096;
+
+    /// <summary>This thread's bound conditions: an Expression is never shared between threads, so evaluations never share state.</summary>
+    [ThreadStatic]
+    private static Dictionary<CompiledCondition, Bound>? t_bound;
+
+    /// <summary>A fresh Expression over the shared, immutable syntax tree, reading the scope of the call in progress.</summary>
+    private sealed class Bound
+    {
+        private readonly CompiledCondition _compiled;
+        private readonly Expression _expression;
+        private EvaluationScope? _current;
+
+        public Bound(CompiledCondition compiled)
         {
-            current = scope;
-            return Evaluate(compiled, expression);
-        };
+            _compiled = compiled;
+            _expression = new Expression(compiled.Tree!, ConditionCompiler.Options, context: null, cultureInfo: System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var name in compiled.Names)
+            {
+                var captured = name;
+                _expression.DynamicParameters[name] = _ => _current!.Resolve(captured);
+            }
+            Bind(_expression, () => _current!);
+        }
+
+        public bool Run(EvaluationScope scope)
+        {
+            // A condition cannot call itself (conditions name probes and params, never conditions), so the scope of
+            // the call in progress is never overwritten by a nested one; it is let go afterwards, not kept alive.
+            var outer = _current;
+            _current = scope;
+            try
+            {
+                return Evaluate(_compiled, _expression);
+            }
+            finally
+            {
+                _current = outer;
+            }
+        }
     }
 
     private static bool Evaluate(CompiledCondition compiled, Expression expression)

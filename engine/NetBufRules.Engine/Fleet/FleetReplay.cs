@@ -12,9 +12,12 @@ namespace NetBufRules.Fleet;
 /// </summary>
 internal static class FleetReplay
 {
-    /// <summary>The verdict of every file, in file order; a file that is not a valid snapshot gives its error instead.</summary>
+    /// <summary>
+    /// The verdict of every file, in file order; a file that is not a valid snapshot gives its error instead. The
+    /// verdicts' reasons are in <paramref name="texts"/>, which must stay open while they are read.
+    /// </summary>
     public static IReadOnlyList<(HostVerdict? Verdict, string? Error)> Run(
-        IReadOnlyList<string> files, IReadOnlyList<Playbook> playbooks, ParamOverrides overrides, int parallelism, CancellationToken cancellationToken)
+        IReadOnlyList<string> files, IReadOnlyList<Playbook> playbooks, ParamOverrides overrides, int parallelism, VerdictTexts texts, CancellationToken cancellationToken)
     {
         var results = new (HostVerdict?, string?)[files.Count];
         // One extraction memo for the whole fleet: hosts print much the same outputs, and each is extracted once.
@@ -36,7 +39,7 @@ internal static class FleetReplay
                     // Replays take their times from the recording: the same snapshot always gives the same answer.
                     var report = DiagnosisPipeline.RunAsync(playbooks, overrides, new SnapshotSourceReader(snapshot), options, snapshot.Host, cancellationToken)
                         .GetAwaiter().GetResult();
-                    results[i] = (HostVerdicts.Of(Path.GetFileNameWithoutExtension(file), report), null);
+                    results[i] = (HostVerdicts.Of(Path.GetFileNameWithoutExtension(file), report, texts), null);
                 }
                 catch (SnapshotException e)
                 {

@@ -24,4 +24,8 @@ internal sealed record HostVerdict(string Label, string Hostname, string Kernel,
 }
 
 /// <summary>One playbook's verdict on one host, without its probes and evidence.</summary>
-internal sealed record PlaybookVerdict(string Id, FindingStatus Status, Severity Severity, string Reason, IReadOnlyList<string> CulpritKinds, double PeakRate, IReadOnlyList<string> FixPaths);
+internal sealed record PlaybookVerdict(string Id, FindingStatus Status, Severity Severity, StoredText ReasonText, IReadOnlyList<string> CulpritKinds, double PeakRate, IReadOnlyList<string> FixPaths)
+{
+    /// <summary>The reason (read back from the fleet's verdict file when it was stored there).</summary>
+    public string Reason => ReasonText.Value;
+}

@@ -7,20 +7,29 @@ namespace NetBufRules.Fleet;
 /// <summary>Reduces a host's full report to its <see cref="HostVerdict"/>.</summary>
 internal static class HostVerdicts
 {
-    /// <summary>The verdict of <paramref name="report"/>, labelled (usually the snapshot's file name).</summary>
-    public static HostVerdict Of(string label, DiagnosisReport report) => new(
-        label,
-        report.Host.Hostname,
-        report.Host.Kernel,
-        [.. report.Results.Select(r => new PlaybookVerdict(
-            r.Finding.Playbook.Id,
-            r.Status,
-            r.Finding.Playbook.Severity,
-            // A fleet keeps thousands of hosts: the reasons of ok and skipped results are dropped with the report.
-            r.Status is FindingStatus.Fired or FindingStatus.Advice or FindingStatus.Error ? r.Reason : "",
-            r.Status == FindingStatus.Fired ? CulpritKinds(r.Finding.Evidence) : [],
-            r.Status == FindingStatus.Fired ? PeakRate(r.Finding.Evidence) : 0,
-            [.. r.Fixes.Select(f => f.Path)]))]);
+    /// <summary>
+    /// The verdict of <paramref name="report"/>, labelled (usually the snapshot's file name); its reasons go to
+    /// <paramref name="texts"/> and its repeated words are shared through it, when given (a fleet of thousands).
+    /// </summary>
+    public static HostVerdict Of(string label, DiagnosisReport report, VerdictTexts? texts = null)
+    {
+        string Share(string text) => texts?.Share(text) ?? text;
+        return new(
+            label,
+            Share(report.Host.Hostname),
+            Share(report.Host.Kernel),
+            [.. report.Results.Select(r => new PlaybookVerdict(
+                Share(r.Finding.Playbook.Id),
+                r.Status,
+                r.Finding.Playbook.Severity,
+                // A fleet keeps thousands of hosts: the reasons of ok and skipped results are dropped with the report.
+                r.Status is FindingStatus.Fired or FindingStatus.Advice or FindingStatus.Error
+                    ? texts?.Add(r.Reason) ?? StoredText.Of(r.Reason)
+                    : StoredText.Of(""),
+                r.Status == FindingStatus.Fired ? [.. CulpritKinds(r.Finding.Evidence).Select(Share)] : [],
+                r.Status == FindingStatus.Fired ? PeakRate(r.Finding.Evidence) : 0,
+                r.Fixes.Count == 0 ? [] : [.. r.Fixes.Select(f => Share(f.Path))]))]);
+    }
 
     /// <summary>The evidence entries that are tables with rows: the kinds of culprit the finding named.</summary>
     private static IReadOnlyList<string> CulpritKinds(IReadOnlyDictionary<string, EvidenceItem> evidence) =>

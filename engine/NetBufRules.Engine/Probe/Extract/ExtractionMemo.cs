@@ -38,22 +38,42 @@ internal sealed class ExtractionMemo
     /// <summary>The value <paramref name="extract"/> gives for <paramref name="spec"/> on <paramref name="text"/>, remembered.</summary>
     public ProbeValue GetOrExtract(ExtractSpec spec, string text, Func<ExtractSpec, string, ProbeValue> extract)
     {
-        if (text.Length > MaxTextChars) return extract(spec, text);
+        if (text.Length > MaxTextChars)
+        {
+            // A long output (a kernel log) is remembered only while its own string lives, i.e. for its own host: the
+            // six kernel-log probes of the pack share two patterns, and each is run once per host, not twice.
+            var byInstance = _large.GetValue(text, _ => new ConcurrentDictionary<ExtractSpec, Outcome>());
+            if (!byInstance.TryGetValue(spec, out var own))
+            {
+                own = Run(spec, text, extract);
+                if (own.Remember) byInstance.TryAdd(spec, own);
+            }
+            return own.Value ?? throw new ExtractException(own.Error!);
+        }
         var canonical = _canonical.GetValue(text, Canonical);
         if (!_entries.TryGetValue((spec, canonical), out var outcome))
         {
-            try
-            {
-                outcome = new Outcome(extract(spec, text), null);
-            }
-            catch (ExtractException e) when (e.InnerException is not System.Text.RegularExpressions.RegexMatchTimeoutException)
-            {
-                outcome = new Outcome(null, e.Message);
-            }
-            _entries.TryAdd((spec, canonical), outcome);
+            outcome = Run(spec, text, extract);
+            if (outcome.Remember) _entries.TryAdd((spec, canonical), outcome);
         }
         return outcome.Value ?? throw new ExtractException(outcome.Error!);
     }
+
+    private static Outcome Run(ExtractSpec spec, string text, Func<ExtractSpec, string, ProbeValue> extract)
+    {
+        try
+        {
+            return new Outcome(extract(spec, text), null, true);
+        }
+        catch (ExtractException e)
+        {
+            // A regex that ran out of time is not remembered: time is not a property of the text.
+            return new Outcome(null, e.Message, e.InnerException is not System.Text.RegularExpressions.RegexMatchTimeoutException);
+        }
+    }
+
+    /// <summary>The outcomes on each long output, by spec, for as long as that output's string lives.</summary>
+    private readonly ConditionalWeakTable<string, ConcurrentDictionary<ExtractSpec, Outcome>> _large = new();
 
     private string Canonical(string text)
     {
@@ -68,17 +88,20 @@ internal sealed class ExtractionMemo
         return _texts.GetOrAdd(text, text);
     }
 
-    private sealed record Outcome(ProbeValue? Value, string? Error);
+    private sealed record Outcome(ProbeValue? Value, string? Error, bool Remember);
 
-    /// <summary>The same spec and the same canonical text instance (equal content was established when it was made canonical).</summary>
+    /// <summary>
+    /// Equal specs (the same extractor, pattern and options, as two probes sharing a YAML anchor have) and the same
+    /// canonical text instance (equal content was established when it was made canonical).
+    /// </summary>
     private sealed class KeyComparer : IEqualityComparer<(ExtractSpec Spec, string Text)>
     {
         public static readonly KeyComparer Instance = new();
 
         public bool Equals((ExtractSpec Spec, string Text) x, (ExtractSpec Spec, string Text) y) =>
-            ReferenceEquals(x.Spec, y.Spec) && ReferenceEquals(x.Text, y.Text);
+            ReferenceEquals(x.Text, y.Text) && x.Spec.Equals(y.Spec);
 
         public int GetHashCode((ExtractSpec Spec, string Text) key) =>
-            HashCode.Combine(RuntimeHelpers.GetHashCode(key.Spec), RuntimeHelpers.GetHashCode(key.Text));
+            HashCode.Combine(key.Spec, RuntimeHelpers.GetHashCode(key.Text));
     }
 }

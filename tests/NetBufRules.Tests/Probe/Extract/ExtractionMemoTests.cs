@@ -61,14 +61,39 @@ public sealed class ExtractionMemoTests
     }
 
     [Fact]
-    public void A_long_output_such_as_a_kernel_log_is_extracted_afresh_and_never_kept()
+    public void A_long_output_such_as_a_kernel_log_is_extracted_once_per_host_and_never_kept()
     {
         var memo = new ExtractionMemo();
         var calls = 0;
         var log = new string('x', ExtractionMemo.MaxTextChars + 1);
-        for (var i = 0; i < 2; i++) memo.GetOrExtract(ExtractSpec.Text, log, (s, t) => { calls++; return Extractor.Extract(s, t); });
+        ProbeValue Extract(string text) => memo.GetOrExtract(ExtractSpec.Text, text, (s, t) => { calls++; return Extractor.Extract(s, t); });
+        // The host's own log, read by several probes: one extraction.
+        Extract(log);
+        Extract(log);
+        calls.ShouldBe(1);
+        // Another host's log, equal or not, is its own: extracted afresh, never compared with the first.
+        Extract(new string(log.AsSpan()));
         calls.ShouldBe(2);
         memo.RememberedChars.ShouldBe(0);
+    }
+
+    [Fact]
+    public void A_long_output_is_let_go_with_its_host()
+    {
+        var memo = new ExtractionMemo();
+        var log = Remembered(memo);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        log.IsAlive.ShouldBeFalse();
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static WeakReference Remembered(ExtractionMemo memo)
+    {
+        var log = new string('y', ExtractionMemo.MaxTextChars + 1);
+        memo.GetOrExtract(ExtractSpec.Text, log, (s, t) => Extractor.Extract(s, t));
+        return new WeakReference(log);
     }
 
     [Fact]

@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using System.Text;
+
+namespace NetBufRules.Fleet;
+
+/// <summary>
+/// Where a fleet replay keeps the long texts of its verdicts (the reasons of fired, advised and broken results) until
+/// the report is written: in a private temporary file (mode 0600, deleted when closed), as UTF-8, so memory does not
+/// grow with the number of hosts. A text already stored is stored once: hosts of a fleet often say the same thing.
+/// Without a store (a single host, tests) a text stays in memory.
+/// </summary>
+internal sealed class VerdictTexts : IDisposable
+{
+    /// <summary>How many distinct texts are remembered for sharing; past it, new texts are stored again (still exact).</summary>
+    private const int MaxShared = 20_000;
+
+    private readonly FileStream _file;
+    private readonly Lock _lock = new();
+    private readonly ConcurrentDictionary<string, StoredText> _shared = new(StringComparer.Ordinal);
+
+    public VerdictTexts()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"netbufrules-fleet-{Environment.ProcessId}-{Guid.NewGuid():N}.txt");
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.ReadWrite, Share = FileShare.None, Options = FileOptions.DeleteOnClose };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        _file = new FileStream(path, options);
+    }
+
+    /// <summary>One instance of a short text every host repeats (a playbook id, a kernel, a fix path, a culprit kind).</summary>
+    public string Share(string text)
+    {
+        if (_words.TryGetValue(text, out var known)) return known;
+        return _words.Count < MaxShared ? _words.GetOrAdd(text, text) : text;
+    }
+
+    private readonly ConcurrentDictionary<string, string> _words = new(StringComparer.Ordinal);
+
+    /// <summary>Stores <paramref name="text"/>; a short one (an empty reason) is kept in memory, shared.</summary>
+    public StoredText Add(string text)
+    {
+        if (text.Length <= 32) return StoredText.Of(Share(text));
+        if (_shared.TryGetValue(text, out var known)) return known;
+        var bytes = Encoding.UTF8.GetBytes(text);
+        long offset;
+        lock (_lock)
+        {
+            offset = _file.Length;
+            RandomAccess.Write(_file.SafeFileHandle, bytes, offset);
+        }
+        var stored = new StoredText(this, offset, bytes.Length, null);
+        if (_shared.Count < MaxShared) _shared.TryAdd(text, stored);
+        return stored;
+    }
+
+    /// <summary>The text stored at <paramref name="offset"/>.</summary>
+    public string Read(long offset, int length)
+    {
+        var bytes = new byte[length];
+        var read = 0;
+        while (read < length)
+        {
+            var n = RandomAccess.Read(_file.SafeFileHandle, bytes.AsSpan(read), offset + read);
+            if (n == 0) throw new IOException("the fleet's temporary verdict file was cut short");
+            read += n;
+        }
+        return Encoding.UTF8.GetString(bytes);
+    }
+
+    /// <summary>The temporary file's path.</summary>
+    public string FilePath => _file.Name;
+
+    public void Dispose() => _file.Dispose();
+}
+
+/// <summary>A verdict's text: in memory, or its place in the fleet's <see cref="VerdictTexts"/>.</summary>
+internal readonly record struct StoredText(VerdictTexts? Store, long Offset, int Length, string? Inline)
+{
+    /// <summary>A text kept in memory.</summary>
+    public static StoredText Of(string text) => new(null, 0, 0, text);
+
+    /// <summary>The text (read back from the store when it was stored there).</summary>
+    public string Value => Inline ?? Store!.Read(Offset, Length);
+
+    public override string ToString() => Value;
+}
