@@ -111,7 +111,8 @@ internal sealed partial class CliApp
             return ExitCodes.Usage;
         }
         var fleet = new FleetSummary([.. results.Select(r => r.Verdict!)]);
-        await host.Out.WriteAsync(output.WriteFleet(fleet, outputOptions)).ConfigureAwait(false);
+        output.WriteFleet(fleet, outputOptions, host.Out);
+        await host.Out.FlushAsync(token).ConfigureAwait(false);
         return fleet.Hosts.Any(h => h.AnyFired) ? ExitCodes.Fired : ExitCodes.Ok;
     }
 }

@@ -15,8 +15,23 @@ internal static class FleetJsonWriter
 
     public static string Write(FleetSummary fleet, bool onlyFired)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, JsonOutput.Writer))
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        Write(fleet, onlyFired, writer);
+        return writer.ToString();
+    }
+
+    /// <summary>Writes the report to <paramref name="output"/> in pieces of about 64 KB: 10,000 hosts make 33 MB of JSON, never held whole.</summary>
+    public static void Write(FleetSummary fleet, bool onlyFired, TextWriter output)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1 << 16);
+        void Drain(Utf8JsonWriter w, int atLeast)
+        {
+            w.Flush();
+            if (buffer.WrittenCount < atLeast) return;
+            output.Write(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
+            buffer.ResetWrittenCount();
+        }
+        using (var w = new Utf8JsonWriter(buffer, JsonOutput.Writer))
         {
             w.WriteStartObject();
             w.WriteString("schema", SchemaId);
@@ -30,19 +45,19 @@ internal static class FleetJsonWriter
             {
                 w.WriteStartObject(id);
                 foreach (var status in Enum.GetValues<FindingStatus>()) w.WriteNumber(StatusWords.Of(status), fleet.On(id, status).Count);
-                Labels(w, "fired_on", fleet.On(id, FindingStatus.Fired));
-                Labels(w, "advice_on", fleet.On(id, FindingStatus.Advice));
+                Labels(w, "fired_on", fleet.On(id, FindingStatus.Fired), Drain);
+                Labels(w, "advice_on", fleet.On(id, FindingStatus.Advice), Drain);
                 w.WriteEndObject();
             }
             w.WriteEndObject();
-            Labels(w, "worst", [.. fleet.Worst.Select(h => h.Label)]);
+            Labels(w, "worst", [.. fleet.Worst.Select(h => h.Label)], Drain);
             w.WriteStartArray("groups");
             foreach (var (signature, labels) in fleet.Groups)
             {
                 w.WriteStartObject();
                 w.WriteString("signature", signature);
                 w.WriteNumber("count", labels.Count);
-                Labels(w, "hosts", labels);
+                Labels(w, "hosts", labels, Drain);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -71,17 +86,23 @@ internal static class FleetJsonWriter
                 }
                 w.WriteEndArray();
                 w.WriteEndObject();
+                Drain(w, 1 << 16);
             }
             w.WriteEndArray();
             w.WriteEndObject();
+            Drain(w, 0);
         }
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        output.Write('\n');
     }
 
-    private static void Labels(Utf8JsonWriter w, string name, IReadOnlyList<string> labels)
+    private static void Labels(Utf8JsonWriter w, string name, IReadOnlyList<string> labels, Action<Utf8JsonWriter, int>? drain = null)
     {
         w.WriteStartArray(name);
-        foreach (var label in labels) w.WriteStringValue(label);
+        foreach (var label in labels)
+        {
+            w.WriteStringValue(label);
+            if (w.BytesPending >= 1 << 16) drain?.Invoke(w, 1 << 16);
+        }
         w.WriteEndArray();
     }
 }

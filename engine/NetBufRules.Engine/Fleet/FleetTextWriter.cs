@@ -20,6 +20,14 @@ internal static class FleetTextWriter
 
     public static string Write(FleetSummary fleet, bool onlyFired)
     {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        Write(fleet, onlyFired, writer);
+        return writer.ToString();
+    }
+
+    /// <summary>Writes the summary to <paramref name="output"/>; the hosts of <c>--only-fired</c> one at a time, never all held at once.</summary>
+    public static void Write(FleetSummary fleet, bool onlyFired, TextWriter output)
+    {
         var sb = new StringBuilder();
         var n = fleet.Hosts.Count;
         sb.Append(CultureInfo.InvariantCulture, $"Across {n:N0} hosts (kernel {string.Join(", ", fleet.Kernels.Take(ListedNames).Select(k => $"{Safe(k.Kernel)} on {k.Hosts:N0}"))}{More(fleet.Kernels.Count)}):\n");
@@ -49,6 +57,8 @@ internal static class FleetTextWriter
         {
             foreach (var h in fleet.Hosts.Where(h => h.AnyFired))
             {
+                output.Write(sb.ToString());
+                sb.Clear();
                 sb.Append(CultureInfo.InvariantCulture, $"\n=== {Safe(h.Label)} ({Safe(h.Hostname)}, kernel {Safe(h.Kernel)})\n");
                 foreach (var r in h.Results.Where(r => r.Status == FindingStatus.Fired))
                 {
@@ -57,7 +67,7 @@ internal static class FleetTextWriter
                 }
             }
         }
-        return sb.ToString();
+        output.Write(sb.ToString());
     }
 
     private static string Names(IReadOnlyList<string> labels) =>

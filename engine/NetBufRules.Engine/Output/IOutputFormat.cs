@@ -24,4 +24,10 @@ internal interface IOutputFormat
 
     /// <summary>The summary of a fleet replay; only called when <see cref="DescribesFleets"/>.</summary>
     string WriteFleet(FleetSummary fleet, OutputOptions options);
+
+    /// <summary>
+    /// The same, written to <paramref name="writer"/> as it is made: a format whose fleet report grows with the hosts
+    /// (the JSON host list, the text of <c>--only-fired</c>) writes it in pieces, never holding all of it at once.
+    /// </summary>
+    void WriteFleet(FleetSummary fleet, OutputOptions options, TextWriter writer) => writer.Write(WriteFleet(fleet, options));
 }

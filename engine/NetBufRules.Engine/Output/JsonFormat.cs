@@ -15,4 +15,6 @@ internal sealed class JsonFormat : IOutputFormat
     public string Write(DiagnosisReport report, OutputOptions options) => JsonReportWriter.Write(report);
 
     public string WriteFleet(FleetSummary fleet, OutputOptions options) => FleetJsonWriter.Write(fleet, options.OnlyFired);
+
+    public void WriteFleet(FleetSummary fleet, OutputOptions options, TextWriter writer) => FleetJsonWriter.Write(fleet, options.OnlyFired, writer);
 }

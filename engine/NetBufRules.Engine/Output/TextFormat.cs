@@ -43,9 +43,18 @@ internal sealed class TextFormat : IOutputFormat
         return sb.ToString();
     }
 
-    public string WriteFleet(FleetSummary fleet, OutputOptions options) => options.Quiet
-        ? $"{fleet.Hosts.Count} hosts, {fleet.Hosts.Count(h => h.AnyFired)} with a cause fired\n"
-        : FleetTextWriter.Write(fleet, options.OnlyFired);
+    public string WriteFleet(FleetSummary fleet, OutputOptions options)
+    {
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        WriteFleet(fleet, options, writer);
+        return writer.ToString();
+    }
+
+    public void WriteFleet(FleetSummary fleet, OutputOptions options, TextWriter writer)
+    {
+        if (options.Quiet) writer.Write($"{fleet.Hosts.Count} hosts, {fleet.Hosts.Count(h => h.AnyFired)} with a cause fired\n");
+        else FleetTextWriter.Write(fleet, options.OnlyFired, writer);
+    }
 
     private static void Block(StringBuilder sb, RenderedFinding r, OutputOptions options)
     {

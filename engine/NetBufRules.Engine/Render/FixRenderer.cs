@@ -29,8 +29,8 @@ internal sealed partial class FixRenderer(Policy.SafetyPolicy? policy = null)
         {
             var healthy = Healthy(finding, model);
             var reason = Reason(finding, model, healthy);
-            var measured = Measurements.Of(finding);
-            var fixes = finding.Fixes.SelectMany(f => RenderFix(f, finding, model)).Select(r => Checked(r.Spec, r.Fix, measured)).ToList();
+            // What the host measured is read only when there is a fix to hold to it (most findings have none).
+            var fixes = finding.Fixes.Count == 0 ? [] : RenderFixes(finding, model);
             return new RenderedFinding(finding, finding.Status, reason, notes, fixes) { OkReasons = healthy };
         }
         catch (PlacedTemplateException e)
@@ -66,6 +66,12 @@ internal sealed partial class FixRenderer(Policy.SafetyPolicy? policy = null)
                 .Select(o => o.Signal.Ok is { } ok ? RenderText(ok, model).Trim() : OkProse.Derived(finding.Playbook, o.Signal))
                 .Where(t => t.Length > 0)
                 .Distinct(StringComparer.Ordinal)];
+
+    private List<RenderedFix> RenderFixes(Finding finding, Scriban.Runtime.ScriptObject model)
+    {
+        var measured = Measurements.Of(finding);
+        return [.. finding.Fixes.SelectMany(f => RenderFix(f, finding, model)).Select(r => Checked(r.Spec, r.Fix, measured))];
+    }
 
     /// <summary>A rendered fix that passed the content policy (Render/Content); otherwise the whole finding is an error.</summary>
     private RenderedFix Checked(FixSpec spec, RenderedFix fix, Measurements measured) =>
