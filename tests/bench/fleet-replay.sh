@@ -3,7 +3,8 @@
 # size 'collect' writes) with the compiled tool, as a user runs it. Prints wall time, CPU time, peak RSS, the
 # JSON-parsing floor (every file read and parsed once, nothing evaluated) and hosts per second, each run 3 times.
 # Then the same fleet with a kernel log of its own on every host ("unique"): copies print identical outputs, which the
-# replay's extraction memo shares; real hosts do not, so that row is the figure to expect from a real fleet.
+# replay's extraction memo shares; real hosts do not. Then ("all unique") every other output too gets a number of its
+# own on every host, so nothing extracted on one host is shared with another: the cost of hosts that share nothing.
 # Targets (issue 14): 10,000 snapshots in at most 5 s and 200 MB on 2 cores; 1,000 and 10,000 within 50 MB.
 # usage: tests/bench/fleet-replay.sh [N...]   (default: 1000 10000); RUNS=3 by default
 set -euo pipefail
@@ -14,7 +15,7 @@ runs="${RUNS:-3}"
 "$root/netbufrules" --version >/dev/null   # builds the tool if needed (not timed)
 dir="$(mktemp -d)"
 # The floor: the same files read and parsed as JSON on every core, nothing evaluated (tests/bench/FleetFloor).
-dotnet build "$root/tests/bench/FleetFloor" -c Release -o "$dir/floor" -nologo -v q >/dev/null
+dotnet build "$root/tests/bench/FleetFloor" -c Release -o "$dir/floor" -nologo -v q >/dev/null || { echo "fleet-replay: tests/bench/FleetFloor does not build" >&2; exit 1; }
 floor="$dir/floor/FleetFloor"
 trap 'rm -rf "$dir"' EXIT
 mapfile -t sources < <(ls "$root"/examples/snapshots/*.json)
@@ -39,5 +40,7 @@ for n in "${counts[@]}"; do
   measure copies "$n" "$dir/fleet"
   "$floor" vary "$dir/fleet"
   measure unique "$n" "$dir/fleet"
+  "$floor" vary-all "$dir/fleet"
+  measure "all-unq" "$n" "$dir/fleet"
 done
 printf 'on %s cores\n' "$(nproc)"

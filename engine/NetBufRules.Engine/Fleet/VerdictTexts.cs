@@ -11,8 +11,13 @@ namespace NetBufRules.Fleet;
 /// </summary>
 internal sealed class VerdictTexts : IDisposable
 {
-    /// <summary>How many distinct texts are remembered for sharing; past it, new texts are stored again (still exact).</summary>
-    private const int MaxShared = 20_000;
+    /// <summary>
+    /// How many characters of distinct texts are remembered for sharing (about 2 MB); past it, a new text is stored
+    /// again even if said before (still exact). A fleet whose hosts all say different things keeps no more than this.
+    /// </summary>
+    private const long MaxSharedChars = 1024 * 1024;
+
+    private long _sharedChars;
 
     private readonly FileStream _file;
     private readonly Lock _lock = new();
@@ -30,7 +35,7 @@ internal sealed class VerdictTexts : IDisposable
     public string Share(string text)
     {
         if (_words.TryGetValue(text, out var known)) return known;
-        return _words.Count < MaxShared ? _words.GetOrAdd(text, text) : text;
+        return Interlocked.Add(ref _sharedChars, text.Length) <= MaxSharedChars ? _words.GetOrAdd(text, text) : text;
     }
 
     private readonly ConcurrentDictionary<string, string> _words = new(StringComparer.Ordinal);
@@ -48,7 +53,7 @@ internal sealed class VerdictTexts : IDisposable
             RandomAccess.Write(_file.SafeFileHandle, bytes, offset);
         }
         var stored = new StoredText(this, offset, bytes.Length, null);
-        if (_shared.Count < MaxShared) _shared.TryAdd(text, stored);
+        if (Interlocked.Add(ref _sharedChars, text.Length) <= MaxSharedChars) _shared.TryAdd(text, stored);
         return stored;
     }
 

@@ -7,18 +7,28 @@ using System.Text.Json.Nodes;
 //        first), so no two hosts print the same kernel log, as in a real fleet, and no memo can share its extraction.
 // Indented and escaped like 'collect' writes it, so the files keep their size.
 var indented = new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-if (args is ["vary", var folder])
+//        FleetFloor vary-all FOLDER — also gives every other output of every snapshot a number of its own (the first
+//        number in it gets the host's index appended), so no extraction of one host can be shared with another: the
+//        cost of a fleet whose hosts share nothing (their verdicts change too; only the cost is measured).
+if (args is [("vary" or "vary-all") and var how, var folder])
 {
-    foreach (var file in Directory.GetFiles(folder, "*.json"))
+    var snapshots = Directory.GetFiles(folder, "*.json");
+    var first = new System.Text.RegularExpressions.Regex(@"\d+");
+    for (var n = 0; n < snapshots.Length; n++)
     {
+        var file = snapshots[n];
         var root = JsonNode.Parse(File.ReadAllText(file))!;
         foreach (var source in root["sources"]!.AsArray())
         {
-            if (source!["key"]!.GetValue<string>() != "cmd:dmesg") continue;
+            var dmesg = source!["key"]!.GetValue<string>() == "cmd:dmesg";
+            if (!dmesg && how != "vary-all") continue;
             foreach (var sample in source["samples"]!.AsArray())
             {
                 var text = sample!["stdout"]!.GetValue<string>();
-                if (text.Length > 0) sample["stdout"] = $"[    0.000000] netbufrules bench: {Path.GetFileNameWithoutExtension(file)}\n{text}";
+                if (text.Length == 0) continue;
+                sample["stdout"] = dmesg
+                    ? $"[    0.000000] netbufrules bench: {Path.GetFileNameWithoutExtension(file)}\n{text}"
+                    : first.Replace(text, m => m.Value + n.ToString(System.Globalization.CultureInfo.InvariantCulture), 1);
             }
         }
         File.WriteAllText(file, root.ToJsonString(indented));

@@ -74,7 +74,7 @@ public sealed class ExtractionMemoTests
         // Another host's log, equal or not, is its own: extracted afresh, never compared with the first.
         Extract(new string(log.AsSpan()));
         calls.ShouldBe(2);
-        memo.RememberedChars.ShouldBe(0);
+        memo.RememberedBytes.ShouldBe(0);
     }
 
     [Fact]
@@ -101,7 +101,25 @@ public sealed class ExtractionMemoTests
     {
         var memo = new ExtractionMemo();
         var big = new string('x', ExtractionMemo.MaxTextChars - 8);
-        for (var i = 0; i < 2 * ExtractionMemo.MaxChars / ExtractionMemo.MaxTextChars; i++) memo.GetOrExtract(ExtractSpec.Text, big + i, (s, t) => Extractor.Extract(s, t));
-        memo.RememberedChars.ShouldBeLessThanOrEqualTo(ExtractionMemo.MaxChars);
+        for (var i = 0; i < ExtractionMemo.MaxBytes / ExtractionMemo.MaxTextChars; i++) memo.GetOrExtract(ExtractSpec.Text, big + i, (s, t) => Extractor.Extract(s, t));
+        memo.RememberedBytes.ShouldBeLessThanOrEqualTo(ExtractionMemo.MaxBytes);
+    }
+
+    [Fact]
+    public void What_is_remembered_is_weighed_by_the_values_too_not_only_the_texts()
+    {
+        // Short outputs that each give a large table (a socket list): the tables, not the texts, fill the memory.
+        // (About 200 KB each: 16 MB hold about 80.)
+        var memo = new ExtractionMemo();
+        var calls = 0;
+        ProbeValue Extract(string text) => memo.GetOrExtract(ExtractSpec.Text, text, (_, _) =>
+        {
+            calls++;
+            return new TableValue(["a", "b"], [.. Enumerable.Range(0, 1000).Select(i => (IReadOnlyDictionary<string, object>)new Dictionary<string, object> { ["a"] = (double)i, ["b"] = "x" })]);
+        });
+        for (var i = 0; i < 200; i++) Extract($"t{i}");
+        Extract("t0");
+        calls.ShouldBe(201); // the first table was let go to make room
+        memo.RememberedBytes.ShouldBeLessThanOrEqualTo(ExtractionMemo.MaxBytes);
     }
 }
