@@ -49,8 +49,13 @@ internal static class RegexScan
         var key = plan.Literals[0]; // the longest: the fewest lines hold it
         var next = 0; // where the next match may start (the end of the last one)
         var from = 0;
+        // As with Regex.Matches, the search for each match has the time limit, not each line tried: a backtracking
+        // pattern that takes 150 ms a line still fails its probe, never stalls the run for a minute.
+        var searching = System.Diagnostics.Stopwatch.GetTimestamp();
         while (from < text.Length)
         {
+            if (System.Diagnostics.Stopwatch.GetElapsedTime(searching) > Limits.RegexTimeout)
+                throw new RegexMatchTimeoutException(text, plan.Anchored.ToString(), Limits.RegexTimeout);
             var at = text.IndexOf(key, from, StringComparison.Ordinal);
             if (at < 0) yield break;
             var lineStart = at == 0 ? 0 : text.LastIndexOf('\n', at - 1) + 1;
@@ -61,6 +66,7 @@ internal static class RegexScan
             var match = plan.Anchored.Match(text, lineStart);
             if (!match.Success) continue;
             yield return match;
+            searching = System.Diagnostics.Stopwatch.GetTimestamp();
             next = match.Index + match.Length;
             from = Math.Max(from, next);
         }

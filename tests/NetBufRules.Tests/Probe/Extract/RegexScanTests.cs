@@ -91,6 +91,15 @@ public sealed class RegexScanTests
         compared.ShouldBeGreaterThan(5000);
     }
 
+    [Fact]
+    public void A_backtracking_pattern_runs_out_of_time_over_all_its_lines_not_per_line()
+    {
+        // Each line takes milliseconds (well inside the 200 ms limit), hundreds of them take seconds: the search for
+        // the next match has the limit, as in Regex.Matches, so the probe fails instead of stalling the run.
+        var text = string.Concat(Enumerable.Repeat("x" + new string('a', 22) + "cb\n", 400));
+        Should.Throw<RegexMatchTimeoutException>(() => RegexScan.Matches(@"^x(a|aa)+b", text).ToList());
+    }
+
     /// <summary>Asserts the scan's matches equal the engine's (place, text and every group); their number.</summary>
     private static int Same(string pattern, string text)
     {
