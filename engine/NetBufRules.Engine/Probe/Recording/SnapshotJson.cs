@@ -73,6 +73,13 @@ internal static class SnapshotJson
     /// </summary>
     public static Snapshot Read(string file, ReadOnlyMemory<byte> utf8)
     {
+        // One forward pass for a snapshot that is plainly right; the document reader decides (and words) everything else.
+        return SnapshotStream.TryRead(utf8.Span) ?? ReadDocument(file, utf8);
+    }
+
+    /// <summary>The general reader: the whole document, the schema when the shape is not plain, every error worded.</summary>
+    internal static Snapshot ReadDocument(string file, ReadOnlyMemory<byte> utf8)
+    {
         JsonDocument document;
         try
         {

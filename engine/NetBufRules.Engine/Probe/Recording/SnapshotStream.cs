@@ -1,0 +1,258 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace NetBufRules.Probe.Recording;
+
+/// <summary>
+/// Reads a snapshot in one forward pass over its UTF-8 (no document, no second walk for the shape and sanity checks),
+/// for the common case: a snapshot that plainly satisfies the schema and the sanity rules. It answers only then; on
+/// anything else (a rule broken, a duplicate or unknown property, a number out of range, bad JSON) it declines with
+/// null, and <see cref="SnapshotJson"/> reads the file the general way, which decides and words the error. So it gives
+/// exactly what the general reader gives, or nothing; <c>SnapshotStreamTests</c> holds the two together. A fleet
+/// replay reads thousands of snapshots: the document reader spent a fifth of it.
+/// </summary>
+internal static class SnapshotStream
+{
+    /// <summary>The snapshot in <paramref name="utf8"/>, or null when the general reader must decide.</summary>
+    public static Snapshot? TryRead(ReadOnlySpan<byte> utf8)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 });
+            var snapshot = Root(ref reader);
+            // Nothing may follow the document (the general reader refuses trailing text).
+            return snapshot is not null && !reader.Read() ? snapshot : null;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or ArgumentException or OverflowException)
+        {
+            return null;
+        }
+    }
+
+    private static Snapshot? Root(ref Utf8JsonReader r)
+    {
+        if (!r.Read() || r.TokenType != JsonTokenType.StartObject) return null;
+        var seen = 0;
+        int? version = null;
+        HostInfo? host = null;
+        double interval = 0;
+        List<SnapshotSource>? sources = null;
+        while (Next(ref r, out var name))
+        {
+            switch (name)
+            {
+                case "format" when Once(ref seen, 1) && r.TokenType == JsonTokenType.String:
+                    version = r.ValueTextEquals(Snapshot.Format) ? 2 : r.ValueTextEquals(Snapshot.FormatV1) ? 1 : null;
+                    if (version is null) return null;
+                    break;
+                case "host" when Once(ref seen, 2):
+                    if ((host = Host(ref r)) is null) return null;
+                    break;
+                case "interval_seconds" when Once(ref seen, 4) && r.TokenType == JsonTokenType.Number:
+                    if (!r.TryGetDouble(out interval) || !(interval >= 0) || !double.IsFinite(interval) || interval > 86_400) return null;
+                    break;
+                case "sources" when Once(ref seen, 8):
+                    if ((sources = Sources(ref r)) is null) return null;
+                    break;
+                default:
+                    return null;
+            }
+        }
+        return seen == 15 ? new Snapshot(host!, interval, sources!) { Version = version!.Value } : null;
+    }
+
+    private static HostInfo? Host(ref Utf8JsonReader r)
+    {
+        if (r.TokenType != JsonTokenType.StartObject) return null;
+        var seen = 0;
+        string? hostname = null, kernel = null, netns = null;
+        DateTimeOffset time = default;
+        var root = false;
+        while (Next(ref r, out var name))
+        {
+            switch (name)
+            {
+                case "hostname" when Once(ref seen, 1) && r.TokenType == JsonTokenType.String:
+                    hostname = r.GetString();
+                    break;
+                case "kernel" when Once(ref seen, 2) && r.TokenType == JsonTokenType.String:
+                    kernel = r.GetString();
+                    break;
+                case "time" when Once(ref seen, 4) && r.TokenType == JsonTokenType.String:
+                    if (!DateTimeOffset.TryParse(r.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out time)) return null;
+                    break;
+                case "root" when Once(ref seen, 8) && r.TokenType is JsonTokenType.True or JsonTokenType.False:
+                    root = r.GetBoolean();
+                    break;
+                case "net_namespace" when Once(ref seen, 16) && r.TokenType == JsonTokenType.String:
+                    netns = r.GetString();
+                    break;
+                default:
+                    return null;
+            }
+        }
+        return seen == 31 ? new HostInfo(hostname!, kernel!, time, root, netns!) : null;
+    }
+
+    private static List<SnapshotSource>? Sources(ref Utf8JsonReader r)
+    {
+        if (r.TokenType != JsonTokenType.StartArray) return null;
+        var sources = new List<SnapshotSource>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+        {
+            if (r.TokenType != JsonTokenType.StartObject) return null;
+            var seen = 0;
+            string? key = null, describe = null;
+            List<RawOutput>? samples = null;
+            while (Next(ref r, out var name))
+            {
+                switch (name)
+                {
+                    case "key" when Once(ref seen, 1) && r.TokenType == JsonTokenType.String:
+                        key = r.GetString();
+                        break;
+                    case "describe" when Once(ref seen, 2) && r.TokenType == JsonTokenType.String:
+                        describe = r.GetString();
+                        break;
+                    case "samples" when Once(ref seen, 4):
+                        // The key comes first in every snapshot written; a table read before it could not be checked.
+                        if (key is null || (samples = Samples(ref r, key)) is null) return null;
+                        break;
+                    default:
+                        return null;
+                }
+            }
+            // A source recorded twice: the general reader names both places.
+            if (seen != 7 || !keys.Add(key!)) return null;
+            sources.Add(new SnapshotSource(key!, describe!, samples!));
+        }
+        return sources;
+    }
+
+    private static List<RawOutput>? Samples(ref Utf8JsonReader r, string key)
+    {
+        if (r.TokenType != JsonTokenType.StartArray) return null;
+        var samples = new List<RawOutput>(2);
+        while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+        {
+            if (r.TokenType != JsonTokenType.StartObject || samples.Count == 2) return null;
+            var seen = 0;
+            DateTimeOffset time = default;
+            string? stdout = null, stderr = null, message = null;
+            int? exit = null;
+            var failure = ReadFailure.None;
+            var truncated = false;
+            TableValue? table = null;
+            while (Next(ref r, out var name))
+            {
+                switch (name)
+                {
+                    case "time" when Once(ref seen, 1) && r.TokenType == JsonTokenType.String:
+                        if (!DateTimeOffset.TryParse(r.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out time)) return null;
+                        break;
+                    case "stdout" when Once(ref seen, 2) && r.TokenType == JsonTokenType.String:
+                        stdout = r.GetString();
+                        break;
+                    case "stderr" when Once(ref seen, 4) && r.TokenType == JsonTokenType.String:
+                        stderr = r.GetString();
+                        break;
+                    case "exit_code" when Once(ref seen, 8):
+                        if (r.TokenType == JsonTokenType.Number && r.TryGetInt32(out var code)) exit = code;
+                        else if (r.TokenType != JsonTokenType.Null) return null;
+                        break;
+                    case "failure" when Once(ref seen, 16) && r.TokenType == JsonTokenType.String:
+                        if (!Enum.TryParse(r.GetString(), ignoreCase: false, out failure) || !Enum.IsDefined(failure) || !IsName(r, failure)) return null;
+                        break;
+                    case "failure_message" when Once(ref seen, 32) && r.TokenType is JsonTokenType.String or JsonTokenType.Null:
+                        message = r.TokenType == JsonTokenType.Null ? null : r.GetString();
+                        break;
+                    case "truncated" when Once(ref seen, 64) && r.TokenType is JsonTokenType.True or JsonTokenType.False:
+                        truncated = r.GetBoolean();
+                        break;
+                    case "table" when Once(ref seen, 128):
+                        if ((table = Table(ref r, key)) is null) return null;
+                        break;
+                    default:
+                        return null;
+                }
+            }
+            if ((seen & 3) != 3) return null;
+            // Sample times in order and within a day of each other, as the sanity rules ask.
+            if (samples.Count == 1 && (time < samples[0].Time || (time - samples[0].Time).TotalSeconds > 86_400)) return null;
+            samples.Add(new RawOutput(time, stdout!, stderr ?? "", exit, failure, message, truncated, table));
+        }
+        return samples.Count is 1 or 2 ? samples : null;
+    }
+
+    /// <summary>Whether the failure was written as its own name (not a number or another spelling Enum.TryParse takes).</summary>
+    private static bool IsName(Utf8JsonReader r, ReadFailure failure) => r.ValueTextEquals(failure.ToString());
+
+    private static TableValue? Table(ref Utf8JsonReader r, string key)
+    {
+        // Only the processes source records a table, with the process table's own columns.
+        if (!key.StartsWith("processes", StringComparison.Ordinal) || r.TokenType != JsonTokenType.StartObject) return null;
+        var seen = 0;
+        var rows = new List<IReadOnlyDictionary<string, object>>();
+        var columns = ProcessTable.Columns;
+        while (Next(ref r, out var name))
+        {
+            switch (name)
+            {
+                case "columns" when Once(ref seen, 1) && r.TokenType == JsonTokenType.StartArray:
+                    var i = 0;
+                    while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+                    {
+                        if (r.TokenType != JsonTokenType.String || i >= columns.Count || !r.ValueTextEquals(columns[i])) return null;
+                        i++;
+                    }
+                    if (i != columns.Count) return null;
+                    break;
+                // Rows after columns, as written: a row is read against columns already checked.
+                case "rows" when seen == 1 && Once(ref seen, 2) && r.TokenType == JsonTokenType.StartArray:
+                    while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+                    {
+                        if (r.TokenType != JsonTokenType.StartArray) return null;
+                        var row = new Dictionary<string, object>(columns.Count, StringComparer.Ordinal);
+                        var c = 0;
+                        while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+                        {
+                            if (c >= columns.Count) return null;
+                            if (r.TokenType == JsonTokenType.Number && r.TryGetDouble(out var d)) row[columns[c]] = d;
+                            else if (r.TokenType == JsonTokenType.String) row[columns[c]] = r.GetString()!;
+                            else return null;
+                            c++;
+                        }
+                        if (c != columns.Count) return null;
+                        rows.Add(row);
+                    }
+                    break;
+                default:
+                    return null;
+            }
+        }
+        return seen == 3 ? new TableValue(columns, rows) : null;
+    }
+
+    /// <summary>
+    /// Moves to the next property of the object being read, leaving the reader on its value; false at the object's end.
+    /// </summary>
+    private static bool Next(ref Utf8JsonReader r, out string? name)
+    {
+        name = null;
+        if (!r.Read()) throw new JsonException("cut short");
+        if (r.TokenType == JsonTokenType.EndObject) return false;
+        if (r.TokenType != JsonTokenType.PropertyName) throw new JsonException("not a property");
+        name = r.GetString();
+        if (!r.Read()) throw new JsonException("cut short");
+        return true;
+    }
+
+    /// <summary>Marks property <paramref name="bit"/> as seen; a second time (a duplicate name) declines.</summary>
+    private static bool Once(ref int seen, int bit)
+    {
+        if ((seen & bit) != 0) return false;
+        seen |= bit;
+        return true;
+    }
+}
