@@ -61,6 +61,27 @@ public sealed class FastConditionTests
         FastCondition.For(Compile(condition)).Evaluate(scope).ShouldBeNull();
     }
 
+    [Theory]
+    [InlineData("a == 9007199254740993", 9007199254740992.0)]
+    [InlineData("a >= 9007199254740993", 9007199254740992.0)]
+    [InlineData("a < 9223372036854775807", 9.223372036854775807e18)]
+    [InlineData("a == 9223372036854775807", 9.223372036854775807e18)]
+    [InlineData("a == 2147483648", 2147483648.0)]
+    [InlineData("a * 2147483647 > 2147483647", 1.5)]
+    [InlineData("-a == 0", 0.0)]
+    [InlineData("a == -0.0", 0.0)]
+    [InlineData("a - 0.1 == 0.2", 0.30000000000000004)]
+    [InlineData("a + 1e-300 > a", 1.0)]
+    [InlineData("-a < -2147483648", 2147483648.5)]
+    public void Beside_a_double_a_large_literal_and_rounding_give_NCalcs_answer(string condition, double a)
+    {
+        var compiled = Compile(condition);
+        var scope = new EvaluationScope(new Dictionary<string, object> { ["a"] = a }, new Dictionary<string, ProbeValue>());
+        var answer = FastCondition.For(compiled).Evaluate(scope);
+        answer.ShouldNotBeNull();
+        answer.Value.ShouldBe(ConditionEvaluator.RunInterpreted(compiled, scope));
+    }
+
     [Fact]
     public void A_decimal_param_is_left_to_NCalc()
     {
