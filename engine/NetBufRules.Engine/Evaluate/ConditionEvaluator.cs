@@ -13,6 +13,9 @@ internal sealed class ConditionEvaluator
 {
     private const int EvidenceRows = 20;
 
+    /// <summary>Whether simple conditions skip NCalc's interpreter (<see cref="FastCondition"/>); off only to hold the fast path to NCalc alone.</summary>
+    internal bool FastConditions { get; init; } = true;
+
     /// <summary>Each playbook's filter order, worked out once (it depends on the playbook alone), not once per host.</summary>
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Playbook, WherePlan> Plans = new();
 
@@ -92,7 +95,7 @@ internal sealed class ConditionEvaluator
         return all.Count > 0 && all.All(s => s.State == SignalState.Unknown) ? FindingStatus.Skipped : FindingStatus.Ok;
     }
 
-    private static SignalOutcome Judge(Signal signal, EvaluationScope scope, IReadOnlyDictionary<string, ProbeResult> probes, Dictionary<string, EvidenceItem> evidence, Playbook playbook, IReadOnlyDictionary<string, object> parameters)
+    private SignalOutcome Judge(Signal signal, EvaluationScope scope, IReadOnlyDictionary<string, ProbeResult> probes, Dictionary<string, EvidenceItem> evidence, Playbook playbook, IReadOnlyDictionary<string, object> parameters)
     {
         var compiled = Compile(signal.Condition);
         var missing = compiled.Names.Select(CompiledCondition.Root).Distinct(StringComparer.Ordinal)
@@ -100,7 +103,7 @@ internal sealed class ConditionEvaluator
             .Select(root => $"{root}: {probes[root].SkipReason}").ToList();
         if (missing.Count > 0)
             return new SignalOutcome(signal, SignalState.Unknown, string.Join("; ", missing));
-        var result = Run(compiled, scope);
+        var result = Run(compiled, scope, FastConditions);
         scope.Peers?.TakeEvidence(evidence);
         EvidenceBuilder.Add(evidence, compiled, scope, playbook, probes, parameters, EvidenceRows);
         return new SignalOutcome(signal, result ? SignalState.True : SignalState.False, null);
@@ -112,21 +115,24 @@ internal sealed class ConditionEvaluator
             throw new EvaluationException($"probe '{probe.Name}' has 'where' but its value is not a table");
         var compiled = Compile(probe.Where!);
         var run = Prepare(compiled);
-        var rows = table.Rows.Where(row => run(scope.WithRow(row))).ToList();
+        var rows = table.Rows.Where(row => run.Run(scope.WithRow(row), FastConditions)).ToList();
         scope.Peers?.TakeEvidence([]); // a row filter's reads are not a condition's evidence
         return table with { Rows = rows };
     }
 
     private static CompiledCondition Compile(LocatedText text) => ConditionCompiler.CompileOnce(text);
 
-    private static bool Run(CompiledCondition compiled, EvaluationScope scope) => Prepare(compiled)(scope);
+    private static bool Run(CompiledCondition compiled, EvaluationScope scope, bool fast) => Prepare(compiled).Run(scope, fast);
+
+    /// <summary>The condition evaluated by NCalc alone, errors included, as the evaluator does without its fast path (for tests).</summary>
+    internal static bool RunInterpreted(CompiledCondition compiled, EvaluationScope scope) => Run(compiled, scope, fast: false);
 
     /// <summary>
     /// The condition bound once to an evaluator whose names and functions read the scope it is called with: a 'where'
     /// over thousands of rows binds once, not once per row, and a thread that evaluates the same condition again (the
     /// next host of a fleet) reuses its binding instead of building an Expression and its 17 functions anew.
     /// </summary>
-    private static Func<EvaluationScope, bool> Prepare(CompiledCondition compiled)
+    private static Bound Prepare(CompiledCondition compiled)
     {
         if (compiled.Error is not null || compiled.Tree is null)
             throw new EvaluationException($"'{compiled.Source.Text}': {compiled.Error?.Message}");
@@ -136,7 +142,7 @@ internal sealed class ConditionEvaluator
             if (bound.Count >= MaxBound) bound.Clear();
             bound[compiled] = binding = new Bound(compiled);
         }
-        return binding.Run;
+        return binding;
     }
 
     private const int MaxBound = 4096;
@@ -149,12 +155,14 @@ internal sealed class ConditionEvaluator
     private sealed class Bound
     {
         private readonly CompiledCondition _compiled;
+        private readonly FastCondition _fast;
         private readonly Expression _expression;
         private EvaluationScope? _current;
 
         public Bound(CompiledCondition compiled)
         {
             _compiled = compiled;
+            _fast = FastCondition.For(compiled);
             _expression = new Expression(compiled.Tree!, ConditionCompiler.Options, context: null, cultureInfo: System.Globalization.CultureInfo.InvariantCulture);
             foreach (var name in compiled.Names)
             {
@@ -164,8 +172,9 @@ internal sealed class ConditionEvaluator
             Bind(_expression, () => _current!);
         }
 
-        public bool Run(EvaluationScope scope)
+        public bool Run(EvaluationScope scope, bool fast)
         {
+            if (fast && _fast.Evaluate(scope) is { } answer) return answer;
             // A condition cannot call itself (conditions name probes and params, never conditions), so the scope of
             // the call in progress is never overwritten by a nested one; it is let go afterwards, not kept alive.
             var outer = _current;
