@@ -19,17 +19,29 @@ internal sealed class VerdictTexts : IDisposable
 
     private long _sharedChars;
 
-    private readonly FileStream _file;
+    private readonly FileStream? _file;
     private readonly Lock _lock = new();
     private readonly ConcurrentDictionary<string, StoredText> _shared = new(StringComparer.Ordinal);
 
-    public VerdictTexts()
+    /// <summary>A store whose file is in <paramref name="folder"/> (default: the temporary folder, $TMPDIR).</summary>
+    public VerdictTexts(string? folder = null)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"netbufrules-fleet-{Environment.ProcessId}-{Guid.NewGuid():N}.txt");
+        var path = Path.Combine(folder ?? Path.GetTempPath(), $"netbufrules-fleet-{Environment.ProcessId}-{Guid.NewGuid():N}.txt");
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.ReadWrite, Share = FileShare.None, Options = FileOptions.DeleteOnClose };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        _file = new FileStream(path, options);
+        try
+        {
+            _file = new FileStream(path, options);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // No writable temporary folder ($TMPDIR read-only or full): the reasons stay in memory, as for one host.
+            _file = null;
+        }
     }
+
+    /// <summary>Whether texts go to the temporary file (false: no temporary folder could be written, they stay in memory).</summary>
+    public bool Spills => _file is not null;
 
     /// <summary>One instance of a short text every host repeats (a playbook id, a kernel, a fix path, a culprit kind).</summary>
     public string Share(string text)
@@ -43,14 +55,22 @@ internal sealed class VerdictTexts : IDisposable
     /// <summary>Stores <paramref name="text"/>; a short one (an empty reason) is kept in memory, shared.</summary>
     public StoredText Add(string text)
     {
-        if (text.Length <= 32) return StoredText.Of(Share(text));
+        if (text.Length <= 32 || _file is null) return StoredText.Of(text.Length <= 32 ? Share(text) : text);
         if (_shared.TryGetValue(text, out var known)) return known;
         var bytes = Encoding.UTF8.GetBytes(text);
         long offset;
         lock (_lock)
         {
             offset = _file.Length;
-            RandomAccess.Write(_file.SafeFileHandle, bytes, offset);
+            try
+            {
+                RandomAccess.Write(_file.SafeFileHandle, bytes, offset);
+            }
+            catch (IOException)
+            {
+                // The folder filled up mid-replay: this text stays in memory (the ones written read back as before).
+                return StoredText.Of(text);
+            }
         }
         var stored = new StoredText(this, offset, bytes.Length, null);
         if (Interlocked.Add(ref _sharedChars, text.Length) <= MaxSharedChars) _shared.TryAdd(text, stored);
@@ -64,7 +84,7 @@ internal sealed class VerdictTexts : IDisposable
         var read = 0;
         while (read < length)
         {
-            var n = RandomAccess.Read(_file.SafeFileHandle, bytes.AsSpan(read), offset + read);
+            var n = RandomAccess.Read(_file!.SafeFileHandle, bytes.AsSpan(read), offset + read);
             if (n == 0) throw new IOException("the fleet's temporary verdict file was cut short");
             read += n;
         }
@@ -72,9 +92,9 @@ internal sealed class VerdictTexts : IDisposable
     }
 
     /// <summary>The temporary file's path.</summary>
-    public string FilePath => _file.Name;
+    public string? FilePath => _file?.Name;
 
-    public void Dispose() => _file.Dispose();
+    public void Dispose() => _file?.Dispose();
 }
 
 /// <summary>A verdict's text: in memory, or its place in the fleet's <see cref="VerdictTexts"/>.</summary>

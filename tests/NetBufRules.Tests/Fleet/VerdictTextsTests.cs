@@ -29,10 +29,18 @@ public sealed class VerdictTextsTests
         using (var texts = new VerdictTexts())
         {
             texts.Add(new string('r', 100)).Value.ShouldBe(new string('r', 100));
-            file = texts.FilePath;
+            file = texts.FilePath!;
             File.Exists(file).ShouldBeTrue();
             File.GetUnixFileMode(file).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
         File.Exists(file).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Without_a_writable_temporary_folder_the_reasons_stay_in_memory()
+    {
+        using var texts = new VerdictTexts(Path.Combine(Path.GetTempPath(), $"nbr-no-such-{Guid.NewGuid():N}"));
+        texts.Spills.ShouldBeFalse();
+        texts.Add(new string('r', 100)).Value.ShouldBe(new string('r', 100));
     }
 }
