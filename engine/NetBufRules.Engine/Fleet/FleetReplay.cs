@@ -49,6 +49,17 @@ internal static class FleetReplay
                 {
                     results[i] = (null, $"{file}: cannot read it: {e.Message}");
                 }
+                catch (OperationCanceledException)
+                {
+                    // Ctrl-C or SIGTERM: this worker stops; the replay reports the cancellation once all have.
+                    break;
+                }
+                catch (Exception e)
+                {
+                    // One snapshot's surprise is that snapshot's error, never a lost fleet (an unhandled exception on a
+                    // worker thread would end the process with a stack trace).
+                    results[i] = (null, $"{file}: internal error while reading or replaying it: {e.GetType().Name}: {e.Message} (a bug in netbufrules; please report it)");
+                }
             }
         }, 4 * 1024 * 1024)
         { IsBackground = true }).ToList();

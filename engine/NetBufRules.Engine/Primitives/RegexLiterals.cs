@@ -71,7 +71,7 @@ internal static class RegexLiterals
     /// Reads one atom at <paramref name="i"/> (not its quantifier); false, with <paramref name="i"/> unmoved, when it could
     /// match a newline or is not understood. <paramref name="literal"/> is the one character it matches, if it is one.
     /// </summary>
-    private static bool SingleLineAtom(string p, ref int i, out char? literal)
+    private static bool SingleLineAtom(string p, ref int i, out char? literal, int depth = 0)
     {
         literal = null;
         var c = p[i];
@@ -95,13 +95,14 @@ internal static class RegexLiterals
             case '(':
                 {
                     var end = i;
-                    if (GroupMayMatchNewline(p, ref end)) return false;
+                    if (GroupMayMatchNewline(p, ref end, depth + 1)) return false;
                     i = end;
                     return true;
                 }
             case '\\':
                 {
                     var e = p[i + 1];
+                    if (e == '\n') return false; // a backslash before a real line feed is a line feed
                     if (!char.IsAsciiLetterOrDigit(e))
                     {
                         literal = e;
@@ -109,8 +110,9 @@ internal static class RegexLiterals
                         return true;
                     }
                     // Word, digit and non-space classes, anchors and the control escapes other than \n; anything else
-                    // (\s, \W, \D, \n, \p{..}, \x0A, backreferences) might be a newline.
-                    if ("wdSbBAzZGtrfvea".Contains(e, StringComparison.Ordinal))
+                    // (\s, \W, \D, \n, \p{..}, \x0A, backreferences) might be a newline, and \G means where the last
+                    // match ended, which a match tried at a line start does not know.
+                    if ("wdSbBAzZtrfvea".Contains(e, StringComparison.Ordinal))
                     {
                         i += 2;
                         return true;
@@ -127,14 +129,15 @@ internal static class RegexLiterals
     }
 
     /// <summary>Whether a group (read from its '(' through its ')', <paramref name="i"/> left after it) might match a newline; unsure is true.</summary>
-    private static bool GroupMayMatchNewline(string p, ref int i)
+    private static bool GroupMayMatchNewline(string p, ref int i, int depth)
     {
+        if (depth > MaxDepth) return true;
         i++; // (
         var rest = p.AsSpan(i);
         if (rest.StartsWith("?=") || rest.StartsWith("?!") || rest.StartsWith("?<=") || rest.StartsWith("?<!"))
         {
             // A lookaround consumes nothing: the match's text is not changed by what it looks at.
-            var depth = 0;
+            var nesting = 0;
             i += rest.StartsWith("?<") ? 3 : 2;
             while (true)
             {
@@ -143,13 +146,13 @@ internal static class RegexLiterals
                 else if (c == '[') SkipClass(p, ref i);
                 else if (c == '(')
                 {
-                    depth++;
+                    nesting++;
                     i++;
                 }
                 else if (c == ')')
                 {
                     i++;
-                    if (depth-- == 0) return false;
+                    if (nesting-- == 0) return false;
                 }
                 else i++;
             }
@@ -170,7 +173,7 @@ internal static class RegexLiterals
                 continue;
             }
             var start = i;
-            if (!SingleLineAtom(p, ref i, out _)) return true;
+            if (!SingleLineAtom(p, ref i, out _, depth)) return true;
             Quantifier(p, ref i);
             if (start == i) return true;
         }
@@ -215,8 +218,11 @@ internal static class RegexLiterals
 
     private sealed class UnsureException : Exception;
 
+    /// <summary>How deep groups are followed: deeper nesting (a hostile 30,000-level pattern) is "unsure", never a stack overflow.</summary>
+    private const int MaxDepth = 64;
+
     /// <summary>Reads a sequence up to its closing parenthesis (not consumed) or the end; its literals, and whether it had an alternation.</summary>
-    private static (List<string> Literals, bool Alternation) Sequence(string p, ref int i)
+    private static (List<string> Literals, bool Alternation) Sequence(string p, ref int i, int depth = 0)
     {
         var literals = new List<string>();
         var run = new StringBuilder();
@@ -238,7 +244,7 @@ internal static class RegexLiterals
             }
             if (c == '(')
             {
-                var (inner, required) = Group(p, ref i);
+                var (inner, required) = Group(p, ref i, depth + 1);
                 Flush();
                 var min = Quantifier(p, ref i);
                 if (required && min >= 1) literals.AddRange(inner);
@@ -302,8 +308,9 @@ internal static class RegexLiterals
     }
 
     /// <summary>Reads a group from its '(' through its ')'; its literals and whether they must appear when the group does.</summary>
-    private static (List<string> Literals, bool Required) Group(string p, ref int i)
+    private static (List<string> Literals, bool Required) Group(string p, ref int i, int depth)
     {
+        if (depth > MaxDepth) throw new UnsureException(); // groups nested deeper than any playbook needs: not followed (no stack overflow)
         i++; // (
         var required = true;
         if (i < p.Length && p[i] == '?')
@@ -335,7 +342,7 @@ internal static class RegexLiterals
                 throw new UnsureException(); // inline options, conditionals, balancing groups
             }
         }
-        var (literals, alternation) = Sequence(p, ref i);
+        var (literals, alternation) = Sequence(p, ref i, depth);
         if (i >= p.Length || p[i] != ')') throw new UnsureException();
         i++;
         return (literals, required && !alternation);

@@ -30,6 +30,9 @@ internal static class RegexScan
 
     private static Plan? Build(string pattern)
     {
+        // \G means "where the last match ended": a match tried at a line start cannot know it, so such a pattern is
+        // matched the plain way (conservatively, even where the text is an escaped backslash before a G).
+        if (pattern.Contains(@"\G", StringComparison.Ordinal)) return null;
         var literals = RegexLiterals.FirstLine(pattern);
         if (literals.Count == 0) return null;
         try

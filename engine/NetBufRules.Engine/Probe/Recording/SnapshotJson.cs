@@ -97,9 +97,10 @@ internal static class SnapshotJson
                 throw new SnapshotException($"{file}:1:1: not a netbufrules snapshot (no \"format\": \"{Snapshot.Format}\")");
             if (format != Snapshot.Format && format != Snapshot.FormatV1)
                 throw new SnapshotException($"{file}:1:1: snapshot format '{format}' is not supported by this version (it reads {Snapshot.FormatV1} and {Snapshot.Format}); upgrade netbufrules");
-            SnapshotChecks.Check(file, obj);
             try
             {
+                // Inside the try: a string the checks read may be unreadable (an unpaired surrogate escape).
+                SnapshotChecks.Check(file, obj);
                 var host = obj.GetProperty("host");
                 var sources = obj.GetProperty("sources").EnumerateArray().Select(s => new SnapshotSource(
                     s.GetProperty("key").GetString()!,

@@ -30,6 +30,8 @@ public sealed class RegexScanTests
     [InlineData(@"(?s)^ab")]
     [InlineData(@"^\s*ab")]
     [InlineData(@"^[\d\n]ab")]
+    [InlineData(@"^\GKEYX(?<a>\d)")]
+    [InlineData("^\\\nKEYX")]
     public void A_pattern_whose_matches_may_start_mid_line_or_that_it_cannot_read_has_none(string pattern) =>
         RegexLiterals.FirstLine(pattern).ShouldBeEmpty();
 
@@ -98,6 +100,25 @@ public sealed class RegexScanTests
         // the next match has the limit, as in Regex.Matches, so the probe fails instead of stalling the run.
         var text = string.Concat(Enumerable.Repeat("x" + new string('a', 22) + "cb\n", 400));
         Should.Throw<RegexMatchTimeoutException>(() => RegexScan.Matches(@"^x(a|aa)+b", text).ToList());
+    }
+
+    [Fact]
+    public void Patterns_the_red_team_found_give_the_regex_engines_matches()
+    {
+        // \G (where the last match ended) and a backslash before a real line feed fooled the first-line reading.
+        var text = string.Concat(Enumerable.Range(0, 300).Select(i => $"filler line {i}\n")) + "KEYX1\nKEYX2\nx\ny7longliteral9\n";
+        Same(@"^\GKEYX(?<a>\d)", text);
+        Same(@"^\GKEYX(?<a>\d)\n?", text);
+        Same(@"^KEYX(?<a>\d)\n?\G", text);
+        Same("^x\\\ny\\d+longliteral(?<a>\\d+)", text).ShouldBe(1);
+    }
+
+    [Fact]
+    public void A_pattern_nested_thousands_deep_is_read_as_unsure_not_a_stack_overflow()
+    {
+        var deep = string.Concat(Enumerable.Repeat("(?:", 100_000)) + "KEYX" + string.Concat(Enumerable.Repeat(")", 100_000)) + @"(?<a>\d)";
+        RegexLiterals.Required(deep).ShouldBeEmpty();
+        RegexLiterals.FirstLine("^" + deep).ShouldBeEmpty();
     }
 
     /// <summary>Asserts the scan's matches equal the engine's (place, text and every group); their number.</summary>
