@@ -142,24 +142,16 @@ public sealed class FastConditionTests
     public async Task Every_pack_condition_over_every_row_of_every_recorded_snapshot_gets_NCalcs_answer_whenever_it_is_answered_fast()
     {
         var counts = new Dictionary<string, (int Rows, int Fast)>(StringComparer.Ordinal);
-        foreach (var name in ProbedSnapshot.All())
+        await foreach (var (name, playbook, values, scope) in Scopes())
         {
-            var snapshot = await ProbedSnapshot.Of(name);
-            foreach (var playbook in snapshot.Playbooks)
+            foreach (var probe in playbook.Probes.Where(p => p.Where is not null && values.GetValueOrDefault(p.Name) is TableValue))
             {
-                var parameters = new ParamOverrides().Resolve(playbook);
-                var values = snapshot.Run.For(playbook.Id).Values.Where(p => p is { Status: ProbeStatus.Ok, Value: not null })
-                    .ToDictionary(p => p.Name, p => p.Value!, StringComparer.Ordinal);
-                var scope = new EvaluationScope(parameters, values);
-                foreach (var probe in playbook.Probes.Where(p => p.Where is not null && values.GetValueOrDefault(p.Name) is TableValue))
-                {
-                    foreach (var row in ((TableValue)values[probe.Name]).Rows)
-                        Check(probe.Where!, scope.WithRow(row), $"{name}: {playbook.Id}: {probe.Name}", counts);
-                }
-                var conditions = playbook.When.Concat(playbook.AdviseWhen).Select(s => s.Condition)
-                    .Concat(playbook.Fixes.Where(f => f.Condition is not null).Select(f => f.Condition!));
-                foreach (var condition in conditions) Check(condition, scope, $"{name}: {playbook.Id}", counts);
+                foreach (var row in ((TableValue)values[probe.Name]).Rows)
+                    Check(probe.Where!, scope.WithRow(row), $"{name}: {playbook.Id}: {probe.Name}", counts);
             }
+            var conditions = playbook.When.Concat(playbook.AdviseWhen).Select(s => s.Condition)
+                .Concat(playbook.Fixes.Where(f => f.Condition is not null).Select(f => f.Condition!));
+            foreach (var condition in conditions) Check(condition, scope, $"{name}: {playbook.Id}", counts);
         }
         counts.Values.Sum(c => c.Rows).ShouldBeGreaterThan(500, "the snapshots must hold rows, or the comparison proves little");
         counts.Values.Sum(c => c.Fast).ShouldBeGreaterThan(100);
@@ -171,21 +163,13 @@ public sealed class FastConditionTests
         string[] numeric = ["fds >= soft * max_fd_ratio", "drops > 0", "recv_q > send_q", "t >= uptime.seconds - recent_seconds", "o > 0", "sndbuf < wmem_default",
             "fds >= soft * advise_fd_ratio && fds < soft * max_fd_ratio"];
         var counts = new Dictionary<string, (int Rows, int Fast)>(StringComparer.Ordinal);
-        foreach (var name in ProbedSnapshot.All())
+        await foreach (var (name, playbook, values, scope) in Scopes())
         {
-            var snapshot = await ProbedSnapshot.Of(name);
-            foreach (var playbook in snapshot.Playbooks)
+            foreach (var probe in playbook.Probes.Where(p => numeric.Contains(p.Where?.Text.Trim()) && values.GetValueOrDefault(p.Name) is TableValue))
             {
-                var parameters = new ParamOverrides().Resolve(playbook);
-                var values = snapshot.Run.For(playbook.Id).Values.Where(p => p is { Status: ProbeStatus.Ok, Value: not null })
-                    .ToDictionary(p => p.Name, p => p.Value!, StringComparer.Ordinal);
-                var scope = new EvaluationScope(parameters, values);
-                foreach (var probe in playbook.Probes.Where(p => numeric.Contains(p.Where?.Text.Trim()) && values.GetValueOrDefault(p.Name) is TableValue))
-                {
-                    FastCondition.For(ConditionCompiler.CompileOnce(probe.Where!)).Eligible.ShouldBeTrue(probe.Where!.Text);
-                    foreach (var row in ((TableValue)values[probe.Name]).Rows)
-                        Check(probe.Where!, scope.WithRow(row), $"{name}: {playbook.Id}: {probe.Name}", counts);
-                }
+                FastCondition.For(ConditionCompiler.CompileOnce(probe.Where!)).Eligible.ShouldBeTrue(probe.Where!.Text);
+                foreach (var row in ((TableValue)values[probe.Name]).Rows)
+                    Check(probe.Where!, scope.WithRow(row), $"{name}: {playbook.Id}: {probe.Name}", counts);
             }
         }
         counts.Keys.Order(StringComparer.Ordinal).ShouldBe(numeric.Order(StringComparer.Ordinal), "each numeric filter must meet rows in some snapshot");
@@ -382,5 +366,20 @@ public sealed class FastConditionTests
         };
 
         private static string Pick(Random random, string[] items) => items[random.Next(items.Length)];
+    }
+
+    /// <summary>Every pack playbook on every recorded snapshot, with the probe values it measured and a scope over them.</summary>
+    private static async IAsyncEnumerable<(string Name, Playbook Playbook, Dictionary<string, ProbeValue> Values, EvaluationScope Scope)> Scopes()
+    {
+        foreach (var name in ProbedSnapshot.All())
+        {
+            var snapshot = await ProbedSnapshot.Of(name);
+            foreach (var playbook in snapshot.Playbooks)
+            {
+                var values = snapshot.Run.For(playbook.Id).Values.Where(p => p is { Status: ProbeStatus.Ok, Value: not null })
+                    .ToDictionary(p => p.Name, p => p.Value!, StringComparer.Ordinal);
+                yield return (name, playbook, values, new EvaluationScope(new ParamOverrides().Resolve(playbook), values));
+            }
+        }
     }
 }
