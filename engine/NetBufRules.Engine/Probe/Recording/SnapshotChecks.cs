@@ -11,7 +11,7 @@ namespace NetBufRules.Probe.Recording;
 internal static class SnapshotChecks
 {
     /// <summary>Longer than a day between samples is no sampling window: a hand-edited or corrupt file.</summary>
-    private const double MaxIntervalSeconds = 86_400;
+    internal const double MaxIntervalSeconds = 86_400;
 
     private static readonly Lazy<JsonSchema> Schema = new(() =>
     {

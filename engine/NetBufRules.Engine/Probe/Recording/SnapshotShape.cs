@@ -12,7 +12,8 @@ namespace NetBufRules.Probe.Recording;
 internal static class SnapshotShape
 {
     private static readonly string[] Formats = [Snapshot.FormatV1, Snapshot.Format];
-    private static readonly string[] Failures = ["None", "NotFound", "PermissionDenied", "Timeout", "NonZeroExit", "Other", "NotRecorded"];
+    /// <summary>The failure names the schema allows (the one-pass reader holds a snapshot to the same list).</summary>
+    internal static readonly string[] Failures = ["None", "NotFound", "PermissionDenied", "Timeout", "NonZeroExit", "Other", "NotRecorded"];
 
     /// <summary>True when <paramref name="root"/> certainly satisfies the snapshot schema; false when the schema must decide.</summary>
     public static bool PlainlyValid(JsonElement root)
@@ -127,7 +128,7 @@ internal static class SnapshotShape
     }
 
     /// <summary>Marks property <paramref name="bit"/> as seen; a second time (a duplicate name) is left to the schema.</summary>
-    private static bool Once(ref int seen, int bit)
+    internal static bool Once(ref int seen, int bit)
     {
         if ((seen & bit) != 0) return false;
         seen |= bit;

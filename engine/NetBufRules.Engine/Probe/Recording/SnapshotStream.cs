@@ -41,17 +41,17 @@ internal static class SnapshotStream
         {
             switch (name)
             {
-                case "format" when Once(ref seen, 1) && r.TokenType == JsonTokenType.String:
+                case "format" when SnapshotShape.Once(ref seen, 1) && r.TokenType == JsonTokenType.String:
                     version = r.ValueTextEquals(Snapshot.Format) ? 2 : r.ValueTextEquals(Snapshot.FormatV1) ? 1 : null;
                     if (version is null) return null;
                     break;
-                case "host" when Once(ref seen, 2):
+                case "host" when SnapshotShape.Once(ref seen, 2):
                     if ((host = Host(ref r)) is null) return null;
                     break;
-                case "interval_seconds" when Once(ref seen, 4) && r.TokenType == JsonTokenType.Number:
-                    if (!r.TryGetDouble(out interval) || !(interval >= 0) || !double.IsFinite(interval) || interval > 86_400) return null;
+                case "interval_seconds" when SnapshotShape.Once(ref seen, 4) && r.TokenType == JsonTokenType.Number:
+                    if (!r.TryGetDouble(out interval) || !(interval >= 0) || !double.IsFinite(interval) || interval > SnapshotChecks.MaxIntervalSeconds) return null;
                     break;
-                case "sources" when Once(ref seen, 8):
+                case "sources" when SnapshotShape.Once(ref seen, 8):
                     if ((sources = Sources(ref r)) is null) return null;
                     break;
                 default:
@@ -72,19 +72,19 @@ internal static class SnapshotStream
         {
             switch (name)
             {
-                case "hostname" when Once(ref seen, 1) && r.TokenType == JsonTokenType.String:
+                case "hostname" when SnapshotShape.Once(ref seen, 1) && r.TokenType == JsonTokenType.String:
                     hostname = r.GetString();
                     break;
-                case "kernel" when Once(ref seen, 2) && r.TokenType == JsonTokenType.String:
+                case "kernel" when SnapshotShape.Once(ref seen, 2) && r.TokenType == JsonTokenType.String:
                     kernel = r.GetString();
                     break;
-                case "time" when Once(ref seen, 4) && r.TokenType == JsonTokenType.String:
+                case "time" when SnapshotShape.Once(ref seen, 4) && r.TokenType == JsonTokenType.String:
                     if (!DateTimeOffset.TryParse(r.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out time)) return null;
                     break;
-                case "root" when Once(ref seen, 8) && r.TokenType is JsonTokenType.True or JsonTokenType.False:
+                case "root" when SnapshotShape.Once(ref seen, 8) && r.TokenType is JsonTokenType.True or JsonTokenType.False:
                     root = r.GetBoolean();
                     break;
-                case "net_namespace" when Once(ref seen, 16) && r.TokenType == JsonTokenType.String:
+                case "net_namespace" when SnapshotShape.Once(ref seen, 16) && r.TokenType == JsonTokenType.String:
                     netns = r.GetString();
                     break;
                 default:
@@ -109,13 +109,13 @@ internal static class SnapshotStream
             {
                 switch (name)
                 {
-                    case "key" when Once(ref seen, 1) && r.TokenType == JsonTokenType.String:
+                    case "key" when SnapshotShape.Once(ref seen, 1) && r.TokenType == JsonTokenType.String:
                         key = r.GetString();
                         break;
-                    case "describe" when Once(ref seen, 2) && r.TokenType == JsonTokenType.String:
+                    case "describe" when SnapshotShape.Once(ref seen, 2) && r.TokenType == JsonTokenType.String:
                         describe = r.GetString();
                         break;
-                    case "samples" when Once(ref seen, 4):
+                    case "samples" when SnapshotShape.Once(ref seen, 4):
                         // The key comes first in every snapshot written; a table read before it could not be checked.
                         if (key is null || (samples = Samples(ref r, key)) is null) return null;
                         break;
@@ -148,29 +148,31 @@ internal static class SnapshotStream
             {
                 switch (name)
                 {
-                    case "time" when Once(ref seen, 1) && r.TokenType == JsonTokenType.String:
+                    case "time" when SnapshotShape.Once(ref seen, 1) && r.TokenType == JsonTokenType.String:
                         if (!DateTimeOffset.TryParse(r.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out time)) return null;
                         break;
-                    case "stdout" when Once(ref seen, 2) && r.TokenType == JsonTokenType.String:
+                    case "stdout" when SnapshotShape.Once(ref seen, 2) && r.TokenType == JsonTokenType.String:
                         stdout = r.GetString();
                         break;
-                    case "stderr" when Once(ref seen, 4) && r.TokenType == JsonTokenType.String:
+                    case "stderr" when SnapshotShape.Once(ref seen, 4) && r.TokenType == JsonTokenType.String:
                         stderr = r.GetString();
                         break;
-                    case "exit_code" when Once(ref seen, 8):
+                    case "exit_code" when SnapshotShape.Once(ref seen, 8):
                         if (r.TokenType == JsonTokenType.Number && r.TryGetInt32(out var code)) exit = code;
                         else if (r.TokenType != JsonTokenType.Null) return null;
                         break;
-                    case "failure" when Once(ref seen, 16) && r.TokenType == JsonTokenType.String:
-                        if (!Enum.TryParse(r.GetString(), ignoreCase: false, out failure) || !Enum.IsDefined(failure) || !IsName(r, failure)) return null;
+                    case "failure" when SnapshotShape.Once(ref seen, 16) && r.TokenType == JsonTokenType.String:
+                        // One of the names the schema allows, as the document reader then parses it.
+                        if (FailureName(ref r) is not { } named) return null;
+                        failure = Enum.Parse<ReadFailure>(named);
                         break;
-                    case "failure_message" when Once(ref seen, 32) && r.TokenType is JsonTokenType.String or JsonTokenType.Null:
+                    case "failure_message" when SnapshotShape.Once(ref seen, 32) && r.TokenType is JsonTokenType.String or JsonTokenType.Null:
                         message = r.TokenType == JsonTokenType.Null ? null : r.GetString();
                         break;
-                    case "truncated" when Once(ref seen, 64) && r.TokenType is JsonTokenType.True or JsonTokenType.False:
+                    case "truncated" when SnapshotShape.Once(ref seen, 64) && r.TokenType is JsonTokenType.True or JsonTokenType.False:
                         truncated = r.GetBoolean();
                         break;
-                    case "table" when Once(ref seen, 128):
+                    case "table" when SnapshotShape.Once(ref seen, 128):
                         if ((table = Table(ref r, key)) is null) return null;
                         break;
                     default:
@@ -179,14 +181,11 @@ internal static class SnapshotStream
             }
             if ((seen & 3) != 3) return null;
             // Sample times in order and within a day of each other, as the sanity rules ask.
-            if (samples.Count == 1 && (time < samples[0].Time || (time - samples[0].Time).TotalSeconds > 86_400)) return null;
+            if (samples.Count == 1 && (time < samples[0].Time || (time - samples[0].Time).TotalSeconds > SnapshotChecks.MaxIntervalSeconds)) return null;
             samples.Add(new RawOutput(time, stdout!, stderr ?? "", exit, failure, message, truncated, table));
         }
         return samples.Count is 1 or 2 ? samples : null;
     }
-
-    /// <summary>Whether the failure was written as its own name (not a number or another spelling Enum.TryParse takes).</summary>
-    private static bool IsName(Utf8JsonReader r, ReadFailure failure) => r.ValueTextEquals(failure.ToString());
 
     private static TableValue? Table(ref Utf8JsonReader r, string key)
     {
@@ -199,7 +198,7 @@ internal static class SnapshotStream
         {
             switch (name)
             {
-                case "columns" when Once(ref seen, 1) && r.TokenType == JsonTokenType.StartArray:
+                case "columns" when SnapshotShape.Once(ref seen, 1) && r.TokenType == JsonTokenType.StartArray:
                     var i = 0;
                     while (r.Read() && r.TokenType != JsonTokenType.EndArray)
                     {
@@ -209,7 +208,7 @@ internal static class SnapshotStream
                     if (i != columns.Count) return null;
                     break;
                 // Rows after columns, as written: a row is read against columns already checked.
-                case "rows" when seen == 1 && Once(ref seen, 2) && r.TokenType == JsonTokenType.StartArray:
+                case "rows" when seen == 1 && SnapshotShape.Once(ref seen, 2) && r.TokenType == JsonTokenType.StartArray:
                     while (r.Read() && r.TokenType != JsonTokenType.EndArray)
                     {
                         if (r.TokenType != JsonTokenType.StartArray) return null;
@@ -234,6 +233,16 @@ internal static class SnapshotStream
         return seen == 3 ? new TableValue(columns, rows) : null;
     }
 
+    /// <summary>The failure name the reader is on, if it is one the schema allows (<see cref="SnapshotShape.Failures"/>).</summary>
+    private static string? FailureName(ref Utf8JsonReader r)
+    {
+        foreach (var name in SnapshotShape.Failures)
+        {
+            if (r.ValueTextEquals(name)) return name;
+        }
+        return null;
+    }
+
     /// <summary>
     /// Moves to the next property of the object being read, leaving the reader on its value; false at the object's end.
     /// </summary>
@@ -245,14 +254,6 @@ internal static class SnapshotStream
         if (r.TokenType != JsonTokenType.PropertyName) throw new JsonException("not a property");
         name = r.GetString();
         if (!r.Read()) throw new JsonException("cut short");
-        return true;
-    }
-
-    /// <summary>Marks property <paramref name="bit"/> as seen; a second time (a duplicate name) declines.</summary>
-    private static bool Once(ref int seen, int bit)
-    {
-        if ((seen & bit) != 0) return false;
-        seen |= bit;
         return true;
     }
 }
