@@ -20,10 +20,13 @@ internal static class FleetJsonWriter
         return writer.ToString();
     }
 
+    /// <summary>How many bytes are written out at a time.</summary>
+    private const int Piece = 1 << 16;
+
     /// <summary>Writes the report to <paramref name="output"/> in pieces of about 64 KB: 10,000 hosts make 33 MB of JSON, never held whole.</summary>
     public static void Write(FleetSummary fleet, bool onlyFired, TextWriter output)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1 << 16);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(Piece);
         void Drain(Utf8JsonWriter w, int atLeast)
         {
             w.Flush();
@@ -80,13 +83,13 @@ internal static class FleetJsonWriter
                     w.WriteString("status", StatusWords.Of(r.Status));
                     w.WriteString("severity", StatusWords.Of(r.Severity));
                     w.WriteString("reason", r.Reason);
-                    Labels(w, "culprits", r.CulpritKinds);
-                    Labels(w, "fixes", r.FixPaths);
+                    Labels(w, "culprits", r.CulpritKinds, Drain);
+                    Labels(w, "fixes", r.FixPaths, Drain);
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
                 w.WriteEndObject();
-                Drain(w, 1 << 16);
+                Drain(w, Piece);
             }
             w.WriteEndArray();
             w.WriteEndObject();
@@ -95,13 +98,13 @@ internal static class FleetJsonWriter
         output.Write('\n');
     }
 
-    private static void Labels(Utf8JsonWriter w, string name, IReadOnlyList<string> labels, Action<Utf8JsonWriter, int>? drain = null)
+    private static void Labels(Utf8JsonWriter w, string name, IReadOnlyList<string> labels, Action<Utf8JsonWriter, int> drain)
     {
         w.WriteStartArray(name);
         foreach (var label in labels)
         {
             w.WriteStringValue(label);
-            if (w.BytesPending >= 1 << 16) drain?.Invoke(w, 1 << 16);
+            if (w.BytesPending >= Piece) drain(w, Piece);
         }
         w.WriteEndArray();
     }

@@ -17,11 +17,13 @@ internal sealed class VerdictTexts : IDisposable
     /// </summary>
     private const long MaxSharedChars = 1024 * 1024;
 
+    /// <summary>Characters of texts remembered for sharing so far, words and reasons together.</summary>
     private long _sharedChars;
 
     private readonly FileStream? _file;
     private readonly Lock _lock = new();
     private readonly ConcurrentDictionary<string, StoredText> _shared = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _words = new(StringComparer.Ordinal);
 
     /// <summary>A store whose file is in <paramref name="folder"/> (default: the temporary folder, $TMPDIR).</summary>
     public VerdictTexts(string? folder = null)
@@ -50,12 +52,11 @@ internal sealed class VerdictTexts : IDisposable
         return Interlocked.Add(ref _sharedChars, text.Length) <= MaxSharedChars ? _words.GetOrAdd(text, text) : text;
     }
 
-    private readonly ConcurrentDictionary<string, string> _words = new(StringComparer.Ordinal);
-
     /// <summary>Stores <paramref name="text"/>; a short one (an empty reason) is kept in memory, shared.</summary>
     public StoredText Add(string text)
     {
-        if (text.Length <= 32 || _file is null) return StoredText.Of(text.Length <= 32 ? Share(text) : text);
+        if (text.Length <= 32) return StoredText.Of(Share(text));
+        if (_file is null) return StoredText.Of(text);
         if (_shared.TryGetValue(text, out var known)) return known;
         var bytes = Encoding.UTF8.GetBytes(text);
         long offset;

@@ -35,6 +35,16 @@ internal sealed class ExtractionMemo
     private readonly ConcurrentDictionary<(ExtractSpec Spec, string Text), Outcome> _entries = new(KeyComparer.Instance);
     private long _bytes;
 
+    /// <summary>The outcomes on each long output, by spec, for as long as that output's string lives.</summary>
+    private readonly ConditionalWeakTable<string, ConcurrentDictionary<ExtractSpec, Outcome>> _large = new();
+
+    /// <summary>Lookups and hits since the memo last started again (whether the hosts repeat each other's outputs).</summary>
+    private long _lookups;
+    private long _hits;
+
+    /// <summary>How many more lookups are answered without the memo.</summary>
+    private long _rest;
+
     /// <summary>How many bytes of text and values are remembered now (estimated).</summary>
     public long RememberedBytes => Interlocked.Read(ref _bytes);
 
@@ -51,13 +61,13 @@ internal sealed class ExtractionMemo
                 own = Run(spec, text, extract);
                 if (own.Remember) byInstance.TryAdd(spec, own);
             }
-            return own.Value ?? throw new ExtractException(own.Error!);
+            return own.Get();
         }
         Interlocked.Increment(ref _lookups);
         if (Interlocked.Read(ref _rest) > 0 && Interlocked.Decrement(ref _rest) >= 0)
         {
             var fresh = Run(spec, text, extract);
-            return fresh.Value ?? throw new ExtractException(fresh.Error!);
+            return fresh.Get();
         }
         var canonical = _canonical.GetValue(text, Canonical);
         if (_entries.TryGetValue((spec, canonical), out var outcome)) Interlocked.Increment(ref _hits);
@@ -70,7 +80,7 @@ internal sealed class ExtractionMemo
             var weight = GC.GetAllocatedBytesForCurrentThread() - before;
             if (outcome.Remember && _entries.TryAdd((spec, canonical), outcome)) Charge(weight);
         }
-        return outcome.Value ?? throw new ExtractException(outcome.Error!);
+        return outcome.Get();
     }
 
     private static Outcome Run(ExtractSpec spec, string text, Func<ExtractSpec, string, ProbeValue> extract)
@@ -85,9 +95,6 @@ internal sealed class ExtractionMemo
             return new Outcome(null, e.Message, e.InnerException is not System.Text.RegularExpressions.RegexMatchTimeoutException);
         }
     }
-
-    /// <summary>The outcomes on each long output, by spec, for as long as that output's string lives.</summary>
-    private readonly ConditionalWeakTable<string, ConcurrentDictionary<ExtractSpec, Outcome>> _large = new();
 
     private string Canonical(string text)
     {
@@ -114,14 +121,11 @@ internal sealed class ExtractionMemo
         if (2 * hits < lookups) Interlocked.Exchange(ref _rest, 4 * lookups);
     }
 
-    private long _lookups;
-    private long _hits;
-
-    /// <summary>How many more lookups are answered without the memo.</summary>
-    private long _rest;
-
-
-    private sealed record Outcome(ProbeValue? Value, string? Error, bool Remember);
+    private sealed record Outcome(ProbeValue? Value, string? Error, bool Remember)
+    {
+        /// <summary>The value, or the extraction's failure thrown again.</summary>
+        public ProbeValue Get() => Value ?? throw new ExtractException(Error!);
+    }
 
     /// <summary>
     /// Equal specs (the same extractor, pattern and options, as two probes sharing a YAML anchor have) and the same
