@@ -25,10 +25,8 @@ internal sealed class ProbeRunner(ISourceReader reader, ProbeRunOptions options)
         var needsSecond = first.Any(r => r is not null && r.Chosen is not null && (r.Probe.Counter || r.Chosen.Source.SpansWindow));
         if (needsSecond)
         {
-            // Timers may wake a little early; the window is a promise, so wait until it has really passed.
-            TimeSpan remaining;
-            while ((remaining = start + options.Interval - DateTimeOffset.UtcNow) > TimeSpan.Zero)
-                await Task.Delay(remaining + TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
+            // The window is a promise: wait until it has really passed.
+            await Clock.DelayUntilAsync(start + options.Interval, cancellationToken).ConfigureAwait(false);
         }
         var finals = await Task.WhenAll(first.Select((r, i) => r is not null ? ContainedFinishAsync(r, cancellationToken) : RunEachAsync(jobs, first, i, cancellationToken))).ConfigureAwait(false);
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using NetBufRules.Evaluate;
 using NetBufRules.Model;
 using NetBufRules.Params;
+using NetBufRules.Primitives;
 using NetBufRules.Probe;
 using NetBufRules.Probe.Recording;
 using NetBufRules.Render;
@@ -90,8 +91,7 @@ internal sealed class WatchLoop(IReadOnlyList<Playbook> playbooks, ParamOverride
                 }
                 // A window that waited for its second samples read them just now: the next window starts from there.
                 var next = (reader.Waited ? end : started) + options.Interval;
-                var wait = (next < until ? next : until) - DateTimeOffset.UtcNow;
-                if (wait > TimeSpan.Zero) await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+                await Clock.DelayUntilAsync(next < until ? next : until, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

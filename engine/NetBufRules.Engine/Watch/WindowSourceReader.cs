@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using NetBufRules.Model;
+using NetBufRules.Primitives;
 using NetBufRules.Probe;
 
 namespace NetBufRules.Watch;
@@ -55,9 +56,7 @@ internal sealed class WindowSourceReader(ISourceReader live, IReadOnlySet<string
         if (_fresh.TryGetValue(key, out var first))
         {
             Waited = true;
-            TimeSpan remaining;
-            while ((remaining = first.Time + interval - DateTimeOffset.UtcNow) > TimeSpan.Zero)
-                await Task.Delay(remaining + TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
+            await Clock.DelayUntilAsync(first.Time + interval, cancellationToken).ConfigureAwait(false);
         }
         var second = await live.ReadAsync(source, timeout, 1, cancellationToken).ConfigureAwait(false);
         _latest[key] = second;
