@@ -24,8 +24,18 @@ internal sealed class FindingBoard
     /// <summary>Records a finding's verdict; a later one with the same id replaces it.</summary>
     public void Add(FindingVerdict verdict) => _verdicts[verdict.Id] = verdict;
 
+    /// <summary>
+    /// When set, every id read is added to it: what a finding's evaluation asked of the board, so that a fleet replay
+    /// can reuse a verdict on a host whose board answers the same (every read goes through <see cref="Get"/>).
+    /// </summary>
+    public List<string>? ReadLog { get; set; }
+
     /// <summary>The verdict of <paramref name="id"/>, or null when that playbook was not loaded (or not evaluated yet).</summary>
-    public FindingVerdict? Get(string id) => _verdicts.GetValueOrDefault(id);
+    public FindingVerdict? Get(string id)
+    {
+        ReadLog?.Add(id);
+        return _verdicts.GetValueOrDefault(id);
+    }
 
     /// <summary>
     /// Whether <paramref name="id"/> fired. A finding that was skipped, broke or was not loaded did not fire: it cannot

@@ -1,6 +1,5 @@
 using NetBufRules.Model;
 using NetBufRules.Params;
-using NetBufRules.Pipeline;
 using NetBufRules.Probe;
 using NetBufRules.Probe.Recording;
 
@@ -17,11 +16,14 @@ internal static class FleetReplay
     /// verdicts' reasons are in <paramref name="texts"/>, which must stay open while they are read.
     /// </summary>
     public static IReadOnlyList<(HostVerdict? Verdict, string? Error)> Run(
-        IReadOnlyList<string> files, IReadOnlyList<Playbook> playbooks, ParamOverrides overrides, int parallelism, VerdictTexts texts, CancellationToken cancellationToken)
+        IReadOnlyList<string> files, IReadOnlyList<Playbook> playbooks, ParamOverrides overrides, int parallelism, VerdictTexts texts, CancellationToken cancellationToken,
+        bool remember = true, VerdictMemo? memo = null)
     {
         var results = new (HostVerdict?, string?)[files.Count];
-        // One extraction memo for the whole fleet: hosts print much the same outputs, and each is extracted once.
+        // One extraction memo and one verdict memo for the whole fleet: hosts print much the same outputs, and each is
+        // extracted once; a playbook whose every input a host shares with an earlier one is not evaluated again.
         var options = new ProbeRunOptions(TimeSpan.Zero) { Memo = new Probe.Extract.ExtractionMemo() };
+        var fleetHost = new FleetHost(playbooks, overrides, options, memo ?? (remember ? new VerdictMemo() : null));
         var next = -1;
         // Plain threads, each taking the next file: replaying a recording never waits, so the work stays on these
         // threads (no thread-pool hops, no async file reads) and each file's buffer is reused for the next.
@@ -37,9 +39,7 @@ internal static class FleetReplay
                     var length = Read(file, ref buffer);
                     var snapshot = SnapshotJson.Read(file, buffer.AsMemory(0, length));
                     // Replays take their times from the recording: the same snapshot always gives the same answer.
-                    var report = DiagnosisPipeline.RunAsync(playbooks, overrides, new SnapshotSourceReader(snapshot), options, snapshot.Host, cancellationToken)
-                        .GetAwaiter().GetResult();
-                    results[i] = (HostVerdicts.Of(Path.GetFileNameWithoutExtension(file), report, texts), null);
+                    results[i] = (fleetHost.Replay(Path.GetFileNameWithoutExtension(file), snapshot, texts, cancellationToken), null);
                 }
                 catch (SnapshotException e)
                 {

@@ -1,5 +1,6 @@
 using NetBufRules.Evaluate;
 using NetBufRules.Evaluate.Evidence;
+using NetBufRules.Render;
 using NetBufRules.Report;
 
 namespace NetBufRules.Fleet;
@@ -11,25 +12,24 @@ internal static class HostVerdicts
     /// The verdict of <paramref name="report"/>, labelled (usually the snapshot's file name); its reasons go to
     /// <paramref name="texts"/> and its repeated words are shared through it, when given (a fleet of thousands).
     /// </summary>
-    public static HostVerdict Of(string label, DiagnosisReport report, VerdictTexts? texts = null)
-    {
-        string Share(string text) => texts?.Share(text) ?? text;
-        return new(
-            label,
-            Share(report.Host.Hostname),
-            Share(report.Host.Kernel),
-            [.. report.Results.Select(r => new PlaybookVerdict(
-                Share(r.Finding.Playbook.Id),
-                r.Status,
-                r.Finding.Playbook.Severity,
-                // A fleet keeps thousands of hosts: the reasons of ok and skipped results are dropped with the report.
-                r.Status is FindingStatus.Fired or FindingStatus.Advice or FindingStatus.Error
-                    ? texts?.Add(r.Reason) ?? StoredText.Of(r.Reason)
-                    : StoredText.Of(""),
-                r.Status == FindingStatus.Fired ? [.. CulpritKinds(r.Finding.Evidence).Select(Share)] : [],
-                r.Status == FindingStatus.Fired ? PeakRate(r.Finding.Evidence) : 0,
-                r.Fixes.Count == 0 ? [] : [.. r.Fixes.Select(f => Share(f.Path))]))]);
-    }
+    public static HostVerdict Of(string label, DiagnosisReport report, VerdictTexts? texts = null) =>
+        new(label, Share(texts, report.Host.Hostname), Share(texts, report.Host.Kernel), [.. report.Results.Select(r => Of(r, texts))]);
+
+    /// <summary>One playbook's verdict, reduced from its rendered result (its reason kept in <paramref name="texts"/>, when given).</summary>
+    public static PlaybookVerdict Of(RenderedFinding r, VerdictTexts? texts) => new(
+        Share(texts, r.Finding.Playbook.Id),
+        r.Status,
+        r.Finding.Playbook.Severity,
+        // A fleet keeps thousands of hosts: the reasons of ok and skipped results are dropped with the report.
+        r.Status is FindingStatus.Fired or FindingStatus.Advice or FindingStatus.Error
+            ? texts?.Add(r.Reason) ?? StoredText.Of(r.Reason)
+            : StoredText.Of(""),
+        r.Status == FindingStatus.Fired ? [.. CulpritKinds(r.Finding.Evidence).Select(k => Share(texts, k))] : [],
+        r.Status == FindingStatus.Fired ? PeakRate(r.Finding.Evidence) : 0,
+        r.Fixes.Count == 0 ? [] : [.. r.Fixes.Select(f => Share(texts, f.Path))]);
+
+    /// <summary>Repeated words (ids, kernels, paths) shared through <paramref name="texts"/>, when given.</summary>
+    public static string Share(VerdictTexts? texts, string text) => texts?.Share(text) ?? text;
 
     /// <summary>The evidence entries that are tables with rows: the kinds of culprit the finding named.</summary>
     private static IReadOnlyList<string> CulpritKinds(IReadOnlyDictionary<string, EvidenceItem> evidence) =>
