@@ -30,7 +30,7 @@ internal sealed class VerdictMemo
     public const int RestAfter = 64;
 
     private readonly ConcurrentDictionary<Playbook, Slot> _slots = new(ReferenceEqualityComparer.Instance);
-    private readonly HashSet<RawOutput> _kept = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<RawOutput, int> _kept = new(ReferenceEqualityComparer.Instance);
     private long _chars;
 
     /// <summary>A remembered result: the fleet's verdict and what later findings on the host read of it.</summary>
@@ -77,7 +77,14 @@ internal sealed class VerdictMemo
         lock (slot)
         {
             var (lookups, hits) = (Interlocked.Read(ref slot.Lookups), Interlocked.Read(ref slot.Hits));
-            if (lookups >= RestAfter && hits * 4 < lookups) slot.Resting = true;
+            if (!slot.Resting && lookups >= RestAfter && hits * 4 < lookups)
+            {
+                // What it kept seldom served: let it go (a fleet whose hosts share nothing keeps nothing).
+                slot.Resting = true;
+                var shapes = slot.Shapes;
+                Volatile.Write(ref slot.Shapes, []);
+                Release(shapes.SelectMany(s => s.Entries.Values).SelectMany(e => e.Answers));
+            }
             if (slot.Resting || slot.Entries >= MaxEntries || slot.Chars + chars > MaxSlotChars) return;
             var shape = slot.Shapes.FirstOrDefault(s => s.Asks(asked, read));
             if (shape is null && slot.Shapes.Length >= MaxShapes) return;
@@ -86,10 +93,10 @@ internal sealed class VerdictMemo
             lock (_kept)
             {
                 // What stays alive is each distinct output once, however many playbooks remember it.
-                var added = answers.Where(a => !_kept.Contains(a.Raw)).DistinctBy(a => a.Raw, ReferenceEqualityComparer.Instance).Sum(a => a.Chars);
+                var added = answers.Where(a => !_kept.ContainsKey(a.Raw)).DistinctBy(a => a.Raw, ReferenceEqualityComparer.Instance).Sum(a => a.Chars);
                 if (_chars + added > MaxChars) return;
                 _chars += added;
-                foreach (var a in answers) _kept.Add(a.Raw);
+                foreach (var a in answers) _kept[a.Raw] = _kept.GetValueOrDefault(a.Raw) + 1;
             }
             if (shape is null)
             {
@@ -99,6 +106,35 @@ internal sealed class VerdictMemo
             shape.Entries[key] = new Entry(answers, verdicts, value);
             slot.Entries++;
             slot.Chars += chars;
+        }
+    }
+
+    /// <summary>The characters kept alive for remembered verdicts (each distinct output counted once).</summary>
+    public long Chars
+    {
+        get
+        {
+            lock (_kept) return _chars;
+        }
+    }
+
+    private void Release(IEnumerable<Answer> answers)
+    {
+        lock (_kept)
+        {
+            foreach (var a in answers)
+            {
+                if (!_kept.TryGetValue(a.Raw, out var count)) continue;
+                if (count > 1)
+                {
+                    _kept[a.Raw] = count - 1;
+                }
+                else
+                {
+                    _kept.Remove(a.Raw);
+                    _chars -= a.Chars;
+                }
+            }
         }
     }
 

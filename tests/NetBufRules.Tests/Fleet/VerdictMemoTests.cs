@@ -164,7 +164,7 @@ public sealed partial class VerdictMemoTests
     public void A_playbook_asked_something_new_on_every_host_rests_and_keeps_nothing_more()
     {
         using var scratch = new Scratch();
-        var healthy = File.ReadAllText(Path.Combine(Repo.Snapshots, "netns-healthy.json"));
+        var healthy = File.ReadAllText(Path.Combine(Repo.Snapshots, "host-oom.json"));
         // Every host a kernel log of its own: memory-pressure never hits, so it stops remembering.
         var files = Write(scratch, Enumerable.Range(0, VerdictMemo.RestAfter + 16).Select(i =>
         {
@@ -179,5 +179,8 @@ public sealed partial class VerdictMemoTests
         memo.Counts["memory-pressure"].Hits.ShouldBe(0);
         memo.Counts["tcp-backlog"].Resting.ShouldBeFalse();
         memo.Counts["tcp-backlog"].Hits.ShouldBe(files.Count - 1);
+        // What it had kept is let go: at most one host's outputs stay (the first, which the others share).
+        var oneHost = Samples(JsonNode.Parse(healthy)!).Sum(s => s.Sample["stdout"]!.GetValue<string>().Length + s.Sample["stderr"]!.GetValue<string>().Length + 64);
+        memo.Chars.ShouldBeLessThan(oneHost);
     }
 }
