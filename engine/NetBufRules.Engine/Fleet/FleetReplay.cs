@@ -13,17 +13,23 @@ internal static class FleetReplay
 {
     /// <summary>
     /// The verdict of every file, in file order; a file that is not a valid snapshot gives its error instead. The
-    /// verdicts' reasons are in <paramref name="texts"/>, which must stay open while they are read.
+    /// verdicts' reasons are in <paramref name="texts"/>, which must stay open while they are read. Hosts share what
+    /// they have in common unless <paramref name="remember"/> is false (only to hold the shared path to the plain one):
+    /// outputs written byte for byte alike are decoded once, and a playbook a host asks nothing new of is not
+    /// evaluated again (<paramref name="memo"/>, given when a caller reads its counts).
     /// </summary>
     public static IReadOnlyList<(HostVerdict? Verdict, string? Error)> Run(
         IReadOnlyList<string> files, IReadOnlyList<Playbook> playbooks, ParamOverrides overrides, int parallelism, VerdictTexts texts, CancellationToken cancellationToken,
         bool remember = true, VerdictMemo? memo = null)
     {
         var results = new (HostVerdict?, string?)[files.Count];
-        // One extraction memo and one verdict memo for the whole fleet: hosts print much the same outputs, and each is
-        // extracted once; a playbook whose every input a host shares with an earlier one is not evaluated again.
+        // One of each for the whole fleet: hosts print much the same outputs. Each is decoded once (SnapshotStrings)
+        // and extracted once (the extraction memo); a playbook whose every answer a host shares with an earlier host
+        // is not run again (VerdictMemo).
         var options = new ProbeRunOptions(TimeSpan.Zero) { Memo = new Probe.Extract.ExtractionMemo() };
-        var fleetHost = new FleetHost(playbooks, overrides, options, memo ?? (remember ? new VerdictMemo() : null));
+        var strings = remember ? new SnapshotStrings() : null;
+        memo ??= remember ? new VerdictMemo() : null;
+        var fleetHost = new FleetHost(playbooks, overrides, options, memo);
         var next = -1;
         // Plain threads, each taking the next file: replaying a recording never waits, so the work stays on these
         // threads (no thread-pool hops, no async file reads) and each file's buffer is reused for the next.
@@ -37,7 +43,7 @@ internal static class FleetReplay
                 try
                 {
                     var length = Read(file, ref buffer);
-                    var snapshot = SnapshotJson.Read(file, buffer.AsMemory(0, length));
+                    var snapshot = SnapshotJson.Read(file, buffer.AsMemory(0, length), strings);
                     // Replays take their times from the recording: the same snapshot always gives the same answer.
                     results[i] = (fleetHost.Replay(Path.GetFileNameWithoutExtension(file), snapshot, texts, cancellationToken), null);
                 }

@@ -14,7 +14,8 @@ namespace NetBufRules.Fleet;
 /// </summary>
 /// <remarks>
 /// Exact, not approximate: a hit compares every answer in full (outputs, exit codes, failures, a counter's window),
-/// never a hash alone. Bounded: per playbook at most <see cref="MaxShapes"/> sets of questions,
+/// never a hash alone. A verdict is kept once its answers have been seen twice (before that, only their hash).
+/// Bounded: per playbook at most <see cref="MaxShapes"/> sets of questions,
 /// <see cref="MaxEntries"/> verdicts and <see cref="MaxSlotChars"/> characters of the outputs they were given, and at
 /// most <see cref="MaxChars"/> distinct characters kept alive in all. A playbook whose lookups mostly miss (what it
 /// reads differs on every host) rests: it stops remembering, and is simply evaluated on each host.
@@ -24,7 +25,10 @@ internal sealed class VerdictMemo
     public const int MaxShapes = 8;
     public const int MaxEntries = 256;
     public const long MaxSlotChars = 2 * 1024 * 1024;
-    public const long MaxChars = 8 * 1024 * 1024;
+    public const long MaxChars = 4 * 1024 * 1024;
+
+    /// <summary>How many answers seen once a playbook remembers (as hashes) before it starts afresh.</summary>
+    public const int MaxSeen = 1 << 16;
 
     /// <summary>A playbook rests once it has been looked up this many times and fewer than a quarter of them were hits.</summary>
     public const int RestAfter = 64;
@@ -90,6 +94,12 @@ internal sealed class VerdictMemo
             if (shape is null && slot.Shapes.Length >= MaxShapes) return;
             var key = Key(answers, verdicts);
             if (shape is not null && shape.Entries.ContainsKey(key)) return;
+            // Kept only when seen a second time: answers no other host gives cost a hash, not their outputs kept alive.
+            if (slot.Seen.Add(key))
+            {
+                if (slot.Seen.Count > MaxSeen) slot.Seen.Clear();
+                return;
+            }
             lock (_kept)
             {
                 // What stays alive is each distinct output once, however many playbooks remember it.
@@ -149,6 +159,7 @@ internal sealed class VerdictMemo
     private sealed class Slot
     {
         public Shape[] Shapes = [];
+        public HashSet<ulong> Seen = [];
         public long Lookups;
         public long Hits;
         public int Entries;

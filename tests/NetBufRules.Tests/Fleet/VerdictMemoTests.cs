@@ -144,15 +144,18 @@ public sealed partial class VerdictMemoTests
         using var scratch = new Scratch();
         // A host's own kernel log (a namespace's recording may have none).
         var backlog = Variants().Where(v => v.Name.StartsWith("host-oom-", StringComparison.Ordinal)).ToList();
-        var files = Write(scratch, backlog.Where(v => v.Name.EndsWith("-0-as-recorded", StringComparison.Ordinal) || v.Name.EndsWith("-1-later", StringComparison.Ordinal) || v.Name.EndsWith("-3-kernel-log", StringComparison.Ordinal)));
+        var recorded = backlog.Single(v => v.Name.EndsWith("-0-as-recorded", StringComparison.Ordinal));
+        var later = backlog.Single(v => v.Name.EndsWith("-1-later", StringComparison.Ordinal));
+        var files = Write(scratch, [recorded, later, (later.Name + "-again", later.Snapshot), backlog.Single(v => v.Name.EndsWith("-3-kernel-log", StringComparison.Ordinal))]);
         var memo = new VerdictMemo();
         Replay(files, remember: true, parallelism: 1, memo);
-        // Host 2 answers everything alike; host 3 differs only in its kernel log, which memory-pressure reads (and
-        // neighbour-table, when its other sources are missing); no other playbook names it.
+        // Hosts 2 and 3 answer everything alike (a verdict is kept once its answers are seen twice, so host 3 is the
+        // first hit); host 4 differs only in its kernel log, which memory-pressure reads (and neighbour-table, when
+        // its other sources are missing); no other playbook names it.
         memo.Counts.Count.ShouldBe(Pack.Count);
         foreach (var (id, (lookups, hits, _)) in memo.Counts)
         {
-            lookups.ShouldBe(3, id);
+            lookups.ShouldBe(4, id);
             var yaml = File.ReadAllText(Path.Combine(Repo.Playbooks, id + ".yaml"));
             if (id == "memory-pressure") hits.ShouldBe(1, id);
             else if (yaml.Contains("dmesg", StringComparison.Ordinal)) hits.ShouldBeInRange(1, 2, id);
@@ -165,12 +168,13 @@ public sealed partial class VerdictMemoTests
     {
         using var scratch = new Scratch();
         var healthy = File.ReadAllText(Path.Combine(Repo.Snapshots, "host-oom.json"));
-        // Every host a kernel log of its own: memory-pressure never hits, so it stops remembering.
+        // Every two hosts a kernel log of their own (seen twice, so kept): memory-pressure never hits, so it stops
+        // remembering.
         var files = Write(scratch, Enumerable.Range(0, VerdictMemo.RestAfter + 16).Select(i =>
         {
             var snapshot = JsonNode.Parse(healthy)!;
             foreach (var (key, _, sample) in Samples(snapshot))
-                if (key == "cmd:dmesg") sample["stdout"] = $"[    0.000000] host {i}\n" + sample["stdout"]!.GetValue<string>();
+                if (key == "cmd:dmesg") sample["stdout"] = $"[    0.000000] host {i / 2}\n" + sample["stdout"]!.GetValue<string>();
             return ($"host-{i:D3}", snapshot);
         }));
         var memo = new VerdictMemo();
@@ -178,7 +182,7 @@ public sealed partial class VerdictMemoTests
         memo.Counts["memory-pressure"].Resting.ShouldBeTrue();
         memo.Counts["memory-pressure"].Hits.ShouldBe(0);
         memo.Counts["tcp-backlog"].Resting.ShouldBeFalse();
-        memo.Counts["tcp-backlog"].Hits.ShouldBe(files.Count - 1);
+        memo.Counts["tcp-backlog"].Hits.ShouldBe(files.Count - 2);
         // What it had kept is let go: at most one host's outputs stay (the first, which the others share).
         var oneHost = Samples(JsonNode.Parse(healthy)!).Sum(s => s.Sample["stdout"]!.GetValue<string>().Length + s.Sample["stderr"]!.GetValue<string>().Length + 64);
         memo.Chars.ShouldBeLessThan(oneHost);

@@ -69,12 +69,13 @@ internal static class SnapshotJson
 
     /// <summary>
     /// Reads a snapshot from its UTF-8 bytes (as it is on disk: no UTF-16 copy of a file that is mostly probe output, and
-    /// a document read once, without a mutable tree; a fleet replay reads thousands).
+    /// a document read once, without a mutable tree; a fleet replay reads thousands, sharing outputs through
+    /// <paramref name="strings"/>).
     /// </summary>
-    public static Snapshot Read(string file, ReadOnlyMemory<byte> utf8)
+    public static Snapshot Read(string file, ReadOnlyMemory<byte> utf8, SnapshotStrings? strings = null)
     {
         // One forward pass for a snapshot that is plainly right; the document reader decides (and words) everything else.
-        return SnapshotStream.TryRead(utf8.Span) ?? ReadDocument(file, utf8);
+        return SnapshotStream.TryRead(utf8.Span, strings) ?? ReadDocument(file, utf8);
     }
 
     /// <summary>The general reader: the whole document, the schema when the shape is not plain, every error worded.</summary>

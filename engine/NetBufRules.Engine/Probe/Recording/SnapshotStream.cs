@@ -13,13 +13,16 @@ namespace NetBufRules.Probe.Recording;
 /// </summary>
 internal static class SnapshotStream
 {
-    /// <summary>The snapshot in <paramref name="utf8"/>, or null when the general reader must decide.</summary>
-    public static Snapshot? TryRead(ReadOnlySpan<byte> utf8)
+    /// <summary>
+    /// The snapshot in <paramref name="utf8"/>, or null when the general reader must decide. Outputs are shared through
+    /// <paramref name="strings"/> when given (a fleet's snapshots repeat each other's outputs).
+    /// </summary>
+    public static Snapshot? TryRead(ReadOnlySpan<byte> utf8, SnapshotStrings? strings = null)
     {
         try
         {
             var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 });
-            var snapshot = Root(ref reader);
+            var snapshot = Root(ref reader, strings);
             // Nothing may follow the document (the general reader refuses trailing text).
             return snapshot is not null && !reader.Read() ? snapshot : null;
         }
@@ -29,7 +32,7 @@ internal static class SnapshotStream
         }
     }
 
-    private static Snapshot? Root(ref Utf8JsonReader r)
+    private static Snapshot? Root(ref Utf8JsonReader r, SnapshotStrings? strings)
     {
         if (!r.Read() || r.TokenType != JsonTokenType.StartObject) return null;
         var seen = 0;
@@ -52,7 +55,7 @@ internal static class SnapshotStream
                     if (!r.TryGetDouble(out interval) || !(interval >= 0) || !double.IsFinite(interval) || interval > SnapshotChecks.MaxIntervalSeconds) return null;
                     break;
                 case "sources" when SnapshotShape.Once(ref seen, 8):
-                    if ((sources = Sources(ref r)) is null) return null;
+                    if ((sources = Sources(ref r, strings)) is null) return null;
                     break;
                 default:
                     return null;
@@ -94,7 +97,7 @@ internal static class SnapshotStream
         return seen == 31 ? new HostInfo(hostname!, kernel!, time, root, netns!) : null;
     }
 
-    private static List<SnapshotSource>? Sources(ref Utf8JsonReader r)
+    private static List<SnapshotSource>? Sources(ref Utf8JsonReader r, SnapshotStrings? strings)
     {
         if (r.TokenType != JsonTokenType.StartArray) return null;
         var sources = new List<SnapshotSource>();
@@ -117,7 +120,7 @@ internal static class SnapshotStream
                         break;
                     case "samples" when SnapshotShape.Once(ref seen, 4):
                         // The key comes first in every snapshot written; a table read before it could not be checked.
-                        if (key is null || (samples = Samples(ref r, key)) is null) return null;
+                        if (key is null || (samples = Samples(ref r, key, strings)) is null) return null;
                         break;
                     default:
                         return null;
@@ -130,7 +133,7 @@ internal static class SnapshotStream
         return sources;
     }
 
-    private static List<RawOutput>? Samples(ref Utf8JsonReader r, string key)
+    private static List<RawOutput>? Samples(ref Utf8JsonReader r, string key, SnapshotStrings? strings)
     {
         if (r.TokenType != JsonTokenType.StartArray) return null;
         var samples = new List<RawOutput>(2);
@@ -152,10 +155,10 @@ internal static class SnapshotStream
                         if (!DateTimeOffset.TryParse(r.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out time)) return null;
                         break;
                     case "stdout" when SnapshotShape.Once(ref seen, 2) && r.TokenType == JsonTokenType.String:
-                        stdout = r.GetString();
+                        stdout = strings is null ? r.GetString() : strings.Get(ref r, key);
                         break;
                     case "stderr" when SnapshotShape.Once(ref seen, 4) && r.TokenType == JsonTokenType.String:
-                        stderr = r.GetString();
+                        stderr = strings is null ? r.GetString() : strings.Get(ref r, key);
                         break;
                     case "exit_code" when SnapshotShape.Once(ref seen, 8):
                         if (r.TokenType == JsonTokenType.Number && r.TryGetInt32(out var code)) exit = code;

@@ -59,10 +59,10 @@ public sealed class SnapshotStreamTests
     }
 
     /// <summary>The same snapshot: written out identically (every field, sample and table cell), same format version.</summary>
-    private static bool Same(Snapshot a, Snapshot b) => a.Version == b.Version && SnapshotJson.Write(a) == SnapshotJson.Write(b);
+    internal static bool Same(Snapshot a, Snapshot b) => a.Version == b.Version && SnapshotJson.Write(a) == SnapshotJson.Write(b);
 
     /// <summary>A recorded snapshot cut down to two counter sources, plus a typed process table (format v2).</summary>
-    private static JsonObject Small()
+    internal static JsonObject Small()
     {
         var root = JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Snapshots, "netns-backlog.json")))!.AsObject();
         root["format"] = Snapshot.Format;
@@ -87,7 +87,7 @@ public sealed class SnapshotStreamTests
     }
 
     /// <summary>Every value replaced by each kind of JSON value or removed, objects given unknown or duplicate properties, text-level cuts and edits.</summary>
-    private static IEnumerable<string> Variants(JsonObject original)
+    internal static IEnumerable<string> Variants(JsonObject original)
     {
         var text = original.ToJsonString();
         yield return text;
