@@ -13,8 +13,13 @@ internal static class SnmpExtractor
         return Lookup(table, spec.Path ?? "");
     }
 
+    /// <summary>Each output text parsed once, however many probes read fields from it (/proc/net/netstat feeds four playbooks).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, IReadOnlyDictionary<string, string>> Parsed = new();
+
     /// <summary>Every <c>Prefix.Name</c> with its value.</summary>
-    public static IReadOnlyDictionary<string, string> Parse(string output)
+    public static IReadOnlyDictionary<string, string> Parse(string output) => Parsed.GetValue(output, ParseNew);
+
+    private static IReadOnlyDictionary<string, string> ParseNew(string output)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
