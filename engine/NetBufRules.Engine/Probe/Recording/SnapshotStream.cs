@@ -22,7 +22,9 @@ internal static class SnapshotStream
         try
         {
             var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 });
-            var snapshot = Root(ref reader, strings);
+            // Where the reader's bytes start in utf8: a reader that stepped over a shared output reads from after it.
+            var offset = 0;
+            var snapshot = Root(ref reader, new Shared(strings, utf8), ref offset);
             // Nothing may follow the document (the general reader refuses trailing text).
             return snapshot is not null && !reader.Read() ? snapshot : null;
         }
@@ -32,7 +34,7 @@ internal static class SnapshotStream
         }
     }
 
-    private static Snapshot? Root(ref Utf8JsonReader r, SnapshotStrings? strings)
+    private static Snapshot? Root(ref Utf8JsonReader r, Shared shared, ref int offset)
     {
         if (!r.Read() || r.TokenType != JsonTokenType.StartObject) return null;
         var seen = 0;
@@ -55,7 +57,7 @@ internal static class SnapshotStream
                     if (!r.TryGetDouble(out interval) || !(interval >= 0) || !double.IsFinite(interval) || interval > SnapshotChecks.MaxIntervalSeconds) return null;
                     break;
                 case "sources" when SnapshotShape.Once(ref seen, 8):
-                    if ((sources = Sources(ref r, strings)) is null) return null;
+                    if ((sources = Sources(ref r, shared, ref offset)) is null) return null;
                     break;
                 default:
                     return null;
@@ -97,7 +99,7 @@ internal static class SnapshotStream
         return seen == 31 ? new HostInfo(hostname!, kernel!, time, root, netns!) : null;
     }
 
-    private static List<SnapshotSource>? Sources(ref Utf8JsonReader r, SnapshotStrings? strings)
+    private static List<SnapshotSource>? Sources(ref Utf8JsonReader r, Shared shared, ref int offset)
     {
         if (r.TokenType != JsonTokenType.StartArray) return null;
         var sources = new List<SnapshotSource>();
@@ -120,7 +122,7 @@ internal static class SnapshotStream
                         break;
                     case "samples" when SnapshotShape.Once(ref seen, 4):
                         // The key comes first in every snapshot written; a table read before it could not be checked.
-                        if (key is null || (samples = Samples(ref r, key, strings)) is null) return null;
+                        if (key is null || (samples = Samples(ref r, key, shared, ref offset)) is null) return null;
                         break;
                     default:
                         return null;
@@ -133,7 +135,7 @@ internal static class SnapshotStream
         return sources;
     }
 
-    private static List<RawOutput>? Samples(ref Utf8JsonReader r, string key, SnapshotStrings? strings)
+    private static List<RawOutput>? Samples(ref Utf8JsonReader r, string key, Shared shared, ref int offset)
     {
         if (r.TokenType != JsonTokenType.StartArray) return null;
         var samples = new List<RawOutput>(2);
@@ -147,18 +149,31 @@ internal static class SnapshotStream
             var failure = ReadFailure.None;
             var truncated = false;
             TableValue? table = null;
-            while (Next(ref r, out var name))
+            while (true)
             {
+                if (!r.Read()) throw new JsonException("cut short");
+                if (r.TokenType == JsonTokenType.EndObject) break;
+                if (r.TokenType != JsonTokenType.PropertyName) throw new JsonException("not a property");
+                var name = r.GetString();
+                // An output a fleet has seen before, byte for byte: stepped over, not read (see SnapshotStrings).
+                if (name is "stdout" or "stderr" && shared.Strings is { } strings && strings.TrySkip(ref r, shared.Utf8, ref offset, key, out var known))
+                {
+                    if (!SnapshotShape.Once(ref seen, name == "stdout" ? 2 : 4)) return null;
+                    if (name == "stdout") stdout = known;
+                    else stderr = known;
+                    continue;
+                }
+                if (!r.Read()) throw new JsonException("cut short");
                 switch (name)
                 {
                     case "time" when SnapshotShape.Once(ref seen, 1) && r.TokenType == JsonTokenType.String:
                         if (!DateTimeOffset.TryParse(r.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out time)) return null;
                         break;
                     case "stdout" when SnapshotShape.Once(ref seen, 2) && r.TokenType == JsonTokenType.String:
-                        stdout = strings is null ? r.GetString() : strings.Get(ref r, key);
+                        stdout = shared.Strings is null ? r.GetString() : shared.Strings.Get(ref r, key);
                         break;
                     case "stderr" when SnapshotShape.Once(ref seen, 4) && r.TokenType == JsonTokenType.String:
-                        stderr = strings is null ? r.GetString() : strings.Get(ref r, key);
+                        stderr = shared.Strings is null ? r.GetString() : shared.Strings.Get(ref r, key);
                         break;
                     case "exit_code" when SnapshotShape.Once(ref seen, 8):
                         if (r.TokenType == JsonTokenType.Number && r.TryGetInt32(out var code)) exit = code;
@@ -244,6 +259,13 @@ internal static class SnapshotStream
             if (r.ValueTextEquals(name)) return name;
         }
         return null;
+    }
+
+    /// <summary>The whole snapshot and the fleet's shared outputs, for a reader that steps over one.</summary>
+    private readonly ref struct Shared(SnapshotStrings? strings, ReadOnlySpan<byte> utf8)
+    {
+        public SnapshotStrings? Strings { get; } = strings;
+        public ReadOnlySpan<byte> Utf8 { get; } = utf8;
     }
 
     /// <summary>

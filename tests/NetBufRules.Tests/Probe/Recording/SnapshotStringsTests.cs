@@ -55,6 +55,8 @@ public sealed class SnapshotStringsTests
             cases++;
         }
         cases.ShouldBeGreaterThan(1000);
+        // Most were stepped over or shared, not decoded.
+        strings.Counts.Values.Sum(c => c.Hits).ShouldBeGreaterThan(cases);
     }
 
     /// <summary>The same outputs written with other escapes, and outputs one character apart.</summary>
@@ -65,6 +67,14 @@ public sealed class SnapshotStringsTests
         // Escaped differently, the same text: its own bytes, the same string.
         yield return text.Replace("\\n", "\\u000a", StringComparison.Ordinal);
         yield return text.Replace("\\n", "\\u000A", StringComparison.Ordinal);
+        // Longer or shorter by a few characters, or with an escaped quote after the same text: a string that begins
+        // as a shared one is not that one.
+        foreach (var other in new[] { stdout + "more", stdout + "\"", stdout + "\\", stdout[..^3] })
+        {
+            var copy = (JsonObject)original.DeepClone();
+            copy["sources"]![0]!["samples"]![0]!["stdout"] = other;
+            yield return copy.ToJsonString();
+        }
         // One character apart, at the start, the middle and the end: never given the other's string.
         for (var at = 0; at < stdout.Length; at += Math.Max(1, stdout.Length / 7))
         {
