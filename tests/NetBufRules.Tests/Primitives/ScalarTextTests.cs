@@ -18,6 +18,25 @@ public sealed class ScalarTextTests
             file: /x
         """, "  - x > limit"));
 
+    [Fact]
+    public void A_number_reads_exactly_as_the_general_parser_reads_it_digits_or_not()
+    {
+        // TryNumber answers plain digit strings itself: it must agree bit for bit with double.TryParse.
+        var random = new Random(14);
+        var texts = new List<string> { "0", "00", "007", "999999999999999", "9999999999999999", "123456789012345", "1234567890123456", "", " 1", "1 ", "١٢", "1_0", "0x10", "+1", "-1" };
+        for (var i = 0; i < 20_000; i++)
+        {
+            var length = random.Next(1, 22);
+            texts.Add(string.Concat(Enumerable.Range(0, length).Select(_ => random.Next(12) switch { 10 => "0", 11 => "9", var d => d.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
+        }
+        foreach (var text in texts)
+        {
+            var general = double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var expected);
+            ScalarText.TryNumber(text, out var number).ShouldBe(general, text);
+            if (general) BitConverter.DoubleToInt64Bits(number).ShouldBe(BitConverter.DoubleToInt64Bits(expected), text);
+        }
+    }
+
     [Theory]
     [InlineData("10", 10.0)]
     [InlineData("1e3", 1000.0)]
