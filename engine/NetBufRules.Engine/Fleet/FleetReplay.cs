@@ -30,6 +30,7 @@ internal static class FleetReplay
         var strings = remember ? new SnapshotStrings() : null;
         memo ??= remember ? new VerdictMemo() : null;
         var fleetHost = new FleetHost(playbooks, overrides, options, memo);
+        var governor = new Governor();
         var next = -1;
         // Plain threads, each taking the next file: replaying a recording never waits, so the work stays on these
         // threads (no thread-pool hops, no async file reads) and each file's buffer is reused for the next.
@@ -46,6 +47,7 @@ internal static class FleetReplay
                     var snapshot = SnapshotJson.Read(file, buffer.AsMemory(0, length), strings);
                     // Replays take their times from the recording: the same snapshot always gives the same answer.
                     results[i] = (fleetHost.Replay(Path.GetFileNameWithoutExtension(file), snapshot, texts, cancellationToken), null);
+                    if (i % 16 == 0) governor.Check();
                 }
                 catch (SnapshotException e)
                 {
