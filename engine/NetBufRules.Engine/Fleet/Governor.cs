@@ -10,7 +10,7 @@ namespace NetBufRules.Fleet;
 internal sealed class Governor(long target = Governor.Target)
 {
     /// <summary>The working set a replay aims to stay near.</summary>
-    public const long Target = 110L * 1024 * 1024;
+    public const long Target = 130L * 1024 * 1024;
 
     /// <summary>Room for what is not the managed heap (code, stacks, buffers), on top of twice the live data.</summary>
     public const long Room = 64L * 1024 * 1024;
@@ -31,7 +31,7 @@ internal sealed class Governor(long target = Governor.Target)
         if (Environment.WorkingSet < Interlocked.Read(ref _mark) || Interlocked.Exchange(ref _collecting, 1) == 1) return;
         try
         {
-            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
             Collections++;
             Interlocked.Exchange(ref _mark, Math.Max(_target, 2 * GC.GetTotalMemory(forceFullCollection: false) + Room));
         }
