@@ -66,12 +66,19 @@ internal sealed class FleetHost
                 board.ReadLog = null;
             }
             var verdict = new VerdictMemo.Known(HostVerdicts.Of(result, texts), FindingVerdict.Of(result.Finding, result.Status, result.Reason));
-            // An error may be a bug met once (an internal error) rather than an answer to the questions: never reused.
-            if (result.Status != FindingStatus.Error)
+            // An error may be a bug met once (an internal error), and a regex that ran out of time a race with the
+            // clock, rather than an answer to the questions: neither is reused.
+            if (result.Status != FindingStatus.Error && !RacedTheClock(run.For(playbook.Id)))
                 _memo?.Remember(playbook, asking.Asked, read, host, board, verdict);
             board.Add(verdict.Board);
             foreach (var i in indices) results[i] = verdict.Verdict;
         }
         return new HostVerdict(label, HostVerdicts.Share(texts, snapshot.Host.Hostname), HostVerdicts.Share(texts, snapshot.Host.Kernel), results);
     }
+
+    /// <summary>Whether a probe, or an alternative it passed over, was refused because a regex ran out of time.</summary>
+    private static bool RacedTheClock(IReadOnlyDictionary<string, ProbeResult> probes) =>
+        probes.Values.Any(p => TimedOut(p.SkipReason) || TimedOut(p.Note) || p.Attempts.Any(a => TimedOut(a.FailedBecause)));
+
+    private static bool TimedOut(string? reason) => reason?.Contains(Primitives.Limits.RegexTimedOut, StringComparison.Ordinal) == true;
 }

@@ -27,6 +27,9 @@ internal static class Limits
     /// <summary>How long one regex match may take before the probe or condition using it fails.</summary>
     public static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>The words every "a regex ran out of its time" reason holds (a race with the clock, never reused as an answer).</summary>
+    public const string RegexTimedOut = "ran longer than";
+
     /// <summary>A snapshot file larger than this is refused unread (recorded hosts are about 100 KB).</summary>
     public const int SnapshotBytes = 64 * 1024 * 1024;
 }

@@ -132,7 +132,7 @@ internal sealed class ProbeRunner(ISourceReader reader, ProbeRunOptions options)
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
-            return $"unusable_if /{pattern}/ ran longer than {Primitives.Limits.RegexTimeout.TotalMilliseconds:0} ms (a backtracking regex?)";
+            return $"unusable_if /{pattern}/ {Primitives.Limits.RegexTimedOut} {Primitives.Limits.RegexTimeout.TotalMilliseconds:0} ms (a backtracking regex?)";
         }
     }
 

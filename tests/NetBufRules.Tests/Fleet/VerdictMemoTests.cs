@@ -139,6 +139,25 @@ public sealed partial class VerdictMemoTests
     }
 
     [Fact]
+    public void A_verdict_that_a_regex_timeout_decided_is_never_reused()
+    {
+        using var scratch = new Scratch();
+        // A regex that backtracks past its 200 ms on this output: whether it finishes is a race with the clock.
+        var yaml = scratch.Write("pack/backtrack.yaml", Hostile.RobustnessScratch.Playbook("backtrack", "    file: /proc/loadavg\n    extract: { regex: '^(?<value>(a+)+)$' }", "v > 0"));
+        var playbooks = PlaybookLoader.Load([Path.GetDirectoryName(yaml)!]).Playbooks;
+        var snapshot = JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Snapshots, "netns-healthy.json")))!;
+        var time = snapshot["host"]!["time"]!.GetValue<string>();
+        snapshot["sources"]!.AsArray().Add(JsonNode.Parse($$"""{"key": "file:/proc/loadavg", "describe": "/proc/loadavg", "samples": [{"time": "{{time}}", "stdout": "{{new string('a', 60)}}!", "stderr": "", "exit_code": 0, "failure": "None", "failure_message": null, "truncated": false}]}"""));
+        var files = Write(scratch, Enumerable.Range(0, 3).Select(i => ($"host-{i}", snapshot.DeepClone())));
+        var memo = new VerdictMemo();
+        using var texts = new VerdictTexts();
+        var results = FleetReplay.Run(files, playbooks, new ParamOverrides(), 1, texts, CancellationToken.None, remember: true, memo);
+        results.ShouldAllBe(r => r.Verdict!.Results.Single().Status == NetBufRules.Evaluate.FindingStatus.Skipped);
+        memo.Counts["backtrack"].Lookups.ShouldBe(3);
+        memo.Counts["backtrack"].Hits.ShouldBe(0);
+    }
+
+    [Fact]
     public void A_host_is_evaluated_only_for_what_it_answers_differently()
     {
         using var scratch = new Scratch();

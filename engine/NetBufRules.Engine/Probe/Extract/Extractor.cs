@@ -23,7 +23,7 @@ internal static class Extractor
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException e)
         {
-            throw new ExtractException($"regex /{spec.Path}/ ran longer than {Primitives.Limits.RegexTimeout.TotalMilliseconds:0} ms on {output.Length:N0} characters (a backtracking regex?)", e);
+            throw new ExtractException($"regex /{spec.Path}/ {Primitives.Limits.RegexTimedOut} {Primitives.Limits.RegexTimeout.TotalMilliseconds:0} ms on {output.Length:N0} characters (a backtracking regex?)", e);
         }
     }
 
