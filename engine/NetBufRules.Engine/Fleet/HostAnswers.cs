@@ -72,7 +72,15 @@ internal readonly record struct Answer(RawOutput Raw, long Offset, ulong Hash)
     public long Chars => Raw.Stdout.Length + Raw.Stderr.Length + (Raw.Table is { } t ? (long)t.Rows.Count * t.Columns.Count * 8 : 0);
 
     private static readonly IEqualityComparer<KeyValuePair<string, object>> Cells =
-        EqualityComparer<KeyValuePair<string, object>>.Create((x, y) => string.Equals(x.Key, y.Key, StringComparison.Ordinal) && Equals(x.Value, y.Value));
+        EqualityComparer<KeyValuePair<string, object>>.Create((x, y) => string.Equals(x.Key, y.Key, StringComparison.Ordinal) && SameCell(x.Value, y.Value));
+
+    /// <summary>
+    /// Two cells that print alike: numbers bit for bit (-0 equals 0 as a double, but a report prints "-0"), anything
+    /// else by value.
+    /// </summary>
+    private static bool SameCell(object? x, object? y) => x is double a && y is double b
+        ? BitConverter.DoubleToInt64Bits(a) == BitConverter.DoubleToInt64Bits(b)
+        : Equals(x, y);
 
     private static bool SameTable(TableValue? a, TableValue? b)
     {

@@ -138,6 +138,39 @@ public sealed partial class VerdictMemoTests
         memo.Counts["socket-buffers"].Hits.ShouldBe(0);
     }
 
+    [Theory]
+    [InlineData("-0")]
+    [InlineData("-0.0")]
+    [InlineData("-1e-400")]
+    public void A_process_table_cell_of_minus_zero_is_not_the_answer_zero(string zero)
+    {
+        // -0 equals 0 as a double, yet a report prints "pid -0": a memo that compared cells by value gave host b the
+        // sentence of host a (found by the red team of this change).
+        using var scratch = new Scratch();
+        var snapshot = JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Snapshots, "netns-fd-limit.json")))!;
+        snapshot["format"] = "netbufrules/snapshot/v2";
+        var source = snapshot["sources"]!.AsArray().Single(s => s!["key"]!.GetValue<string>() == "processes")!;
+        var lines = source["samples"]![0]!["stdout"]!.GetValue<string>().Trim('\n').Split('\n');
+        var rows = new JsonArray();
+        foreach (var line in lines.Skip(1))
+        {
+            var c = line.Split('\t');
+            rows.Add(new JsonArray(long.Parse(c[0], CultureInfo.InvariantCulture), long.Parse(c[1], CultureInfo.InvariantCulture), long.Parse(c[2], CultureInfo.InvariantCulture),
+                long.Parse(c[3], CultureInfo.InvariantCulture), long.Parse(c[4], CultureInfo.InvariantCulture), c[5], c[6]));
+        }
+        rows.Add(JsonNode.Parse("[777777, 888888, 0, 0, 0, \"-\", \"zeroproc\"]"));
+        source["key"] = "processes:netns=auto";
+        source["samples"]![0]!["stdout"] = "";
+        source["samples"]![0]!["table"] = new JsonObject { ["columns"] = new JsonArray([.. lines[0].Split('\t').Select(c => (JsonNode)c)]), ["rows"] = rows };
+        var text = snapshot.ToJsonString();
+        var files = Write(scratch, [("a0", JsonNode.Parse(text.Replace("777777", "0", StringComparison.Ordinal).Replace("888888", "0", StringComparison.Ordinal))!),
+            ("a1", JsonNode.Parse(text.Replace("777777", "0", StringComparison.Ordinal).Replace("888888", "0", StringComparison.Ordinal))!),
+            ("b0", JsonNode.Parse(text.Replace("777777", zero, StringComparison.Ordinal).Replace("888888", zero, StringComparison.Ordinal))!)]);
+        var plain = Replay(files, remember: false, parallelism: 1);
+        plain[2].ShouldContain("pid -0 (zeroproc)");
+        Replay(files, remember: true, parallelism: 1).ShouldBe(plain);
+    }
+
     [Fact]
     public void A_verdict_that_a_regex_timeout_decided_is_never_reused()
     {
