@@ -2,8 +2,9 @@
 # Benchmark: replay a fleet of N snapshots (the recorded ones in examples/snapshots, copied round robin, each the
 # size 'collect' writes) with the compiled tool, as a user runs it. Prints wall time, CPU time, peak RSS, the
 # JSON-parsing floor (every file read and parsed once, nothing evaluated) and hosts per second, each run 3 times.
+# First ("collect") copies of a snapshot 'collect' writes on this host now, the issue's workload.
 # Then the same fleet with a kernel log of its own on every host ("unique"): copies print identical outputs, which the
-# replay's extraction memo shares; real hosts do not. Then ("all unique") every other output too gets a number of its
+# replay shares (decoded once, evaluated once: SnapshotStrings, VerdictMemo); real hosts share only some. Then ("all unique") every other output too gets a number of its
 # own on every host, so nothing extracted on one host is shared with another: the cost of hosts that share nothing.
 # Targets (issue 14): 10,000 snapshots in at most 5 s and 200 MB on 2 cores; 1,000 and 10,000 within 50 MB.
 # usage: tests/bench/fleet-replay.sh [N...]   (default: 1000 10000); RUNS=3 by default
@@ -32,7 +33,15 @@ measure() {   # $1 label, $2 n, $3 fleet folder
       "$2" "$1" $((bytes / 1000000)) "$wall" "$(echo "$user + $sys" | bc -l)" $((rss / 1024)) "$(echo "$2 / $wall" | bc -l)" "$pwall" "$(cut -d' ' -f1 /proc/loadavg)"
   done
 }
+# The issue's own workload: snapshots of the size 'collect' writes today, i.e. this host collected now (its kernel log
+# included), copied to every host of the fleet.
+"$root/netbufrules" collect "$root/playbooks" --interval 1 -o "$dir/collected.json" >/dev/null 2>&1 || true
 for n in "${counts[@]}"; do
+  if [ -s "$dir/collected.json" ]; then
+    rm -rf "$dir/fleet"; mkdir -p "$dir/fleet"
+    for ((i = 0; i < n; i++)); do cp "$dir/collected.json" "$(printf '%s/fleet/host-%05d.json' "$dir" "$i")"; done
+    measure collect "$n" "$dir/fleet"
+  fi
   rm -rf "$dir/fleet"; mkdir -p "$dir/fleet"
   for ((i = 0; i < n; i++)); do
     cp "${sources[$((i % ${#sources[@]}))]}" "$(printf '%s/fleet/host-%05d.json' "$dir" "$i")"
