@@ -149,12 +149,8 @@ internal static class SnapshotStream
             var failure = ReadFailure.None;
             var truncated = false;
             TableValue? table = null;
-            while (true)
+            while (NextName(ref r, out var name))
             {
-                if (!r.Read()) throw new JsonException("cut short");
-                if (r.TokenType == JsonTokenType.EndObject) break;
-                if (r.TokenType != JsonTokenType.PropertyName) throw new JsonException("not a property");
-                var name = r.GetString();
                 // An output a fleet has seen before, byte for byte: stepped over, not read (see SnapshotStrings).
                 if (name is "stdout" or "stderr" && shared.Strings is { } strings && strings.TrySkip(ref r, shared.Utf8, ref offset, key, out var known))
                 {
@@ -163,7 +159,7 @@ internal static class SnapshotStream
                     else stderr = known;
                     continue;
                 }
-                if (!r.Read()) throw new JsonException("cut short");
+                ToValue(ref r);
                 switch (name)
                 {
                     case "time" when SnapshotShape.Once(ref seen, 1) && r.TokenType == JsonTokenType.String:
@@ -273,12 +269,25 @@ internal static class SnapshotStream
     /// </summary>
     private static bool Next(ref Utf8JsonReader r, out string? name)
     {
+        if (!NextName(ref r, out name)) return false;
+        ToValue(ref r);
+        return true;
+    }
+
+    /// <summary>Moves to the next property's name, leaving the reader on it (its value not read yet); false at the object's end.</summary>
+    private static bool NextName(ref Utf8JsonReader r, out string? name)
+    {
         name = null;
         if (!r.Read()) throw new JsonException("cut short");
         if (r.TokenType == JsonTokenType.EndObject) return false;
         if (r.TokenType != JsonTokenType.PropertyName) throw new JsonException("not a property");
         name = r.GetString();
-        if (!r.Read()) throw new JsonException("cut short");
         return true;
+    }
+
+    /// <summary>Moves from a property's name to its value.</summary>
+    private static void ToValue(ref Utf8JsonReader r)
+    {
+        if (!r.Read()) throw new JsonException("cut short");
     }
 }
