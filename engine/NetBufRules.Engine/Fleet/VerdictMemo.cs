@@ -27,11 +27,8 @@ internal sealed class VerdictMemo
     public const long MaxSlotChars = 2 * 1024 * 1024;
     public const long MaxChars = 4 * 1024 * 1024;
 
-    /// <summary>How many answers seen once a playbook remembers (as hashes) before it starts afresh.</summary>
-    public const int MaxSeen = 1 << 16;
-
     /// <summary>A playbook rests once it has been looked up this many times and fewer than a quarter of them were hits.</summary>
-    public const int RestAfter = 64;
+    public const int RestAfter = Primitives.KeepRule.RestAfter;
 
     private readonly ConcurrentDictionary<Playbook, Slot> _slots = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<RawOutput, int> _kept = new(ReferenceEqualityComparer.Instance);
@@ -42,13 +39,12 @@ internal sealed class VerdictMemo
 
     /// <summary>Per playbook id: lookups, hits, and whether it rests (for the benchmark and the tests).</summary>
     public IReadOnlyDictionary<string, (long Lookups, long Hits, bool Resting)> Counts =>
-        _slots.ToDictionary(s => s.Key.Id, s => (Interlocked.Read(ref s.Value.Lookups), Interlocked.Read(ref s.Value.Hits), s.Value.Resting), StringComparer.Ordinal);
+        _slots.ToDictionary(s => s.Key.Id, s => (s.Value.Rule.Lookups, s.Value.Rule.Hits, s.Value.Rule.Resting), StringComparer.Ordinal);
 
     /// <summary>The verdict of <paramref name="playbook"/> on a host answering as <paramref name="host"/> and <paramref name="board"/> do, when remembered.</summary>
     public Known? Find(Playbook playbook, HostAnswers host, FindingBoard board)
     {
         var slot = _slots.GetOrAdd(playbook, _ => new Slot());
-        Interlocked.Increment(ref slot.Lookups);
         foreach (var shape in Volatile.Read(ref slot.Shapes))
         {
             var answers = new Answer[shape.Reads.Length];
@@ -56,10 +52,11 @@ internal sealed class VerdictMemo
             var verdicts = Array.ConvertAll(shape.Findings, board.Get);
             if (shape.Entries.TryGetValue(Key(answers, verdicts), out var entry) && entry.Matches(answers, verdicts))
             {
-                Interlocked.Increment(ref slot.Hits);
+                slot.Rule.Looked(hit: true);
                 return entry.Value;
             }
         }
+        slot.Rule.Looked(hit: false);
         return null;
     }
 
@@ -71,7 +68,7 @@ internal sealed class VerdictMemo
     public void Remember(Playbook playbook, IEnumerable<Read> reads, IEnumerable<string> findings, HostAnswers host, FindingBoard board, Known value)
     {
         var slot = _slots.GetOrAdd(playbook, _ => new Slot());
-        if (slot.Resting) return;
+        if (slot.Rule.Resting) return;
         // One order for the same questions, however they were asked.
         var asked = reads.DistinctBy(r => (r.Key, r.Sample)).OrderBy(r => r.Key, StringComparer.Ordinal).ThenBy(r => r.Sample).ToArray();
         var read = findings.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
@@ -80,26 +77,20 @@ internal sealed class VerdictMemo
         var chars = answers.Sum(a => a.Chars);
         lock (slot)
         {
-            var (lookups, hits) = (Interlocked.Read(ref slot.Lookups), Interlocked.Read(ref slot.Hits));
-            if (!slot.Resting && lookups >= RestAfter && hits * 4 < lookups)
+            if (slot.Rule.RestNow())
             {
                 // What it kept seldom served: let it go (a fleet whose hosts share nothing keeps nothing).
-                slot.Resting = true;
                 var shapes = slot.Shapes;
                 Volatile.Write(ref slot.Shapes, []);
                 Release(shapes.SelectMany(s => s.Entries.Values).SelectMany(e => e.Answers));
             }
-            if (slot.Resting || slot.Entries >= MaxEntries || slot.Chars + chars > MaxSlotChars) return;
+            if (slot.Rule.Resting || slot.Entries >= MaxEntries || slot.Chars + chars > MaxSlotChars) return;
             var shape = slot.Shapes.FirstOrDefault(s => s.Asks(asked, read));
             if (shape is null && slot.Shapes.Length >= MaxShapes) return;
             var key = Key(answers, verdicts);
             if (shape is not null && shape.Entries.ContainsKey(key)) return;
             // Kept only when seen a second time: answers no other host gives cost a hash, not their outputs kept alive.
-            if (slot.Seen.Add(key))
-            {
-                if (slot.Seen.Count > MaxSeen) slot.Seen.Clear();
-                return;
-            }
+            if (!slot.Rule.SeenBefore(key)) return;
             lock (_kept)
             {
                 // What stays alive is each distinct output once, however many playbooks remember it.
@@ -159,12 +150,9 @@ internal sealed class VerdictMemo
     private sealed class Slot
     {
         public Shape[] Shapes = [];
-        public HashSet<ulong> Seen = [];
-        public long Lookups;
-        public long Hits;
+        public readonly Primitives.KeepRule Rule = new();
         public int Entries;
         public long Chars;
-        public bool Resting;
     }
 
     /// <summary>One set of questions (the reads and the findings an evaluation asked for) and the answers seen to it.</summary>

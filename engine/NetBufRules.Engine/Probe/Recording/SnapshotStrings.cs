@@ -20,10 +20,7 @@ namespace NetBufRules.Probe.Recording;
 internal sealed class SnapshotStrings
 {
     public const long MaxBytes = 12 * 1024 * 1024;
-    public const int RestAfter = 64;
-
-    /// <summary>How many outputs seen once a source remembers (as hashes) before it starts afresh.</summary>
-    public const int MaxSeen = 1 << 16;
+    public const int RestAfter = Primitives.KeepRule.RestAfter;
 
     /// <summary>Shorter outputs are decoded each time: a lookup would cost as much.</summary>
     public const int MinBytes = 64;
@@ -45,7 +42,7 @@ internal sealed class SnapshotStrings
 
     /// <summary>How many outputs were shared, of how many looked up, per source key.</summary>
     public IReadOnlyDictionary<string, (long Lookups, long Hits, bool Resting)> Counts =>
-        _sources.ToDictionary(s => s.Key, s => (Interlocked.Read(ref s.Value.Lookups), Interlocked.Read(ref s.Value.Hits), s.Value.Resting), StringComparer.Ordinal);
+        _sources.ToDictionary(s => s.Key, s => (s.Value.Rule.Lookups, s.Value.Rule.Hits, s.Value.Rule.Resting), StringComparer.Ordinal);
 
     /// <summary>The bytes kept for sharing, as counted against <see cref="MaxBytes"/>.</summary>
     public long Bytes => Interlocked.Read(ref _bytes);
@@ -59,31 +56,26 @@ internal sealed class SnapshotStrings
         if (reader.HasValueSequence || reader.ValueSpan.Length < MinBytes) return reader.GetString()!;
         if (_afterOutput is null) Volatile.Write(ref _afterOutput, new StrongBox<JsonReaderState>(reader.CurrentState));
         var source = _sources.GetOrAdd(key, _ => new Source());
-        if (source.Resting) return reader.GetString()!;
+        if (source.Rule.Resting) return reader.GetString()!;
         var encoded = reader.ValueSpan;
         var hash = XxHash3.HashToUInt64(encoded);
-        Interlocked.Increment(ref source.Lookups);
         // Compared in full, never by the hash alone.
-        if (source.Texts.TryGetValue(hash, out var known) && encoded.SequenceEqual(known.Encoded))
-        {
-            Interlocked.Increment(ref source.Hits);
-            return known.Text;
-        }
+        var hit = source.Texts.TryGetValue(hash, out var known) && encoded.SequenceEqual(known.Encoded);
+        source.Rule.Looked(hit);
+        if (hit) return known!.Text;
         var text = reader.GetString()!;
         lock (source)
         {
-            var (lookups, hits) = (Interlocked.Read(ref source.Lookups), Interlocked.Read(ref source.Hits));
-            if (lookups >= RestAfter && hits * 4 < lookups)
+            if (source.Rule.RestNow())
             {
                 // What it kept seldom served: let it go.
-                source.Resting = true;
                 foreach (var kept in source.Texts.Values) Interlocked.Add(ref _bytes, -kept.Bytes);
                 source.Texts.Clear();
                 source.ByPrefix.Clear();
                 return text;
             }
             // Kept only when seen a second time: an output that never repeats costs a hash, not its text kept alive.
-            if (!source.Seen.Add(hash))
+            if (source.Rule.SeenBefore(hash))
             {
                 var entry = new Known(encoded.ToArray(), text);
                 if (Interlocked.Read(ref _bytes) + entry.Bytes <= MaxBytes && source.Texts.TryAdd(hash, entry))
@@ -93,10 +85,6 @@ internal sealed class SnapshotStrings
                     var same = source.ByPrefix.GetValueOrDefault(prefix, []);
                     if (same.Length < MaxPerPrefix) source.ByPrefix[prefix] = [.. same, entry];
                 }
-            }
-            else if (source.Seen.Count > MaxSeen)
-            {
-                source.Seen.Clear();
             }
         }
         return text;
@@ -111,7 +99,7 @@ internal sealed class SnapshotStrings
     public bool TrySkip(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, ref int offset, string key, out string text)
     {
         text = "";
-        if (Volatile.Read(ref _afterOutput) is not { } after || !_sources.TryGetValue(key, out var source) || source.Resting || source.ByPrefix.IsEmpty)
+        if (Volatile.Read(ref _afterOutput) is not { } after || !_sources.TryGetValue(key, out var source) || source.Rule.Resting || source.ByPrefix.IsEmpty)
             return false;
         var at = offset + (int)reader.BytesConsumed;
         at = Blank(utf8, at);
@@ -128,8 +116,7 @@ internal sealed class SnapshotStrings
             {
                 offset = end + 1;
                 reader = new Utf8JsonReader(utf8[offset..], isFinalBlock: true, after.Value);
-                Interlocked.Increment(ref source.Lookups);
-                Interlocked.Increment(ref source.Hits);
+                source.Rule.Looked(hit: true);
                 text = known.Text;
                 return true;
             }
@@ -147,10 +134,7 @@ internal sealed class SnapshotStrings
     {
         public readonly ConcurrentDictionary<ulong, Known> Texts = new();
         public readonly ConcurrentDictionary<ulong, Known[]> ByPrefix = new();
-        public readonly HashSet<ulong> Seen = [];
-        public long Lookups;
-        public long Hits;
-        public volatile bool Resting;
+        public readonly Primitives.KeepRule Rule = new();
     }
 
     private sealed record Known(byte[] Encoded, string Text)
