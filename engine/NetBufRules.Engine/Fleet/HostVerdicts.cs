@@ -1,20 +1,12 @@
 using NetBufRules.Evaluate;
 using NetBufRules.Evaluate.Evidence;
 using NetBufRules.Render;
-using NetBufRules.Report;
 
 namespace NetBufRules.Fleet;
 
-/// <summary>Reduces a host's full report to its <see cref="HostVerdict"/>.</summary>
+/// <summary>Reduces a host's rendered results to what its <see cref="HostVerdict"/> keeps.</summary>
 internal static class HostVerdicts
 {
-    /// <summary>
-    /// The verdict of <paramref name="report"/>, labelled (usually the snapshot's file name); its reasons go to
-    /// <paramref name="texts"/> and its repeated words are shared through it, when given (a fleet of thousands).
-    /// </summary>
-    public static HostVerdict Of(string label, DiagnosisReport report, VerdictTexts? texts = null) =>
-        new(label, Share(texts, report.Host.Hostname), Share(texts, report.Host.Kernel), [.. report.Results.Select(r => Of(r, texts))]);
-
     /// <summary>One playbook's verdict, reduced from its rendered result (its reason kept in <paramref name="texts"/>, when given).</summary>
     public static PlaybookVerdict Of(RenderedFinding r, VerdictTexts? texts) => new(
         Share(texts, r.Finding.Playbook.Id),
