@@ -101,7 +101,16 @@ public sealed partial class VerdictMemoTests
         var plain = Replay(files, remember: false, parallelism: 2);
         var memo = new VerdictMemo();
         var remembered = Replay(files, remember: true, parallelism: 2, memo);
-        for (var i = 0; i < files.Count; i++) remembered[i].ShouldBe(plain[i], Path.GetFileName(files[i]));
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (remembered[i] == plain[i]) continue;
+            // A kernel-log regex may run past its 200 ms on a loaded machine (seen once in CI): that probe is then
+            // skipped in one replay and not in the other, a race with the clock and not the memo's doing. Such a host
+            // is replayed alone, twice more without the memo: a memo that answered wrongly still differs from both.
+            var again = Replay([files[i], files[i]], remember: false, parallelism: 1);
+            again[0].ShouldBe(again[1], "the plain replay itself differs from run to run");
+            remembered[i].ShouldBe(again[0], Path.GetFileName(files[i]));
+        }
         // Not vacuous: many verdicts came from the memo (each edit leaves most playbooks' answers alone).
         memo.Counts.Values.Sum(c => c.Hits).ShouldBeGreaterThan(memo.Counts.Values.Sum(c => c.Lookups) / 3);
     }
