@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using NCalc;
 using NetBufRules.Compile;
@@ -5,9 +6,11 @@ using NetBufRules.Compile;
 namespace NetBufRules.Evaluate;
 
 /// <summary>
-/// A condition made only of names, number literals, comparisons, <c>+ - *</c> and <c>&amp;&amp; || !</c>, evaluated
-/// without NCalc's interpreter: the answer is true, false, or null ("not sure"), and on null the caller asks NCalc,
-/// which stays the only judge of everything else (other types, errors and their messages).
+/// A condition made only of names, number literals, comparisons, <c>+ - *</c> and <c>&amp;&amp; || !</c>, the pack's
+/// own table and counter functions (<c>rate delta count sum maxof minof maxcount</c>), text compared with a quoted
+/// literal (<c>reason == 'PROTO_MEM'</c>), <c>contains()</c> and <c>among()</c>, evaluated without NCalc's interpreter:
+/// the answer is true, false, or null ("not sure"), and on null the caller asks NCalc, which stays the only judge of
+/// everything else (other types, errors and their messages).
 /// </summary>
 /// <remarks>
 /// Held to NCalc 7's own rules, so a sure answer is NCalc's answer: a comparison or <c>+ - *</c> with a double on
@@ -17,6 +20,10 @@ namespace NetBufRules.Evaluate;
 /// gives NaN or an infinity (NCalc's overflow protection throws there). Both sides of <c>&amp;&amp;</c> and
 /// <c>||</c> are evaluated and either side not sure makes the whole not sure, so NCalc's short-circuit never decides
 /// differently. A part with no name in it (<c>2 * 3</c>) is NCalc's: its int arithmetic overflows where double does not.
+/// A function is answered by the very code NCalc calls for it (<see cref="ConditionEvaluator.Bind"/>): the same
+/// <see cref="EvaluationScope"/> method on the same name, so the same double; a call that fails is not sure. Text
+/// equality is sure only when the name's value is text: with <c>NoStringTypeCoercion</c> and invariant globalization
+/// NCalc compares two strings ordinally, and any other pairing (a number beside a quoted literal) is NCalc's to judge.
 /// </remarks>
 internal sealed class FastCondition
 {
@@ -61,6 +68,8 @@ internal sealed class FastCondition
                         ? s => left(s) is { } a && right(s) is { } b ? a && b : null
                         : s => left(s) is { } a && right(s) is { } b ? a || b : null;
                 }
+            case BinaryExpression { Type: BinaryExpressionType.Equal or BinaryExpressionType.NotEqual } text when TextComparison(text, names) is { } compare:
+                return compare;
             case BinaryExpression comparison when IsComparison(comparison.Type):
                 {
                     var left = Number(comparison.LeftExpression, names, depth + 1, out var leftNamed);
@@ -81,8 +90,95 @@ internal sealed class FastCondition
                     var inner = Truth(not.Expression, names, depth + 1);
                     return inner is null ? null : s => inner(s) is { } a ? !a : null;
                 }
+            case Function { Identifier.Name: "contains", Parameters.Count: 2 } contains:
+                {
+                    var haystack = Argument(contains.Parameters[0], names);
+                    var needle = Argument(contains.Parameters[1], names);
+                    if (haystack is null || needle is null) return null;
+                    // As the 'contains' NCalc calls: both arguments as invariant text, an ordinal search.
+                    return s => haystack(s, out var h) && needle(s, out var n)
+                        ? (Convert.ToString(h, CultureInfo.InvariantCulture) ?? "").Contains(Convert.ToString(n, CultureInfo.InvariantCulture) ?? "", StringComparison.Ordinal)
+                        : null;
+                }
+            case Function { Identifier.Name: "among", Parameters.Count: 2 } among when among.Parameters[1] is Identifier column:
+                {
+                    var value = Argument(among.Parameters[0], names);
+                    if (value is null) return null;
+                    var columnName = column.Name;
+                    // As the 'among' NCalc calls: the column's cells as text (built once per scope), the value formatted alike.
+                    return s =>
+                    {
+                        IReadOnlySet<string> cells;
+                        try
+                        {
+                            cells = s.Cells(columnName);
+                        }
+                        catch (EvaluationException)
+                        {
+                            return null;
+                        }
+                        return value(s, out var v) ? cells.Contains(Probe.Cell.Format(v)) : null;
+                    };
+                }
             default:
                 return null;
+        }
+    }
+
+    /// <summary>A function argument NCalc evaluates: a name (its value as the scope resolves it) or a literal; null for anything else.</summary>
+    private delegate bool Value(EvaluationScope scope, out object? value);
+
+    private static Value? Argument(LogicalExpression node, HashSet<string> names)
+    {
+        switch (node)
+        {
+            case Identifier identifier when names.Contains(identifier.Name):
+                {
+                    var name = identifier.Name;
+                    return (EvaluationScope s, out object? v) => TryResolve(s, name, out v);
+                }
+            case ValueExpression { Value: string or double or int or long } literal:
+                {
+                    var constant = literal.Value;
+                    return (EvaluationScope _, out object? v) =>
+                    {
+                        v = constant;
+                        return true;
+                    };
+                }
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// <c>name == 'text'</c>, <c>name != 'text'</c> or the same written the other way round: sure when the name's value
+    /// is text, compared ordinally; any other value (a number, a bool) is NCalc's to judge.
+    /// </summary>
+    private static Func<EvaluationScope, bool?>? TextComparison(BinaryExpression comparison, HashSet<string> names)
+    {
+        var (name, literal) = (comparison.LeftExpression, comparison.RightExpression) switch
+        {
+            (Identifier { Name: var n }, ValueExpression { Value: string t }) when names.Contains(n) => (n, t),
+            (ValueExpression { Value: string t }, Identifier { Name: var n }) when names.Contains(n) => (n, t),
+            _ => ((string?)null, (string?)null),
+        };
+        if (name is null || literal is null) return null;
+        var equal = comparison.Type == BinaryExpressionType.Equal;
+        return s => TryResolve(s, name, out var value) && value is string text ? string.Equals(text, literal, StringComparison.Ordinal) == equal : null;
+    }
+
+    private static bool TryResolve(EvaluationScope scope, string name, out object? value)
+    {
+        try
+        {
+            value = scope.Resolve(name);
+            return true;
+        }
+        catch (EvaluationException)
+        {
+            value = null;
+            return false;
         }
     }
 
@@ -104,6 +200,9 @@ internal sealed class FastCondition
                 }
             case ValueExpression value when Literal(value.Value) is { } constant:
                 return _ => constant;
+            case Function { Parameters.Count: 1 } call when call.Parameters[0] is Identifier argument && Measure(call.Identifier.Name, argument.Name) is { } measure:
+                named = true;
+                return measure;
             case UnaryExpression { Type: UnaryExpressionType.Negate } negate:
                 {
                     if (negate.Expression is ValueExpression literal)
@@ -133,6 +232,38 @@ internal sealed class FastCondition
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// A table or counter function of one probe name, computed by the same <see cref="EvaluationScope"/> method that the
+    /// function NCalc calls uses (<see cref="ConditionEvaluator.Bind"/>); NaN (not sure) when that method fails or the
+    /// number is not finite. Null for any other function (NCalc's own builtins among them).
+    /// </summary>
+    private static Func<EvaluationScope, double>? Measure(string function, string name)
+    {
+        Func<EvaluationScope, double>? compute = function switch
+        {
+            "rate" => s => s.TryCounterPart(name, rate: true, out var part, out _) ? part : double.NaN,
+            "delta" => s => s.TryCounterPart(name, rate: false, out var part, out _) ? part : double.NaN,
+            "count" => s => s.Count(name),
+            "sum" => s => s.Column(name).Sum(),
+            "maxof" => s => s.Column(name) is { Count: > 0 } c ? c.Max() : 0.0,
+            "minof" => s => s.Column(name) is { Count: > 0 } c ? c.Min() : 0.0,
+            "maxcount" => s => s.LargestGroup(name),
+            _ => null,
+        };
+        if (compute is null) return null;
+        return s =>
+        {
+            try
+            {
+                return Finite(compute(s));
+            }
+            catch (EvaluationException)
+            {
+                return double.NaN;
+            }
+        };
     }
 
     private static bool IsComparison(BinaryExpressionType type) => type is BinaryExpressionType.Equal or BinaryExpressionType.NotEqual

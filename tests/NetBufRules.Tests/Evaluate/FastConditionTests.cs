@@ -26,6 +26,16 @@ public sealed class FastConditionTests
     [InlineData("t >= uptime.seconds - recent_seconds")]
     [InlineData("fds >= soft * advise_fd_ratio && fds < soft * max_fd_ratio")]
     [InlineData("not (a == -1) or -a * 2.5 != b + 3")]
+    [InlineData("reason == 'PROTO_MEM'")]
+    [InlineData("a > 1 && unit != ''")]
+    [InlineData("'out' == dir")]
+    [InlineData("rate(listen.overflows) > max_overflows_per_s")]
+    [InlineData("sum(softnet.dropped_rate) > 1 && netdev_max_backlog > 0")]
+    [InlineData("maxof(optmem.o) >= advise_optmem_ratio * optmem_max")]
+    [InlineData("count(groups) >= igmp_max_memberships && maxcount(sources.key) > 0")]
+    [InlineData("delta(oom_kill) > 0 || minof(t.c) < 1")]
+    [InlineData("reason != 'NOT_SPECIFIED' && !contains(reason, 'TCP_')")]
+    [InlineData("among(pid, full_listeners.pid) && fds >= soft * fd_starved_ratio")]
     public void A_condition_of_names_numbers_comparisons_and_logic_has_a_fast_form(string condition) =>
         FastCondition.For(Compile(condition)).Eligible.ShouldBeTrue();
 
@@ -33,8 +43,16 @@ public sealed class FastConditionTests
     [InlineData("a / b > 1")]
     [InlineData("a % 2 == 0")]
     [InlineData("max(a, b) > 1")]
-    [InlineData("reason == 'PROTO_MEM'")]
-    [InlineData("a > 1 && unit != ''")]
+    [InlineData("reason < 'PROTO_MEM'")]
+    [InlineData("'a' == 'b'")]
+    [InlineData("rate(a + 1) > 0")]
+    [InlineData("rate(a, b) > 0")]
+    [InlineData("Rate(a) > 0")]
+    [InlineData("ratio(a, b) > 0")]
+    [InlineData("contains(a)")]
+    [InlineData("contains(a + 1, 'x')")]
+    [InlineData("among(pid, 'x')")]
+    [InlineData("fired('nic-drops')")]
     [InlineData("a && b")]
     [InlineData("2 * 3 > a")]
     [InlineData("1 < 2")]
@@ -82,6 +100,50 @@ public sealed class FastConditionTests
         answer.Value.ShouldBe(ConditionEvaluator.RunInterpreted(compiled, scope));
     }
 
+    [Theory]
+    [InlineData("a == 'X'", "x")]
+    [InlineData("a != 'X'", "x")]
+    [InlineData("'x' == a", "x")]
+    [InlineData("a == 'ab'", "a\u00ADb")]
+    [InlineData("a == '\u00DF'", "ss")]
+    [InlineData("a == '\u00E9'", "e\u0301")]
+    [InlineData("a == '7.0'", "7")]
+    [InlineData("contains(a, 'TCP_')", "no_tcp_x")]
+    [InlineData("contains(a, 'tcp_')", "no_tcp_x")]
+    [InlineData("contains(a, 'ab')", "a\u00ADb")]
+    [InlineData("contains(a, 7)", "x7")]
+    [InlineData("contains(a, 1.5)", "x1.5")]
+    [InlineData("!contains(a, '')", "x")]
+    [InlineData("among(a, t.c)", "X")]
+    [InlineData("among(a, t.c)", "x")]
+    [InlineData("among(7, t.c)", "x")]
+    [InlineData("among('7.0', t.c)", "x")]
+    public void Text_compared_searched_or_looked_up_gets_NCalcs_answer_case_and_accents_included(string condition, string a)
+    {
+        var compiled = Compile(condition);
+        var table = new TableValue(["c"], [new Dictionary<string, object> { ["c"] = "x" }, new Dictionary<string, object> { ["c"] = 7.0 }]);
+        var scope = new EvaluationScope(new Dictionary<string, object> { ["a"] = a }, new Dictionary<string, ProbeValue> { ["t"] = table });
+        var answer = FastCondition.For(compiled).Evaluate(scope);
+        answer.ShouldNotBeNull();
+        answer.Value.ShouldBe(ConditionEvaluator.RunInterpreted(compiled, scope));
+    }
+
+    [Theory]
+    [InlineData("a == 'x'")]
+    [InlineData("a != ''")]
+    [InlineData("contains(missing, 'x')")]
+    [InlineData("among(a, missing.c)")]
+    [InlineData("among(missing, t.c)")]
+    [InlineData("rate(a) > 0")]
+    [InlineData("count(a) > 0")]
+    [InlineData("sum(t) > 0")]
+    public void A_number_beside_a_quoted_text_or_a_function_that_fails_is_left_to_NCalc(string condition)
+    {
+        var table = new TableValue(["c"], [new Dictionary<string, object> { ["c"] = 1.0 }]);
+        var scope = new EvaluationScope(new Dictionary<string, object> { ["a"] = 7.0 }, new Dictionary<string, ProbeValue> { ["t"] = table });
+        FastCondition.For(Compile(condition)).Evaluate(scope).ShouldBeNull();
+    }
+
     [Fact]
     public void A_decimal_param_is_left_to_NCalc()
     {
@@ -94,7 +156,10 @@ public sealed class FastConditionTests
     {
         var random = new Random(20261127);
         int sure = 0, unsure = 0, ncalcErrors = 0, eligible = 0, trues = 0;
-        for (var i = 0; i < 6000; i++)
+        // Sure answers that needed a function call or a text comparison: those parts must have been held to NCalc too.
+        var sureBy = new Dictionary<string, int>(StringComparer.Ordinal);
+        string[] parts = ["'", "contains(", "among(", "rate(", "delta(", "count(", "sum(", "maxof(", "minof(", "maxcount("];
+        for (var i = 0; i < 10000; i++)
         {
             var text = RandomConditions.Truth(random, 0);
             var compiled = Compile(text);
@@ -121,6 +186,7 @@ public sealed class FastConditionTests
                 {
                     sure++;
                     if (given) trues++;
+                    foreach (var part in parts.Where(p => text.Contains(p, StringComparison.Ordinal))) sureBy[part] = sureBy.GetValueOrDefault(part) + 1;
                     given.ShouldBe(expected, $"{text} over {described}");
                 }
                 else
@@ -136,6 +202,7 @@ public sealed class FastConditionTests
         (sure - trues).ShouldBeGreaterThan(1000);
         unsure.ShouldBeGreaterThan(3000);
         ncalcErrors.ShouldBeGreaterThan(500);
+        foreach (var part in parts) sureBy.GetValueOrDefault(part).ShouldBeGreaterThan(20, $"sure answers with {part}");
     }
 
     [Fact]
@@ -253,7 +320,7 @@ public sealed class FastConditionTests
         private static readonly string[] Comparisons = ["==", "!=", "<", "<=", ">", ">="];
 
         private static readonly string[] Literals =
-            ["0", "1", "2", "5", "100", "0.5", "0.1", "1.5", "1e300", "1e-300", "2147483647", "2147483648", "9007199254740993", "9223372036854775807", "0.0"];
+            ["0", "1", "2", "5", "7", "100", "0.5", "0.1", "1.5", "1e300", "1e-300", "2147483647", "2147483648", "9007199254740993", "9223372036854775807", "0.0"];
 
         public static string Truth(Random random, int depth)
         {
@@ -270,20 +337,44 @@ public sealed class FastConditionTests
         }
 
         /// <summary>A truth-valued piece the fast path leaves alone.</summary>
-        private static string Odd(Random random, int depth) => random.Next(6) switch
+        private static string Odd(Random random, int depth) => random.Next(10) switch
         {
             0 => "true",
             1 => Pick(random, Names),
-            2 => $"{Pick(random, Names)} == 'x'",
+            2 => random.Next(2) == 0 ? $"{Pick(random, Names)} {Pick(random, TextComparisons)} {Quoted(random)}" : $"{Quoted(random)} {Pick(random, TextComparisons)} {Pick(random, Names)}",
             3 => $"({Number(random, depth + 1)} > 0) == ({Number(random, depth + 1)} < 1)",
             4 => $"{Pick(random, Names)} && {Truth(random, depth + 1)}",
+            5 => random.Next(2) == 0 ? $"contains({Argument(random)}, {Argument(random)})" : $"contains({Pick(random, Names)}, {Quoted(random)})",
+            6 => $"among({Argument(random)}, {Pick(random, Columns)})",
+            7 => $"{Pick(random, Names)} == {Pick(random, Names)}",
+            8 => $"{Pick(random, Names)} < {Quoted(random)}",
             _ => $"if({Truth(random, depth + 1)}, true, false)",
+        };
+
+        private static readonly string[] TextComparisons = ["==", "!=", "=", "<>"];
+
+        /// <summary>Texts that culture-aware comparison would treat differently from ordinal: case, a soft hyphen, ß, a combining accent, digits.</summary>
+        private static readonly string[] Texts = ["x", "X", "7", "7.0", "", "ab", "a\u00ADb", "ss", "\u00DF", "\u00E9", "e\u0301", "TCP_", "tcp_", "NO_TCP_X", "1", "1.5"];
+
+        private static readonly string[] Columns = ["tab.x", "tab.y", "tab", "r.f", "p0", "missing.x"];
+
+        private static readonly string[] Functions = ["rate", "delta", "count", "sum", "maxof", "minof", "maxcount"];
+
+        private static readonly string[] FunctionArguments = ["r.f", "r.g", "s0", "s1", "tab", "tab.x", "tab.y", "p0", "missing", "c0"];
+
+        private static string Quoted(Random random) => $"'{Pick(random, Texts)}'";
+
+        private static string Argument(Random random) => random.Next(3) switch
+        {
+            0 => Quoted(random),
+            1 => Pick(random, Literals),
+            _ => Pick(random, Names),
         };
 
         private static string Number(Random random, int depth)
         {
             if (depth >= 5 || random.Next(2) == 0)
-                return random.Next(3) == 0 ? Pick(random, Literals) : Pick(random, Names);
+                return random.Next(4) switch { 0 => Pick(random, Literals), 1 => $"{Pick(random, Functions)}({Pick(random, FunctionArguments)})", _ => Pick(random, Names) };
             return random.Next(14) switch
             {
                 0 or 1 => $"{Number(random, depth + 1)} + {Number(random, depth + 1)}",
@@ -294,7 +385,7 @@ public sealed class FastConditionTests
                 8 => $"({Number(random, depth + 1)})",
                 9 => $"{Number(random, depth + 1)} / {Number(random, depth + 1)}",
                 10 => $"{Number(random, depth + 1)} % {Number(random, depth + 1)}",
-                11 => $"max({Number(random, depth + 1)}, {Number(random, depth + 1)})",
+                11 => random.Next(3) == 0 ? $"max({Number(random, depth + 1)}, {Number(random, depth + 1)})" : $"{Pick(random, Functions)}({Pick(random, FunctionArguments)})",
                 12 => random.Next(2) == 0 ? "'7'" : $"{Number(random, depth + 1)} & 3",
                 _ => Pick(random, Literals),
             };
@@ -311,17 +402,17 @@ public sealed class FastConditionTests
             var row = new Dictionary<string, object>(StringComparer.Ordinal);
             foreach (var name in new[] { "c0", "c1", "c2" })
             {
-                if (random.Next(10) > 0) row[name] = random.Next(8) == 0 ? Text(random) : Double(random);
+                if (random.Next(10) > 0) row[name] = random.Next(4) == 0 ? Text(random) : Double(random);
             }
             var values = new Dictionary<string, ProbeValue>(StringComparer.Ordinal);
             foreach (var name in new[] { "s0", "s1" })
             {
-                if (random.Next(10) > 0) values[name] = new ScalarValue(random.Next(8) == 0 ? Text(random) : Double(random));
+                if (random.Next(10) > 0) values[name] = random.Next(4) == 0 ? new ScalarValue(Text(random)) : new ScalarValue(Double(random), Delta: Counter(random), Rate: Counter(random));
             }
-            var fields = new Dictionary<string, ScalarValue>(StringComparer.Ordinal) { ["f"] = new(Double(random)) };
+            var fields = new Dictionary<string, ScalarValue>(StringComparer.Ordinal) { ["f"] = new(Double(random), Delta: Counter(random), Rate: Counter(random)) };
             if (random.Next(3) > 0) fields["g"] = new(random.Next(4) == 0 ? Text(random) : Double(random));
             values["r"] = new RecordValue(fields);
-            values["tab"] = new TableValue(["x"], [.. Enumerable.Range(0, random.Next(4)).Select(_ => (IReadOnlyDictionary<string, object>)new Dictionary<string, object> { ["x"] = 1.0 })]);
+            values["tab"] = new TableValue(["x", "y"], [.. Enumerable.Range(0, random.Next(5)).Select(_ => (IReadOnlyDictionary<string, object>)Cells(random))]);
             described = string.Join(", ", parameters.Concat(row).Select(p => $"{p.Key}={Show(p.Value)}")
                 .Concat(values.Select(v => $"{v.Key}={v.Value}")));
             return new EvaluationScope(parameters, values, random.Next(6) == 0 ? null : row);
@@ -355,7 +446,33 @@ public sealed class FastConditionTests
             _ => Math.Round((random.NextDouble() - 0.5) * 2e6, random.Next(4)),
         };
 
-        private static string Text(Random random) => random.Next(3) switch { 0 => "x", 1 => "7", _ => "" };
+        private static string Text(Random random) => random.Next(12) switch
+        {
+            0 => "x",
+            1 => "X",
+            2 => "7",
+            3 => "7.0",
+            4 => "a\u00ADb",
+            5 => "ab",
+            6 => "\u00DF",
+            7 => "ss",
+            8 => "e\u0301",
+            9 => "\u00E9",
+            10 => random.Next(2) == 0 ? "NO_TCP_X" : "no_tcp_x",
+            _ => "",
+        };
+
+        /// <summary>A counter's delta or rate, or none (a value that is no counter).</summary>
+        private static double? Counter(Random random) => random.Next(4) == 0 ? null : Double(random);
+
+        /// <summary>A row of 'tab': column x a number (sometimes text), y text (sometimes a number), either sometimes missing.</summary>
+        private static Dictionary<string, object> Cells(Random random)
+        {
+            var cells = new Dictionary<string, object>(StringComparer.Ordinal);
+            if (random.Next(8) > 0) cells["x"] = random.Next(6) == 0 ? Text(random) : random.Next(3) == 0 ? 7.0 : Double(random);
+            if (random.Next(8) > 0) cells["y"] = random.Next(4) == 0 ? Double(random) : Text(random);
+            return cells;
+        }
 
         private static string Show(object value) => value switch
         {
