@@ -24,13 +24,15 @@ internal sealed partial class FixRenderer(Policy.SafetyPolicy? policy = null)
         notes.AddRange(finding.Probes.Values.Where(p => p.Truncated).Select(p => $"probe {p.Name}: output capped at {LiveSourceReader.DefaultOutputCap / 1024} KiB"));
         if (finding.Status == FindingStatus.Error)
             return new RenderedFinding(finding, FindingStatus.Error, finding.Error ?? "error", notes, []);
-        var model = TemplateSandbox.Model(finding);
+        // Built on first use: a finding whose sentences are all plain text (an 'ok' in a fleet) needs no model.
+        Scriban.Runtime.ScriptObject? built = null;
+        Scriban.Runtime.ScriptObject Model() => built ??= TemplateSandbox.Model(finding);
         try
         {
-            var healthy = Healthy(finding, model);
-            var reason = Reason(finding, model, healthy);
+            var healthy = Healthy(finding, Model);
+            var reason = Reason(finding, Model, healthy);
             // What the host measured is read only when there is a fix to hold to it (most findings have none).
-            var fixes = finding.Fixes.Count == 0 ? [] : RenderFixes(finding, model);
+            var fixes = finding.Fixes.Count == 0 ? [] : RenderFixes(finding, Model());
             return new RenderedFinding(finding, finding.Status, reason, notes, fixes) { OkReasons = healthy };
         }
         catch (PlacedTemplateException e)
@@ -39,7 +41,7 @@ internal sealed partial class FixRenderer(Policy.SafetyPolicy? policy = null)
         }
     }
 
-    private string Reason(Finding finding, Scriban.Runtime.ScriptObject model, IReadOnlyList<string> healthy)
+    private string Reason(Finding finding, Func<Scriban.Runtime.ScriptObject> model, IReadOnlyList<string> healthy)
     {
         // Without a message, the condition's place, never its NCalc text: a person reads this.
         string Say(SignalOutcome o) => o.Signal.Message is { } m ? RenderText(m, model).Trim()
@@ -59,7 +61,7 @@ internal sealed partial class FixRenderer(Policy.SafetyPolicy? policy = null)
     /// For an ok finding, one sentence per symptom that was checked and did not hold: its <c>ok</c> prose rendered, or
     /// one derived from its message; never the condition's text. Empty for any other status.
     /// </summary>
-    private List<string> Healthy(Finding finding, Scriban.Runtime.ScriptObject model) =>
+    private List<string> Healthy(Finding finding, Func<Scriban.Runtime.ScriptObject> model) =>
         finding.Status != FindingStatus.Ok
             ? []
             : [.. finding.Symptoms.Where(o => o.State == SignalState.False)
@@ -112,14 +114,18 @@ internal sealed partial class FixRenderer(Policy.SafetyPolicy? policy = null)
                 new TemplateProblem(fix.Path.Start, Diagnostics.Codes.UnsafeFixPath, $"fix path renders as '{path}', outside the allowed places"));
     }
 
-    private string RenderText(LocatedText text, Scriban.Runtime.ScriptObject model, Func<string, string?>? guard = null)
+    private string RenderText(LocatedText text, Scriban.Runtime.ScriptObject model, Func<string, string?>? guard = null) => RenderText(text, () => model, guard);
+
+    /// <summary>Renders <paramref name="text"/>; <paramref name="model"/> is asked for only when the text has code (plain text renders alike for every model).</summary>
+    private string RenderText(LocatedText text, Func<Scriban.Runtime.ScriptObject> model, Func<string, string?>? guard = null)
     {
         // Parsed once per text by the compiler's shared cache; this renderer keeps no state, so one instance may render on several threads.
         var (template, errors) = TemplateCompiler.Compile(text);
         if (errors.Count > 0) throw new PlacedTemplateException(errors[0].ToString(), new TemplateProblem(errors[0].Position, errors[0].Code, errors[0].Message));
+        if (TemplateSandbox.Constant(template) is { } constant) return constant;
         try
         {
-            return TemplateSandbox.Render(template, model, guard is null ? null : v => guard(v) is { } problem ? Refused + problem : null);
+            return TemplateSandbox.Render(template, model(), guard is null ? null : v => guard(v) is { } problem ? Refused + problem : null);
         }
         catch (TemplateException e)
         {

@@ -27,24 +27,77 @@ internal static class TemplateSandbox
     /// Renders <paramref name="template"/> against <paramref name="model"/>; throws <see cref="TemplateException"/>. A
     /// <paramref name="guard"/> sees every interpolated value first and stops the render at the one it names a problem for.
     /// </summary>
-    public static string Render(Template template, ScriptObject model, Func<string, string?>? guard = null)
+    public static string Render(Template template, ScriptObject model, Func<string, string?>? guard = null) =>
+        Constant(template) ?? RenderWith(template, model, guard);
+
+    /// <summary>
+    /// The text of a template that is all text (no code block): what it renders to whatever the model, rendered once in
+    /// the sandbox (limits and all) and kept; null for any template with code. A fleet renders the same 'ok' sentence
+    /// for thousands of hosts.
+    /// </summary>
+    public static string? Constant(Template template) => Constants.GetValue(template, ConstantOf).Text;
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Template, StrongBox> Constants = new();
+
+    private sealed record StrongBox(string? Text);
+
+    private static StrongBox ConstantOf(Template template)
     {
-        var context = guard is null ? new SandboxTemplateContext(SharedFunctions) : new Content.GuardedTemplateContext(SharedFunctions, guard);
-        context.StrictVariables = true;
-        context.LoopLimit = LoopLimit;
-        context.RecursiveLimit = 20;
-        context.LimitToString = OutputLimit;
-        context.EnableRelaxedMemberAccess = false;
+        if (template.HasErrors || template.Page is not { FrontMatter: null, Body: { } body } || !body.Statements.All(s => s is Scriban.Syntax.ScriptRawStatement))
+            return new StrongBox(null);
+        try
+        {
+            return new StrongBox(RenderWith(template, new ScriptObject(), guard: null));
+        }
+        catch (TemplateException)
+        {
+            return new StrongBox(null);
+        }
+    }
+
+    /// <summary>Renders without the plain-text shortcut (<see cref="Constant"/> is held to it by tests).</summary>
+    internal static string RenderWith(Template template, ScriptObject model, Func<string, string?>? guard)
+    {
+        // Building a context costs about 21 KB; a thread renders one template at a time, so it keeps the one its last
+        // plain render left clean (taken while in use, so a render inside a render would build its own).
+        var kept = guard is null ? t_idle : null;
+        t_idle = null;
+        var context = kept ?? Configure(guard is null ? new SandboxTemplateContext(SharedFunctions) : new Content.GuardedTemplateContext(SharedFunctions, guard));
         context.PushGlobal(model);
+        var finished = false;
         try
         {
             var output = template.Render(context);
+            finished = true;
             return output.Length > OutputLimit ? throw new TemplateException($"output is longer than {OutputLimit} characters") : output;
         }
         catch (Scriban.Syntax.ScriptRuntimeException e)
         {
             throw new TemplateException(e.OriginalMessage, e.Span.Start.Line, e.Span.Start.Column);
         }
+        finally
+        {
+            // Kept only as it was built: a render that failed may leave its partial output (or more) behind, so its
+            // context is dropped; the model's assignments went to the model, which is popped.
+            if (finished && guard is null)
+            {
+                context.PopGlobal();
+                if (context is { GlobalCount: 1, OutputCount: 1, Output: StringBuilderOutput { Builder.Length: 0 } }) t_idle = (SandboxTemplateContext)context;
+            }
+        }
+    }
+
+    [ThreadStatic]
+    private static SandboxTemplateContext? t_idle;
+
+    private static TemplateContext Configure(TemplateContext context)
+    {
+        context.StrictVariables = true;
+        context.LoopLimit = LoopLimit;
+        context.RecursiveLimit = 20;
+        context.LimitToString = OutputLimit;
+        context.EnableRelaxedMemberAccess = false;
+        return context;
     }
 
     /// <summary>The names a finding exposes to its templates.</summary>
