@@ -38,7 +38,7 @@ internal static class RegexScan
         try
         {
             // Wrapping keeps every group's number and name; the pattern was already built (and so is balanced).
-            var anchored = new Regex(@"\G(?:" + pattern + ")", RegexOptions.Multiline | RegexOptions.CultureInvariant, Limits.RegexTimeout);
+            var anchored = PackRegexes.Anchored(pattern) ?? new Regex(@"\G(?:" + pattern + ")", RegexCache.Options, Limits.RegexTimeout);
             return anchored.GetGroupNames().SequenceEqual(RegexCache.Get(pattern).GetGroupNames()) ? new Plan(anchored, literals) : null;
         }
         catch (ArgumentException)
