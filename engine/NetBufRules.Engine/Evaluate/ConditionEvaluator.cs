@@ -221,23 +221,22 @@ internal sealed class ConditionEvaluator
         functions["rate"] = a => current().CounterPart(NameArgument(a, "rate"), rate: true);
         functions["delta"] = a => current().CounterPart(NameArgument(a, "delta"), rate: false);
         functions["count"] = a => current().Count(NameArgument(a, "count"));
-        functions["sum"] = a => current().Column(NameArgument(a, "sum")).Sum();
-        functions["maxof"] = a => current().Column(NameArgument(a, "maxof")) is { Count: > 0 } c ? c.Max() : 0.0;
-        functions["minof"] = a => current().Column(NameArgument(a, "minof")) is { Count: > 0 } c ? c.Min() : 0.0;
+        functions["sum"] = a => current().SumOf(NameArgument(a, "sum"));
+        functions["maxof"] = a => current().MaxOf(NameArgument(a, "maxof"));
+        functions["minof"] = a => current().MinOf(NameArgument(a, "minof"));
         functions["max"] = a => Math.Max(Number(a, 0, "max"), Number(a, 1, "max"));
         functions["min"] = a => Math.Min(Number(a, 0, "min"), Number(a, 1, "min"));
         functions["abs"] = a => Math.Abs(Number(a, 0, "abs"));
         functions["ratio"] = a => Number(a, 1, "ratio") is var d && d == 0 ? 0.0 : Number(a, 0, "ratio") / d;
         functions["among"] = a => a.Count == 2 && a[1] is Identifier column
-            ? current().Cells(column.Name).Contains(Cell.Format(a.Evaluate(0)))
+            ? EvaluationScope.Among(current().Cells(column.Name), a.Evaluate(0))
             : throw new EvaluationException("among() takes a value and a table column, e.g. among(pid, full_listeners.pid)");
         functions["maxcount"] = a => current().LargestGroup(NameArgument(a, "maxcount"));
         functions["fired"] = a => a.Count == 1 && a.Evaluate(0) is string id
             ? current().Peers?.Fired(id) ?? false
             : throw new EvaluationException("fired() takes one playbook id in quotes, e.g. fired('nic-drops')");
         functions["explained"] = _ => current().Peers?.Explained() ?? false;
-        functions["contains"] = a => (Convert.ToString(a.Evaluate(0), System.Globalization.CultureInfo.InvariantCulture) ?? "")
-            .Contains(Convert.ToString(a.Evaluate(1), System.Globalization.CultureInfo.InvariantCulture) ?? "", StringComparison.Ordinal);
+        functions["contains"] = a => EvaluationScope.Contains(a.Evaluate(0), a.Evaluate(1));
     }
 
     private static string NameArgument(FunctionData args, string function) =>

@@ -79,6 +79,23 @@ internal sealed class EvaluationScope(
     public IReadOnlyList<double> Column(string name) =>
         [.. TableColumn(name).OfType<double>()];
 
+    /// <summary>sum(): the total of a column's numbers.</summary>
+    public double SumOf(string name) => Column(name).Sum();
+
+    /// <summary>maxof(): a column's largest number, 0 for none.</summary>
+    public double MaxOf(string name) => Column(name) is { Count: > 0 } c ? c.Max() : 0.0;
+
+    /// <summary>minof(): a column's smallest number, 0 for none.</summary>
+    public double MinOf(string name) => Column(name) is { Count: > 0 } c ? c.Min() : 0.0;
+
+    /// <summary>among(): whether <paramref name="value"/>, formatted as cells are, is one of a column's <paramref name="cells"/>.</summary>
+    public static bool Among(IReadOnlySet<string> cells, object? value) => cells.Contains(Cell.Format(value));
+
+    /// <summary>contains(): whether <paramref name="part"/> is in <paramref name="text"/>, both as invariant text, compared ordinally.</summary>
+    public static bool Contains(object? text, object? part) =>
+        (Convert.ToString(text, System.Globalization.CultureInfo.InvariantCulture) ?? "")
+            .Contains(Convert.ToString(part, System.Globalization.CultureInfo.InvariantCulture) ?? "", StringComparison.Ordinal);
+
     /// <summary>Every cell of a table column as text, for among().</summary>
     public IReadOnlySet<string> Cells(string name)
     {

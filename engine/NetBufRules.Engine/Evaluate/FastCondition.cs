@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using NCalc;
 using NetBufRules.Compile;
@@ -95,17 +94,14 @@ internal sealed class FastCondition
                     var haystack = Argument(contains.Parameters[0], names);
                     var needle = Argument(contains.Parameters[1], names);
                     if (haystack is null || needle is null) return null;
-                    // As the 'contains' NCalc calls: both arguments as invariant text, an ordinal search.
-                    return s => haystack(s, out var h) && needle(s, out var n)
-                        ? (Convert.ToString(h, CultureInfo.InvariantCulture) ?? "").Contains(Convert.ToString(n, CultureInfo.InvariantCulture) ?? "", StringComparison.Ordinal)
-                        : null;
+                    return s => haystack(s, out var h) && needle(s, out var n) ? EvaluationScope.Contains(h, n) : null;
                 }
             case Function { Identifier.Name: "among", Parameters.Count: 2 } among when among.Parameters[1] is Identifier column:
                 {
                     var value = Argument(among.Parameters[0], names);
                     if (value is null) return null;
                     var columnName = column.Name;
-                    // As the 'among' NCalc calls: the column's cells as text (built once per scope), the value formatted alike.
+                    // The column's cells are looked up first, as the 'among' NCalc calls does.
                     return s =>
                     {
                         IReadOnlySet<string> cells;
@@ -117,7 +113,7 @@ internal sealed class FastCondition
                         {
                             return null;
                         }
-                        return value(s, out var v) ? cells.Contains(Probe.Cell.Format(v)) : null;
+                        return value(s, out var v) ? EvaluationScope.Among(cells, v) : null;
                     };
                 }
             default:
@@ -168,6 +164,7 @@ internal sealed class FastCondition
         return s => TryResolve(s, name, out var value) && value is string text ? string.Equals(text, literal, StringComparison.Ordinal) == equal : null;
     }
 
+    /// <summary>The name's value; false when reading it fails (NCalc reads it again and reports the failure in its own words).</summary>
     private static bool TryResolve(EvaluationScope scope, string name, out object? value)
     {
         try
@@ -246,9 +243,9 @@ internal sealed class FastCondition
             "rate" => s => s.TryCounterPart(name, rate: true, out var part, out _) ? part : double.NaN,
             "delta" => s => s.TryCounterPart(name, rate: false, out var part, out _) ? part : double.NaN,
             "count" => s => s.Count(name),
-            "sum" => s => s.Column(name).Sum(),
-            "maxof" => s => s.Column(name) is { Count: > 0 } c ? c.Max() : 0.0,
-            "minof" => s => s.Column(name) is { Count: > 0 } c ? c.Min() : 0.0,
+            "sum" => s => s.SumOf(name),
+            "maxof" => s => s.MaxOf(name),
+            "minof" => s => s.MinOf(name),
             "maxcount" => s => s.LargestGroup(name),
             _ => null,
         };
@@ -279,20 +276,8 @@ internal sealed class FastCondition
     };
 
     /// <summary>The name's value when it is a finite double; NaN (not sure) for any other type, a non-finite value or a failed read.</summary>
-    private static double Read(EvaluationScope scope, string name)
-    {
-        object value;
-        try
-        {
-            value = scope.Resolve(name);
-        }
-        catch (EvaluationException)
-        {
-            // NCalc reads the name again and reports the failure in its own words.
-            return double.NaN;
-        }
-        return value is double d && double.IsFinite(d) ? d : double.NaN;
-    }
+    private static double Read(EvaluationScope scope, string name) =>
+        TryResolve(scope, name, out var value) && value is double d && double.IsFinite(d) ? d : double.NaN;
 
     /// <summary>An infinity is where NCalc's overflow protection throws: not sure.</summary>
     private static double Finite(double value) => double.IsFinite(value) ? value : double.NaN;
