@@ -122,10 +122,9 @@ internal sealed partial class FixRenderer(Policy.SafetyPolicy? policy = null)
         // Parsed once per text by the compiler's shared cache; this renderer keeps no state, so one instance may render on several threads.
         var (template, errors) = TemplateCompiler.Compile(text);
         if (errors.Count > 0) throw new PlacedTemplateException(errors[0].ToString(), new TemplateProblem(errors[0].Position, errors[0].Code, errors[0].Message));
-        if (TemplateSandbox.Constant(template) is { } constant) return constant;
         try
         {
-            return TemplateSandbox.Render(template, model(), guard is null ? null : v => guard(v) is { } problem ? Refused + problem : null);
+            return TemplateSandbox.Render(template, model, guard is null ? null : v => guard(v) is { } problem ? Refused + problem : null);
         }
         catch (TemplateException e)
         {

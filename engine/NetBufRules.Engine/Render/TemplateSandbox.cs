@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using NetBufRules.Evaluate;
 using NetBufRules.Model;
 using NetBufRules.Primitives;
@@ -27,31 +28,32 @@ internal static class TemplateSandbox
     /// Renders <paramref name="template"/> against <paramref name="model"/>; throws <see cref="TemplateException"/>. A
     /// <paramref name="guard"/> sees every interpolated value first and stops the render at the one it names a problem for.
     /// </summary>
-    public static string Render(Template template, ScriptObject model, Func<string, string?>? guard = null) =>
-        Constant(template) ?? RenderWith(template, model, guard);
+    public static string Render(Template template, ScriptObject model, Func<string, string?>? guard = null) => Render(template, () => model, guard);
+
+    /// <summary>As above, asking for the model only when the template has code (plain text renders alike for every model).</summary>
+    public static string Render(Template template, Func<ScriptObject> model, Func<string, string?>? guard = null) =>
+        Constant(template) ?? RenderWith(template, model(), guard);
 
     /// <summary>
     /// The text of a template that is all text (no code block): what it renders to whatever the model, rendered once in
     /// the sandbox (limits and all) and kept; null for any template with code. A fleet renders the same 'ok' sentence
     /// for thousands of hosts.
     /// </summary>
-    public static string? Constant(Template template) => Constants.GetValue(template, ConstantOf).Text;
+    public static string? Constant(Template template) => Constants.GetValue(template, ConstantOf).Value;
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Template, StrongBox> Constants = new();
+    private static readonly ConditionalWeakTable<Template, StrongBox<string?>> Constants = new();
 
-    private sealed record StrongBox(string? Text);
-
-    private static StrongBox ConstantOf(Template template)
+    private static StrongBox<string?> ConstantOf(Template template)
     {
         if (template.HasErrors || template.Page is not { FrontMatter: null, Body: { } body } || !body.Statements.All(s => s is Scriban.Syntax.ScriptRawStatement))
-            return new StrongBox(null);
+            return new(null);
         try
         {
-            return new StrongBox(RenderWith(template, new ScriptObject(), guard: null));
+            return new(RenderWith(template, new ScriptObject(), guard: null));
         }
         catch (TemplateException)
         {
-            return new StrongBox(null);
+            return new(null);
         }
     }
 
