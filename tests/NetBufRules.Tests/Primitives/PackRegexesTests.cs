@@ -142,16 +142,14 @@ public sealed class PackRegexesTests
             internal static partial class PackRegexes
             {
                 /// <summary>The compiled regex for <paramref name="pattern"/>, or null when no pack playbook has it.</summary>
-                public static Regex? Get(string pattern) => Plain.TryGetValue(pattern, out var regex) ? regex() : null;
+                public static Regex? Get(string pattern) => Compiled.TryGetValue(pattern, out var regex) ? regex.Plain() : null;
 
                 /// <summary>The compiled <c>\G(?:pattern)</c> that <see cref="RegexScan"/> tries at line starts, or null.</summary>
-                public static Regex? Anchored(string pattern) => AtLineStarts.TryGetValue(pattern, out var regex) ? regex() : null;
+                public static Regex? Anchored(string pattern) => Compiled.TryGetValue(pattern, out var regex) ? regex.Anchored() : null;
 
             """);
-        text.Append("\n    private static readonly Dictionary<string, Func<Regex>> Plain = new(StringComparer.Ordinal)\n    {\n");
-        for (var i = 0; i < patterns.Count; i++) text.Append("        [").Append(Quote(patterns[i])).Append("] = P").Append(i).Append(",\n");
-        text.Append("    };\n\n    private static readonly Dictionary<string, Func<Regex>> AtLineStarts = new(StringComparer.Ordinal)\n    {\n");
-        for (var i = 0; i < patterns.Count; i++) text.Append("        [").Append(Quote(patterns[i])).Append("] = A").Append(i).Append(",\n");
+        text.Append("\n    private static readonly Dictionary<string, (Func<Regex> Plain, Func<Regex> Anchored)> Compiled = new(StringComparer.Ordinal)\n    {\n");
+        for (var i = 0; i < patterns.Count; i++) text.Append("        [").Append(Quote(patterns[i])).Append("] = (P").Append(i).Append(", A").Append(i).Append("),\n");
         text.Append("    };\n");
         for (var i = 0; i < patterns.Count; i++)
         {
