@@ -51,24 +51,13 @@ internal sealed class ExtractionMemo
     /// <summary>The value <paramref name="extract"/> gives for <paramref name="spec"/> on <paramref name="text"/>, remembered.</summary>
     public ProbeValue GetOrExtract(ExtractSpec spec, string text, Func<ExtractSpec, string, ProbeValue> extract)
     {
-        if (text.Length > MaxTextChars)
-        {
-            // A long output (a kernel log) is remembered only while its own string lives, i.e. for its own host: the
-            // six kernel-log probes of the pack share two patterns, and each is run once per host, not twice.
-            var byInstance = _large.GetValue(text, _ => new ConcurrentDictionary<ExtractSpec, Outcome>());
-            if (!byInstance.TryGetValue(spec, out var own))
-            {
-                own = Run(spec, text, extract);
-                if (own.Remember) byInstance.TryAdd(spec, own);
-            }
-            return own.Get();
-        }
+        // A long output (a kernel log) is remembered only while its own string lives, i.e. for its own host: the
+        // six kernel-log probes of the pack share two patterns, and each is run once per host, not twice.
+        if (text.Length > MaxTextChars) return Own(spec, text, extract);
         Interlocked.Increment(ref _lookups);
-        if (Interlocked.Read(ref _rest) > 0 && Interlocked.Decrement(ref _rest) >= 0)
-        {
-            var fresh = Run(spec, text, extract);
-            return fresh.Get();
-        }
+        // Resting, outputs are not compared across hosts, but a host's own output read by several probes (its process
+        // table, by seven) is still extracted once.
+        if (Interlocked.Read(ref _rest) > 0 && Interlocked.Decrement(ref _rest) >= 0) return Own(spec, text, extract);
         var canonical = _canonical.GetValue(text, Canonical);
         if (_entries.TryGetValue((spec, canonical), out var outcome)) Interlocked.Increment(ref _hits);
         else
@@ -81,6 +70,18 @@ internal sealed class ExtractionMemo
             if (outcome.Remember && _entries.TryAdd((spec, canonical), outcome)) Charge(weight);
         }
         return outcome.Get();
+    }
+
+    /// <summary>The outcome of <paramref name="spec"/> on this very string, kept for as long as the string lives.</summary>
+    private ProbeValue Own(ExtractSpec spec, string text, Func<ExtractSpec, string, ProbeValue> extract)
+    {
+        var byInstance = _large.GetValue(text, _ => new ConcurrentDictionary<ExtractSpec, Outcome>());
+        if (!byInstance.TryGetValue(spec, out var own))
+        {
+            own = Run(spec, text, extract);
+            if (own.Remember) byInstance.TryAdd(spec, own);
+        }
+        return own.Get();
     }
 
     private static Outcome Run(ExtractSpec spec, string text, Func<ExtractSpec, string, ProbeValue> extract)
