@@ -14,6 +14,7 @@ internal sealed class CompiledCondition
         Names = names;
         Functions = functions;
         Error = error;
+        Roots = [.. names.Select(Root).Distinct(StringComparer.Ordinal)];
     }
 
     public LocatedText Source { get; }
@@ -29,9 +30,12 @@ internal sealed class CompiledCondition
 
     public IReadOnlyList<string> Functions { get; }
 
+    /// <summary>The probes and params the names refer to (<see cref="Root"/>), each once, in the order first used.</summary>
+    public IReadOnlyList<string> Roots { get; }
+
     /// <summary>The syntax error, with its position in the file, or null.</summary>
     public Diagnostic? Error { get; }
 
     /// <summary>The probe or param a name refers to: the part before the first dot.</summary>
-    public static string Root(string name) => name.Split('.')[0];
+    public static string Root(string name) => name.IndexOf('.', StringComparison.Ordinal) is var dot and >= 0 ? name[..dot] : name;
 }

@@ -79,7 +79,7 @@ internal sealed class ConditionEvaluator
         var probes = new Dictionary<string, ProbeResult>(measured, StringComparer.Ordinal);
         foreach (var probe in plan.Order.Where(p => probes.TryGetValue(p.Name, out var r) && r.Status == ProbeStatus.Ok))
         {
-            var needs = Compile(probe.Where!).Names.Select(CompiledCondition.Root)
+            var needs = Compile(probe.Where!).Roots
                 .FirstOrDefault(root => probes.TryGetValue(root, out var other) && other.Status == ProbeStatus.Skipped);
             if (needs is not null)
                 probes[probe.Name] = ProbeResult.Skipped(probe.Name, $"needs {needs}, which was skipped ({probes[needs].SkipReason})", probes[probe.Name].Attempts);
@@ -98,7 +98,7 @@ internal sealed class ConditionEvaluator
     private SignalOutcome Judge(Signal signal, EvaluationScope scope, IReadOnlyDictionary<string, ProbeResult> probes, Dictionary<string, EvidenceItem> evidence, Playbook playbook, IReadOnlyDictionary<string, object> parameters)
     {
         var compiled = Compile(signal.Condition);
-        var missing = compiled.Names.Select(CompiledCondition.Root).Distinct(StringComparer.Ordinal)
+        var missing = compiled.Roots
             .Where(root => probes.TryGetValue(root, out var p) && p.Status == ProbeStatus.Skipped)
             .Select(root => $"{root}: {probes[root].SkipReason}").ToList();
         if (missing.Count > 0)

@@ -18,7 +18,7 @@ internal sealed class MetricEvaluator
     {
         var compiled = ConditionCompiler.CompileOnce(metric.Value);
         if (compiled.Tree is null) return null;
-        var roots = compiled.Names.Select(CompiledCondition.Root).Distinct(StringComparer.Ordinal);
+        var roots = compiled.Roots;
         if (roots.Any(root => !finding.Params.ContainsKey(root) && !finding.Values.ContainsKey(root))) return null;
         var scope = new EvaluationScope(finding.Params, finding.Values);
         // Its own Expression over the shared syntax tree, as conditions do: no state shared between evaluations.

@@ -42,8 +42,8 @@ internal static class WhereOrder
     {
         if (probe.Where is null) return [];
         var set = filtered as IReadOnlySet<string> ?? filtered.ToHashSet(StringComparer.Ordinal);
-        return [.. (compile ?? ConditionCompiler.CompileOnce)(probe.Where).Names.Select(CompiledCondition.Root)
-            .Where(root => root != probe.Name && set.Contains(root)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        return [.. (compile ?? ConditionCompiler.CompileOnce)(probe.Where).Roots
+            .Where(root => root != probe.Name && set.Contains(root)).Order(StringComparer.Ordinal)];
     }
 
     /// <summary>The first cycle found (searching from names in ordinal order), closed: <c>a, b, a</c>; or null.</summary>
