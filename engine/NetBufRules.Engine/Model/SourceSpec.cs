@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NetBufRules.Model;
 
 /// <summary>Where raw probe output comes from; <see cref="Key"/> identifies it so it is read once per sample.</summary>
@@ -16,15 +18,21 @@ internal abstract record SourceSpec
 /// <summary>A program run as an argv list (never a shell).</summary>
 internal sealed record CommandSource(IReadOnlyList<string> Argv) : SourceSpec
 {
-    public override string Key => "cmd:" + string.Join('\u0001', Argv);
+    // Worked out once per source, not on every read of every host of a fleet; kept by identity (a record's equality
+    // compares its argv, and a cache must not take part in it).
+    private static readonly ConditionalWeakTable<CommandSource, string> Keys = new(), Descriptions = new();
 
-    public override string Describe() => string.Join(' ', Argv);
+    public override string Key => Keys.GetValue(this, static s => "cmd:" + string.Join('\u0001', s.Argv));
+
+    public override string Describe() => Descriptions.GetValue(this, static s => string.Join(' ', s.Argv));
 }
 
 /// <summary>A file read directly, usually under /proc or /sys.</summary>
 internal sealed record FileSource(string Path) : SourceSpec
 {
-    public override string Key => "file:" + Path;
+    private static readonly ConditionalWeakTable<FileSource, string> Keys = new();
+
+    public override string Key => Keys.GetValue(this, static s => "file:" + s.Path);
 
     public override string Describe() => Path;
 }
