@@ -122,4 +122,25 @@ public sealed class ExtractionMemoTests
         calls.ShouldBe(201); // the first table was let go to make room
         memo.RememberedBytes.ShouldBeLessThanOrEqualTo(ExtractionMemo.MaxBytes);
     }
+
+    [Fact]
+    public void Resting_a_host_own_output_read_by_several_probes_is_still_extracted_once()
+    {
+        // A fleet whose hosts share no output: the memo fills with texts that are never asked for again and rests.
+        var memo = new ExtractionMemo();
+        var big = new string('x', ExtractionMemo.MaxTextChars - 8);
+        for (var i = 0; i <= ExtractionMemo.MaxBytes / ExtractionMemo.MaxTextChars; i++) memo.GetOrExtract(ExtractSpec.Text, big + i, (s, t) => Extractor.Extract(s, t));
+        var kept = memo.RememberedBytes;
+        var calls = 0;
+        ProbeValue Extract(string text) => memo.GetOrExtract(Oom, text, (s, t) => { calls++; return Extractor.Extract(s, t); });
+        // One host's process table, read by seven probes: one extraction, the same value.
+        var table = string.Concat("oom_kill ", "7\n");
+        var first = Extract(table);
+        Extract(table).ShouldBeSameAs(first);
+        calls.ShouldBe(1);
+        // The next host printed the same: resting, it is not compared with the first host's, so it is extracted afresh.
+        ((ScalarValue)Extract(string.Concat("oom_kill ", "7\n"))).Value.ShouldBe(7.0);
+        calls.ShouldBe(2);
+        memo.RememberedBytes.ShouldBe(kept);
+    }
 }
