@@ -140,6 +140,7 @@ internal sealed class PlaybookSet
             .ToList();
         var parsed = checkedFiles.Where(c => c.Checked.Playbook is not null).ToList();
         PlaybookLoader.CheckUniqueIds(parsed.Select(c => (c.Checked.Playbook!.Id, c.Checked.File, c.Checked.Playbook.Position)), bag);
+        PlaybookLoader.CheckUniqueMetricNames(parsed.Select(c => c.Checked.Playbook!), bag);
         var selected = parsed.Where(c => c.Checked.Selected).ToList();
         var playbooks = selected.Select(c => c.Checked.Playbook!).ToList();
         bag.AddRange(FindingOrder.CheckGraph(playbooks, warnNotLoaded: false));

@@ -168,6 +168,7 @@ internal static partial class PlaybookLoader
         var playbooks = parsed.Select(p => p.Playbook).OfType<Playbook>().ToList();
         foreach (var p in parsed) diagnostics.AddRange(p.Items);
         CheckUniqueIds(playbooks.Select(p => (p.Id, p.File, p.Position)), diagnostics);
+        CheckUniqueMetricNames(playbooks, diagnostics);
         return new LoadResult(playbooks, diagnostics.Sorted());
     }
 
@@ -181,6 +182,30 @@ internal static partial class PlaybookLoader
                 diagnostics.Error(position, Codes.DuplicateId, $"duplicate playbook id '{id}' (first in {first})", "ids must be unique across everything loaded; rename one");
             else
                 firsts[id] = file;
+        }
+    }
+
+    /// <summary>
+    /// A declared metric whose Prometheus name another metric (of this playbook or an earlier one) or one of the
+    /// tool's own families already has is an error at the second: <c>rt-a</c>'s <c>b_c</c> and <c>rt-a-b</c>'s
+    /// <c>c</c> are both <c>netbufrules_rt_a_b_c</c>, and Prometheus refuses a file with a family twice.
+    /// </summary>
+    public static void CheckUniqueMetricNames(IEnumerable<Playbook> playbooks, DiagnosticBag diagnostics)
+    {
+        var firsts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var playbook in playbooks)
+        {
+            foreach (var metric in playbook.Metrics)
+            {
+                var name = MetricNames.Of(playbook, metric);
+                var first = MetricNames.OwnFamilies.Contains(name) ? "one of the tool's own families"
+                    : firsts.TryGetValue(name, out var earlier) ? earlier : null;
+                if (first is not null)
+                    diagnostics.Error(metric.Position, Codes.MetricNameClash, $"metric '{metric.Name}' is {MetricNames.Prefix}{name} in Prometheus, a name {first} already has",
+                        "rename the metric (its name, playbook id with '-' as '_', and its unit's suffix make the Prometheus name)");
+                else
+                    firsts[name] = $"metric '{metric.Name}' of {playbook.Id} ({metric.Position})";
+            }
         }
     }
 

@@ -13,7 +13,7 @@ namespace NetBufRules.Report;
 internal static class PrometheusReportWriter
 {
     /// <summary>The prefix of every metric name.</summary>
-    public const string Prefix = "netbufrules_";
+    public const string Prefix = MetricNames.Prefix;
 
     /// <summary>Writes <paramref name="report"/>; <paramref name="extras"/> adds what a running <c>watch</c> knows.</summary>
     public static string Write(DiagnosisReport report, PrometheusExtras? extras = null, MetricEvaluator? evaluator = null)
@@ -53,12 +53,16 @@ internal static class PrometheusReportWriter
             Sample(o, "playbook_probes", Labels(r, ("status", "skipped")), probes.Count(p => p.Status == ProbeStatus.Skipped));
         }
 
+        // Loading refuses two metrics with one name (NBR185); a playbook given twice still measures once, since a
+        // second family of the same name would make Prometheus refuse the whole file.
+        var written = new HashSet<string>(MetricNames.OwnFamilies, StringComparer.Ordinal);
         foreach (var r in report.Results)
         {
             foreach (var (metric, value) in evaluator.Measure(r.Finding))
             {
                 if (value is not { } v) continue;
-                var name = MetricName(r.Finding.Playbook, metric);
+                var name = MetricNames.Of(r.Finding.Playbook, metric);
+                if (!written.Add(name)) continue;
                 Family(o, name, "gauge", $"{r.Finding.Playbook.Id}: {metric.Help}");
                 Sample(o, name, "", v);
             }
@@ -77,17 +81,6 @@ internal static class PrometheusReportWriter
         }
         return o.ToString();
     }
-
-    /// <summary>The full metric name of a declared measurement: prefix, playbook id, name and the unit's suffix.</summary>
-    public static string MetricName(Playbook playbook, MetricSpec metric) =>
-        $"{playbook.Id.Replace('-', '_')}_{metric.Name}" + metric.Unit switch
-        {
-            MetricUnit.PerSecond => "_per_second",
-            MetricUnit.Ratio => "_ratio",
-            MetricUnit.Bytes => "_bytes",
-            MetricUnit.Seconds => "_seconds",
-            _ => "",
-        };
 
     private static string Labels(Render.RenderedFinding r, params (string Name, string Value)[] more) =>
         string.Join(",", new[] { ("playbook", r.Finding.Playbook.Id), ("severity", StatusWords.Of(r.Finding.Playbook.Severity)) }
