@@ -11,6 +11,7 @@ internal static class Codes
     public const string InvalidValue = "NBR006";
     public const string DuplicateId = "NBR007";
     public const string MetricNameClash = "NBR185";
+    public const string CannotRead = "NBR186";
     public const string NoPlaybooks = "NBR008";
     public const string PathNotFound = "NBR009";
     public const string ExpressionSyntax = "NBR010";

@@ -19,6 +19,7 @@ internal static class DiagnosticCatalog
         new(Codes.MissingKey, Error, "missing key", "A required key is missing."),
         new(Codes.InvalidValue, Error, "invalid value (apiVersion, id, severity, timeout, path, extractor)", "A value outside what the format allows (apiVersion, id, severity, timeout, path, extractor)."),
         new(Codes.DuplicateId, Error, "duplicate playbook id", "Two playbooks share an id; ids must be unique across everything loaded."),
+        new(Codes.CannotRead, Error, "a file or folder that cannot be read: no permission, a name that is not valid UTF-8, a path longer than the system allows", "A playbook file or a folder to scan could not be read; the message says why (permission, an undecodable name, a path too long)."),
         new(Codes.MetricNameClash, Error, "two declared metrics, or one and a family of the tool's own, give the same Prometheus name (`rt-a` with `b_c` and `rt-a-b` with `c` are both `netbufrules_rt_a_b_c`)", "Two declared metrics, or one and a family of the tool's own, give the same netbufrules_* name; Prometheus would refuse the whole file."),
         new(Codes.NoPlaybooks, Error, "folder without playbooks", "A folder holds no playbooks."),
         new(Codes.PathNotFound, Error, "path not found", "A path does not exist."),

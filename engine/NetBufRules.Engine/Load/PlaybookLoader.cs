@@ -49,7 +49,8 @@ internal static partial class PlaybookLoader
             else if (Directory.Exists(path))
             {
                 var skipped = new List<string>();
-                var files = FilesUnder(path, skipped.Add)
+                var files = FilesUnder(path, skipped.Add, (dir, why) => diagnostics.Error(new SourcePosition(dir, 1, 1), Codes.CannotRead,
+                        $"cannot read folder '{dir}': {why}", "give the folder read permission, rename it, or leave it out of the scan (exclude: in .netbufrules.yaml)"))
                     .Where(f => IsPlaybookFile(f) && excluded?.Invoke(f) != true).Order(StringComparer.Ordinal)
                     .Select(f => (File: f, Text: ReadBounded(f, diagnostics))).Where(f => f.Text is not null && LooksLikePlaybook(f.Text))
                     .Select(f => (f.File, Text: f.Text!)).ToList();
@@ -81,14 +82,27 @@ internal static partial class PlaybookLoader
     /// the whole filesystem, a link to its parent would loop), and a symlinked file is read only when its target lies
     /// inside <paramref name="folder"/>. Each link passed over goes to <paramref name="skipped"/>.
     /// </remarks>
-    public static IEnumerable<string> FilesUnder(string folder, Action<string>? skipped = null)
+    public static IEnumerable<string> FilesUnder(string folder, Action<string>? skipped = null, Action<string, string>? unreadable = null)
     {
         var root = FileKind.RealFolder(folder);
         var pending = new Stack<string>([folder]);
         while (pending.Count > 0)
         {
             var dir = pending.Pop();
-            foreach (var file in Directory.EnumerateFiles(dir))
+            // A folder the scan cannot list (no permission, a path longer than the system allows) is reported, and the
+            // rest of the tree is still read.
+            string[] files, subs;
+            try
+            {
+                files = Directory.GetFiles(dir);
+                subs = Directory.GetDirectories(dir);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                unreadable?.Invoke(dir, Unreadable(e));
+                continue;
+            }
+            foreach (var file in files)
             {
                 if (FileKind.IsSymlink(file) && !FileKind.TargetInside(file, root))
                 {
@@ -97,7 +111,7 @@ internal static partial class PlaybookLoader
                 }
                 yield return folder == "." && file.StartsWith("./", StringComparison.Ordinal) ? file[2..] : file;
             }
-            foreach (var sub in Directory.EnumerateDirectories(dir))
+            foreach (var sub in subs)
             {
                 var name = Path.GetFileName(sub);
                 if (name.StartsWith('.') || SkippedFolders.Contains(name)) continue;
@@ -121,7 +135,22 @@ internal static partial class PlaybookLoader
             diagnostics.Error(new SourcePosition(file, 1, 1), Codes.FileTooLarge, e.Message, "a playbook is a small YAML text file; split it or point at the right file");
             return null;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(new SourcePosition(file, 1, 1), Codes.CannotRead, $"cannot read '{file}': {Unreadable(e)}", "give it read permission or rename it (a name must be valid UTF-8)");
+            return null;
+        }
     }
+
+    /// <summary>Why a file or folder cannot be read, in words (the exception's own text may name a mangled path).</summary>
+    internal static string Unreadable(Exception e) => e switch
+    {
+        UnauthorizedAccessException => "permission denied",
+        PathTooLongException => "its path is longer than the system allows",
+        // .NET decodes a name that is not UTF-8 with replacement characters, and the decoded name is not there.
+        FileNotFoundException or DirectoryNotFoundException => "it vanished while being read, or its name is not valid UTF-8",
+        _ => e.Message,
+    };
 
     /// <summary>
     /// Whether a YAML file found in a folder is meant as a playbook: it is, unless it has top-level keys and none of

@@ -24,4 +24,15 @@ public sealed class GlobTests
     [InlineData("*.yaml", "playbooks/a.yaml", false)]
     public void A_path_glob_matches_the_path_or_a_folder_it_lies_in(string pattern, string path, bool matches) =>
         Glob.Of(pattern).MatchesPathOrParent(path).ShouldBe(matches);
+
+    [Theory]
+    [InlineData("b", true)]
+    [InlineData("c", false)]
+    public void A_glob_of_many_double_stars_answers_without_backtracking_past_its_time_limit(string last, bool matches)
+    {
+        // "**/" written 25 times over a path 30 folders deep backtracked past the 200 ms limit: an internal error.
+        var glob = Glob.Of(string.Concat(Enumerable.Repeat("**/", 25)) + "b");
+        var path = string.Join('/', Enumerable.Repeat("a", 30)) + "/" + last;
+        glob.MatchesPathOrParent(path).ShouldBe(matches);
+    }
 }
