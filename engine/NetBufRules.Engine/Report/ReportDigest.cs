@@ -121,5 +121,15 @@ internal sealed class ReportDigest
     /// <summary>A reason as a clause: trimmed, without a trailing colon or full stop (a list that rendered empty leaves one).</summary>
     public static string Clause(string reason) => reason.Trim().TrimEnd(':', ';', '.', ',', ' ');
 
-    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+    /// <summary>
+    /// The sentence with a capital, unless its first word is a name that must stay as written: a file name or place
+    /// (<c>f12.yaml:16:15</c>), a sysctl (<c>net.core.somaxconn</c>), a probe, a path or a number.
+    /// </summary>
+    private static string Capitalized(string text)
+    {
+        if (text.Length == 0) return text;
+        var end = text.IndexOfAny([' ', '\t', '\n']);
+        var first = end < 0 ? text : text[..end];
+        return first.All(char.IsLetter) ? char.ToUpperInvariant(text[0]) + text[1..] : text;
+    }
 }
