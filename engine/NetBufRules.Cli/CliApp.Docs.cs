@@ -33,7 +33,7 @@ internal sealed partial class CliApp
             var own = playbooks.Where(p => packOf(p) == pack).ToList();
             sb.Append($"# {Inline(pack.Name)}{(pack.Version is null ? "" : $" {pack.Version}")}\n\n");
             if (pack.Description is { Length: > 0 } description) sb.Append(Prose(description)).Append('\n');
-            if (pack.Manifest?.Engine is { } engine) sb.Append($"Needs netbufrules {Inline(engine.Text)}.\n\n");
+            if (pack.Manifest?.Engine is { } engine) sb.Append($"Needs netbufrules {Code(engine.Text)}.\n\n");
             sb.Append("| id | cause | severity | tags |\n|---|---|---|---|\n");
             foreach (var p in own)
                 sb.Append($"| [`{p.Id}`](#{p.Id}) | {Cell(p.Title)} | {StatusWords.Of(p.Severity)} | {Cell(string.Join(", ", p.Tags))} |\n");
@@ -57,7 +57,7 @@ internal sealed partial class CliApp
         if (p.ExplainedBy.Count > 0) sb.Append($"\nRead first, as findings that can explain it: {string.Join(", ", p.ExplainedBy.Select(r => $"`{r.Id}`"))}\n");
         sb.Append("\n### Probes\n\n| probe | reads | kind |\n|---|---|---|\n");
         foreach (var probe in p.Probes)
-            sb.Append($"| `{probe.Name}` | {Cell(string.Join(" / else ", probe.Alternatives.Select(a => $"`{a.Source.Describe()}`").Distinct()))} | {(probe.Counter ? "counter" : "read once")} |\n");
+            sb.Append($"| `{probe.Name}` | {string.Join(" / else ", probe.Alternatives.Select(a => $"`{Code(a.Source.Describe())}`").Distinct())} | {(probe.Counter ? "counter" : "read once")} |\n");
         if (p.Params.Count > 0)
         {
             sb.Append($"\n### Params\n\nOverride with `--set {p.Id}.NAME=VALUE` or a values file.\n\n| param | default | source |\n|---|---|---|\n");
@@ -80,7 +80,7 @@ internal sealed partial class CliApp
 
     /// <summary>A paragraph: trimmed lines, ending with a blank line.</summary>
     private static string Prose(string text) =>
-        text.Trim().Length == 0 ? "" : string.Join("\n", text.Trim().Split('\n').Select(l => l.TrimEnd())) + "\n";
+        text.Trim().Length == 0 ? "" : Output.MarkdownProse.Safe(string.Join("\n", text.Trim().Split('\n').Select(l => l.TrimEnd()))) + "\n";
 
     /// <summary>Inline code on one line (Markdown code spans cannot hold a line break).</summary>
     private static string Code(string text) => string.Join(" ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Replace("`", "'", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal);
@@ -88,5 +88,5 @@ internal sealed partial class CliApp
     /// <summary>A table cell: one line, pipes escaped.</summary>
     private static string Cell(string text) => Inline(text).Replace("|", "\\|", StringComparison.Ordinal);
 
-    private static string Inline(string text) => string.Join(" ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    private static string Inline(string text) => Output.MarkdownProse.Safe(string.Join(" ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
 }

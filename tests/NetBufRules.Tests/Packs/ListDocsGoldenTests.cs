@@ -51,4 +51,38 @@ public sealed class ListDocsGoldenTests
         output.ShouldStartWith("# team-net 1.2.0\n\nThe network team's playbooks\n\nNeeds netbufrules >=0.1.0.\n");
         output.ShouldContain("| `min_somaxconn` | `8192` | the team's load test |");
     }
+
+    [Fact]
+    public async Task Docs_of_a_shared_pack_write_its_prose_as_text_never_as_html_links_headings_or_fences()
+    {
+        using var folder = new PackFolder();
+        folder.Write("evil/pack.yaml", "name: evil\nversion: 1.0.0\ndescription: \"desc <script>alert(1)</script> [l](javascript:alert(1)) \\n# Heading\\n```\"\n");
+        folder.Write("evil/rt-dk.yaml", """
+            apiVersion: netbufrules/v1
+            id: rt-dk
+            title: "a | b <img src=x onerror=alert(1)> [x](javascript:alert(1))"
+            severity: info
+            summary: "sum <script>alert(2)</script>\n\n```\n# injected heading"
+            why: "why </details><script>alert(3)</script>"
+            params:
+              # comment <script>alert(4)</script> | pipe
+              p: 1
+            probes:
+              x:
+                sysctl: net.core.somaxconn
+            when:
+              - if: x > p
+                message: "m"
+            """);
+        var (code, output, _) = await CliRunner.Run("docs", Path.Combine(folder.Root, "evil"));
+        code.ShouldBe(0);
+        // No tag, no link target, and no line of the pack's own starting a heading or a fence.
+        output.ShouldNotMatch(@"(?<!\\)<(script|img|/details)");
+        output.ShouldNotMatch(@"(?<!\\)\]\(javascript");
+        output.Split('\n').ShouldNotContain(l => l.StartsWith("```", StringComparison.Ordinal) || l.StartsWith("# Heading", StringComparison.Ordinal) || l.StartsWith("# injected", StringComparison.Ordinal));
+        // The words are all still there, as text.
+        output.ShouldContain("alert(2)");
+        output.ShouldContain("## rt-dk\n");
+        output.ShouldContain("### Signals\n");
+    }
 }
