@@ -34,7 +34,7 @@ internal static class TestFileParser
         }
         catch (Primitives.BoundedFileException e)
         {
-            diagnostics.Error(new SourcePosition(file, 1, 1), Codes.FileTooLarge, e.Message, "a test file is a small YAML text file");
+            diagnostics.Error(new SourcePosition(file, 1, 1), InputFileCode.Of(e), e.Message, "a test file is a small YAML text file");
             return [];
         }
         return Parse(file, text, diagnostics);
