@@ -198,6 +198,6 @@ internal sealed class PlaybookSet
 
     private static IEnumerable<string> TestFilesUnder(string path, Func<string, bool>? excluded) =>
         Directory.Exists(path)
-            ? PlaybookLoader.FilesUnder(path).Where(f => TestFileParser.IsTestFile(f) && excluded?.Invoke(f) != true)
+            ? Primitives.InputFile.CheckFolder(path) is not null ? [] : PlaybookLoader.FilesUnder(path).Where(f => TestFileParser.IsTestFile(f) && excluded?.Invoke(f) != true)
             : TestFileParser.IsTestFile(path) && File.Exists(path) ? [path] : [];
 }

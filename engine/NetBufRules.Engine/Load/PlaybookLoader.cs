@@ -46,6 +46,10 @@ internal static partial class PlaybookLoader
             {
                 if (ReadBounded(path, diagnostics) is { } text) sources.Add((path, text));
             }
+            else if (Directory.Exists(path) && InputFile.CheckFolder(path) is { } kernel)
+            {
+                diagnostics.Error(new SourcePosition(path, 1, 1), InputFileCode.Of(kernel), kernel.Message, "point at the folder of your playbooks");
+            }
             else if (Directory.Exists(path))
             {
                 var skipped = new List<string>();

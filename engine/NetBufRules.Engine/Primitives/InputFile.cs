@@ -82,6 +82,15 @@ internal static class InputFile
         }
     }
 
+    /// <summary>
+    /// Why the folder <paramref name="folder"/> may not be scanned for input files (it resolves under /proc, /sys or
+    /// /dev: a scan of /proc walks every process), or null when it may.
+    /// </summary>
+    public static BoundedFileException? CheckFolder(string folder) =>
+        Native.RealPath(folder) is { } real && Kernel(real)
+            ? new BoundedFileException($"folder '{folder}'{(real == folder ? "" : $" resolves to {real}, which")} is under /proc, /sys or /dev; it is never scanned for input files", untrusted: true)
+            : null;
+
     /// <summary>Whether <paramref name="resolved"/> (a fully resolved path) lies under /proc, /sys or /dev.</summary>
     public static bool Kernel(string resolved) =>
         KernelRoots.Any(r => resolved == r || resolved.StartsWith(r + "/", StringComparison.Ordinal));

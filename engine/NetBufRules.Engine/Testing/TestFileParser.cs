@@ -20,7 +20,7 @@ internal static class TestFileParser
     /// <summary>Every test file under <paramref name="paths"/> (folders recursively, or named files), in a stable order.</summary>
     public static IEnumerable<string> Find(IEnumerable<string> paths) =>
         paths.SelectMany(p => Directory.Exists(p)
-                ? PlaybookLoader.FilesUnder(p).Where(IsTestFile)
+                ? Primitives.InputFile.CheckFolder(p) is not null ? [] : PlaybookLoader.FilesUnder(p).Where(IsTestFile)
                 : IsTestFile(p) && File.Exists(p) ? [p] : [])
             .Order(StringComparer.Ordinal);
 

@@ -34,6 +34,16 @@ public sealed class InputFileCommandTests
         (output + error).ShouldContain("'/proc/kmsg' is a kernel or device file");
     }
 
+    [Theory]
+    [InlineData("lint", "/proc")]
+    [InlineData("test", "/sys/kernel")]
+    public async Task A_kernel_folder_named_on_the_command_line_is_not_scanned(string command, string folder)
+    {
+        var (code, output, error) = await Timed(command, folder);
+        code.ShouldBeOneOf(1, 2);
+        (output + error).ShouldContain($"error NBR191: folder '{folder}' is under /proc, /sys or /dev; it is never scanned");
+    }
+
     [SkippableFact]
     public async Task A_test_whose_snapshot_climbs_into_proc_kmsg_is_refused_at_its_place_without_hanging()
     {
