@@ -24,7 +24,7 @@ internal static class LintWriters
             }
             sb.Append(line).Append('\n');
             if (!color || !File.Exists(d.Position.File)) continue;
-            if (!lines.TryGetValue(d.Position.File, out var text)) lines[d.Position.File] = text = File.ReadAllLines(d.Position.File);
+            if (!lines.TryGetValue(d.Position.File, out var text)) lines[d.Position.File] = text = SourceLines(d);
             if (d.Position.Line < 1 || d.Position.Line > text.Length) continue;
             var source = HostText.Escape(text[d.Position.Line - 1].Replace('\t', ' '));
             sb.Append("  ").Append(source).Append('\n');
@@ -32,6 +32,23 @@ internal static class LintWriters
         }
         sb.Append($"{lint.Errors} error(s), {lint.Warnings} warning(s) in {lint.Files} file(s)\n");
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// The lines of the file a diagnostic points at, read under the input-file rules, links not followed for a
+    /// refused file: a diagnostic about /proc/kmsg or a config linked to /etc/shadow must not read it to show a line.
+    /// </summary>
+    private static string[] SourceLines(Diagnostic d)
+    {
+        if (d.Code is Codes.InputFileRefused or Codes.FileTooLarge or Codes.UntrustedConfig) return [];
+        try
+        {
+            return [.. BoundedFile.ReadText(d.Position.File, Limits.YamlFileBytes).Split('\n').Select(l => l.TrimEnd('\r'))];
+        }
+        catch (Exception e) when (e is BoundedFileException or IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
     }
 
     public static string Json(LintResult lint)

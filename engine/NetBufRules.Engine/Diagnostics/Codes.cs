@@ -62,4 +62,6 @@ internal static class Codes
     public const string SnapshotOutsidePack = "NBR137";
     public const string WhereCycle = "NBR150";
     public const string NoCondition = "NBR151";
+    public const string UntrustedConfig = "NBR190";
+    public const string InputFileRefused = "NBR191";
 }

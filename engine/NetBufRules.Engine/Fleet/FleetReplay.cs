@@ -80,9 +80,7 @@ internal static class FleetReplay
     /// <summary>Reads a whole file into <paramref name="buffer"/> (grown when too small) and returns its length.</summary>
     private static int Read(string file, ref byte[] buffer)
     {
-        // The same rules as any snapshot: a regular file (never a device or a FIFO), at most the snapshot size cap.
-        if (!Primitives.FileKind.IsRegularFile(file)) throw new SnapshotException($"{file}:1:1: snapshot is not a regular file");
-        using var handle = File.OpenHandle(file);
+        using var handle = Open(file);
         var length = RandomAccess.GetLength(handle);
         if (length > Primitives.Limits.SnapshotBytes) throw new SnapshotException($"{file}:1:1: snapshot is larger than {Primitives.Limits.SnapshotBytes / (1024 * 1024)} MiB");
         if (buffer.Length < length) buffer = new byte[Math.Max(length, buffer.Length * 2)];
@@ -94,5 +92,18 @@ internal static class FleetReplay
             read += n;
         }
         return read;
+    }
+
+    /// <summary>The same rules as any snapshot: a regular file, never a kernel or device file or a FIFO (see <see cref="Primitives.InputFile"/>).</summary>
+    private static Microsoft.Win32.SafeHandles.SafeFileHandle Open(string file)
+    {
+        try
+        {
+            return Primitives.InputFile.Open(file);
+        }
+        catch (Primitives.BoundedFileException e)
+        {
+            throw new SnapshotException($"{file}:1:1: snapshot {e.Message}");
+        }
     }
 }

@@ -90,8 +90,8 @@ internal sealed class PlaybookSet
         var bag = new DiagnosticBag();
         var args = options.Paths.Count > 0 ? options.Paths : options.BuiltInWhenNoPath ? [Pack.BuiltInName] : ["."];
         var paths = args.Where(a => a != Pack.BuiltInName).ToList();
-        var configFile = options.ConfigFile ?? LintConfig.Find(paths);
-        var config = LintConfig.LoadConfig(configFile, bag);
+        // A config named with --config is the user's choice; one found by the scan must pass the owner and mode checks.
+        var config = options.ConfigFile is { } named ? LintConfig.LoadConfig(named, bag) : LintConfig.LoadDiscovered(paths, bag);
         var engine = SemanticVersion.Parse(options.EngineVersion) ?? new SemanticVersion(0, 0, 0, "");
 
         var packs = new List<Pack>();
@@ -199,6 +199,6 @@ internal sealed class PlaybookSet
 
     private static IEnumerable<string> TestFilesUnder(string path, Func<string, bool>? excluded) =>
         Directory.Exists(path)
-            ? PlaybookLoader.FilesUnder(path).Where(f => TestFileParser.IsTestFile(f) && excluded?.Invoke(f) != true)
+            ? Primitives.InputFile.CheckFolder(path) is not null ? [] : PlaybookLoader.FilesUnder(path).Where(f => TestFileParser.IsTestFile(f) && excluded?.Invoke(f) != true)
             : TestFileParser.IsTestFile(path) && File.Exists(path) ? [path] : [];
 }

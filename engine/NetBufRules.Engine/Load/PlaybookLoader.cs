@@ -46,6 +46,10 @@ internal static partial class PlaybookLoader
             {
                 if (ReadBounded(path, diagnostics) is { } text) sources.Add((path, text));
             }
+            else if (Directory.Exists(path) && InputFile.CheckFolder(path) is { } kernel)
+            {
+                diagnostics.Error(new SourcePosition(path, 1, 1), InputFileCode.Of(kernel), kernel.Message, "point at the folder of your playbooks");
+            }
             else if (Directory.Exists(path))
             {
                 var skipped = new List<string>();
@@ -132,7 +136,8 @@ internal static partial class PlaybookLoader
         }
         catch (BoundedFileException e)
         {
-            diagnostics.Error(new SourcePosition(file, 1, 1), Codes.FileTooLarge, e.Message, "a playbook is a small YAML text file; split it or point at the right file");
+            diagnostics.Error(new SourcePosition(file, 1, 1), InputFileCode.Of(e), e.Message,
+                e.Untrusted ? "point at a playbook file of your repository, never a kernel or device file" : "a playbook is a small YAML text file; split it or point at the right file");
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -14,11 +14,12 @@ internal static class PackManifestReader
         string text;
         try
         {
-            text = Primitives.BoundedFile.ReadText(file, Primitives.Limits.YamlFileBytes);
+            // Never through a link: a pack.yaml linked to /etc/shadow would print its lines as "unknown key" errors.
+            text = Primitives.BoundedFile.ReadText(file, Primitives.Limits.YamlFileBytes, followLinks: false);
         }
         catch (Primitives.BoundedFileException e)
         {
-            diagnostics.Error(new SourcePosition(file, 1, 1), Codes.FileTooLarge, e.Message, "a pack manifest is a small YAML text file");
+            diagnostics.Error(new SourcePosition(file, 1, 1), InputFileCode.Of(e), e.Message, "a pack manifest is a small YAML text file in the pack's folder, not a link");
             return null;
         }
         return Parse(file, text, diagnostics);

@@ -17,6 +17,11 @@ internal static partial class FilePolicy
     [GeneratedRegex(@"^/proc/(kmsg|kcore|kpage\w*|keys|key-users|sysrq-trigger|kallsyms|modules|timer_list|vmallocinfo|iomem|ioports|sys/fs/binfmt_misc|sys/vm/drop_caches|sys/vm/compact_memory|sys/net/ipv4/tcp_fastopen_key)(/|$)", RegexOptions.CultureInvariant)]
     private static partial Regex ProcSecret();
 
+    // Devices' binary spaces under /proc, as /sys/devices/.../config is: PCI config space and BARs (/proc/bus/pci), USB
+    // descriptors (/proc/bus/usb), IDE identify and SMART data (/proc/ide). Raw bytes, nothing a playbook needs.
+    [GeneratedRegex(@"^/proc/(bus/pci|bus/usb|ide)(/|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex ProcDevice();
+
     [GeneratedRegex(@"^/sys/(kernel/(debug|tracing|security|config|mm/page_idle)|firmware|fs/bpf|devices/.*/(eeprom|rom|config|resource\d*(_wc)?|vpd|nvmem)|class/.*/(eeprom|nvmem))(/|$)", RegexOptions.CultureInvariant)]
     private static partial Regex SysDenied();
 
@@ -54,6 +59,8 @@ internal static partial class FilePolicy
             return "is a process's secret or a way out of /proc (environ, mem, cmdline, root, cwd, exe, fd, map_files, pagemap, ...)";
         if (ProcSecret().IsMatch(path))
             return "is a kernel secret or a read with side effects (/proc/kmsg, kcore, kpage*, keys, kallsyms, sysrq-trigger, ...)";
+        if (ProcDevice().IsMatch(path))
+            return "is a device's config space or raw data (/proc/bus/pci, /proc/bus/usb, /proc/ide), as a device's config or rom under /sys is";
         if (SysDenied().IsMatch(path))
             return "is debug, tracing, security, firmware or device memory (/sys/kernel/debug, /sys/kernel/tracing, /sys/firmware, a device's config or rom, ...)";
         return null;

@@ -7,6 +7,7 @@ internal static class NativeFile
 {
     private const int AtFdCwd = -100;
     private const int AtSymlinkNoFollow = 0x100;
+    private const int AtEmptyPath = 0x1000;
     private const uint StatxBasicStats = 0x7ff;
 
     /// <summary>Owner, group and mode of <paramref name="path"/> (the link itself when <paramref name="follow"/> is false), or null.</summary>
@@ -24,6 +25,34 @@ internal static class NativeFile
             return null;
         }
         return (BitConverter.ToUInt32(buffer, 20), BitConverter.ToUInt32(buffer, 24), BitConverter.ToUInt16(buffer, 28));
+    }
+
+    /// <summary>Owner, group and mode of the open file <paramref name="handle"/>, or null.</summary>
+    public static (uint Uid, uint Gid, uint Mode)? Stat(Microsoft.Win32.SafeHandles.SafeFileHandle handle)
+    {
+        var buffer = new byte[256];
+        try
+        {
+            if (statx((int)handle.DangerousGetHandle(), "", AtEmptyPath, StatxBasicStats, buffer) != 0) return null;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return null;
+        }
+        return (BitConverter.ToUInt32(buffer, 20), BitConverter.ToUInt32(buffer, 24), BitConverter.ToUInt16(buffer, 28));
+    }
+
+    /// <summary>The effective uid of this process (whose files it may trust besides root's), or null when it cannot be asked.</summary>
+    public static uint? EffectiveUid()
+    {
+        try
+        {
+            return geteuid();
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The path with every symlink, '.' and '..' resolved, or null when it does not exist.</summary>
@@ -63,6 +92,9 @@ internal static class NativeFile
     /// <summary>S_IFDIR.</summary>
     public const uint Directory = 0x4000;
 
+    /// <summary>S_ISVTX, the sticky bit: in such a folder only a file's owner may rename or remove it.</summary>
+    public const uint Sticky = 0x200;
+
     // DllImport rather than LibraryImport: the generated stubs need unsafe code, which the engine does not enable.
     // glibc's soname, so the JIT and the NativeAOT build resolve it alike (only the JIT maps a bare "libc").
     private const string Libc = "libc.so.6";
@@ -74,4 +106,7 @@ internal static class NativeFile
 
     [DllImport(Libc)]
     private static extern void free(IntPtr pointer);
+
+    [DllImport(Libc)]
+    private static extern uint geteuid();
 }

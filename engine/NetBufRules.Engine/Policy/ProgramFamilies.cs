@@ -3,31 +3,85 @@ using System.Text.RegularExpressions;
 namespace NetBufRules.Policy;
 
 /// <summary>
-/// Programs that run code or other programs given to them: shells, interpreters, wrappers, editors and pagers with
-/// shell escapes. Matched by family, so a versioned name (python3.11, perl5.36, lua5.4, bash5) is the same program.
+/// Programs a repository config may never allow as a probe, by family: they run code or programs given to them, or
+/// write, delete or move files, fetch or send over the network, change permissions, print any file, the environment
+/// or secrets, or manage services, processes, modules, disks or the firewall. A grammar would have to be perfect to
+/// keep such a tool read-only; these are refused whatever their grammar. Matched by family, so a versioned name
+/// (python3.11, perl5.36, lua5.4, bash5) is the same program, and by the part before a '.' or '-' (vim.basic,
+/// mkfs.ext4, ssh-keygen, iptables-save).
 /// </summary>
 internal static partial class ProgramFamilies
 {
     [GeneratedRegex(@"^(?<base>[a-z][a-z+_-]*?)[-_.]?[0-9][0-9._-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex Versioned();
 
-    /// <summary>The families, by their unversioned name.</summary>
+    /// <summary>Programs that run code or other programs given to them, by their unversioned name.</summary>
     public static readonly IReadOnlySet<string> RunCode = new HashSet<string>(StringComparer.Ordinal)
     {
         // shells
         "sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "pdksh", "csh", "tcsh", "fish", "rbash", "yash", "busybox", "toybox", "nu", "xonsh", "elvish",
         // interpreters and runtimes
         "python", "pypy", "perl", "ruby", "irb", "node", "nodejs", "deno", "bun", "php", "lua", "luajit", "tclsh", "wish", "expect", "pwsh", "powershell",
-        "awk", "gawk", "mawk", "nawk", "sed", "ed", "guile", "racket", "scheme", "sbcl", "clisp", "ghci", "runghc", "erl", "escript", "elixir", "iex",
+        "awk", "gawk", "mawk", "nawk", "sed", "ed", "red", "guile", "racket", "scheme", "sbcl", "clisp", "ghci", "runghc", "erl", "escript", "elixir", "iex",
         "julia", "rscript", "r", "java", "jshell", "dotnet", "mono", "osascript", "groovy", "scala", "kotlin", "swift", "gdb", "lldb", "bc", "dc", "m4", "make",
+        "sqlite", "sqlite3", "psql", "mysql", "mariadb",
+        // compilers: they write a program (and tcc -run, gcc -wrapper run one)
+        "gcc", "cc", "c++", "g++", "clang", "tcc", "ld",
         // programs that run another program
-        "env", "sudo", "su", "doas", "pkexec", "runuser", "setpriv", "capsh", "chroot", "nsenter", "unshare", "ip-netns", "xargs", "nohup", "timeout",
+        "env", "sudo", "su", "sg", "newgrp", "doas", "pkexec", "runuser", "setpriv", "capsh", "chroot", "nsenter", "unshare", "ip-netns", "xargs", "nohup", "timeout",
         "nice", "ionice", "chrt", "taskset", "stdbuf", "strace", "ltrace", "watch", "script", "flock", "setsid", "systemd-run", "run-parts", "find",
         "parallel", "time", "eval", "exec", "command", "builtin", "start-stop-daemon", "at", "batch", "crontab", "ssh", "socat", "nc", "ncat", "netcat",
-        "tmux", "screen", "valgrind", "perf", "bpftrace", "ld.so", "ld-linux", "ld-linux-x86-64", "ld-linux-aarch64",
-        // editors and pagers with shell escapes
-        "vi", "vim", "nvim", "view", "emacs", "nano", "less", "more", "most", "man",
+        "tmux", "screen", "valgrind", "perf", "bpftrace", "ld.so", "ld-linux", "ld-linux-x86-64", "ld-linux-aarch64", "cgexec", "firejail", "bwrap",
+        "docker", "podman", "kubectl", "ctr", "crictl", "runc", "machinectl", "systemd-nspawn", "lxc-attach", "xdg-open", "run-mailcap",
+        // ldd runs the program it is given (the loader traces it); tcpdump -z runs a command on each file; git runs
+        // hooks, aliases (!cmd), pagers and core.sshCommand; tar --to-command and --checkpoint-action=exec, zip -TT,
+        // rsync -e, scp -S and sftp -S run one; openssl loads engines and providers, gpg runs its exec-path helpers.
+        "ldd", "tcpdump", "git", "tar", "zip", "rsync", "scp", "sftp", "openssl", "gpg", "gpg2", "logrotate",
+        // editors and pagers with shell escapes (ex and vim.basic are vim; view and rview too)
+        "vi", "vim", "nvim", "view", "rview", "rvim", "gvim", "evim", "vimdiff", "ex", "emacs", "nano", "pico", "joe", "jed", "mcedit", "editor",
+        "sensible-editor", "sensible-pager", "pager", "less", "more", "most", "pg", "man", "info", "w3m", "lynx", "links", "mail", "mailx", "mutt", "ftp", "lftp",
     };
+
+    /// <summary>
+    /// The other refused families, each with why. A program here does not run code, but its job is to change or leak
+    /// what a probe must leave alone, so one form too many in its grammar would do so.
+    /// </summary>
+    private static readonly (string Why, IReadOnlySet<string> Names)[] Others =
+    [
+        // They create, change, move or remove files (dd and tee write where they are told; patch, split, sponge,
+        // compressors and archivers write files beside their input).
+        ("writes, moves or deletes files", Set(
+            "rm", "cp", "mv", "ln", "link", "unlink", "rename", "install", "touch", "dd", "tee", "truncate", "shred", "mkdir", "rmdir", "mktemp",
+            "mkfifo", "mknod", "patch", "split", "csplit", "sponge", "cpio", "pax", "ar", "unzip", "jar", "7z", "7za", "gzip", "gunzip", "bzip2",
+            "bunzip2", "xz", "unxz", "zstd", "lz4", "compress", "uncompress", "objcopy", "strip", "ssh-keygen", "debugfs")),
+        // They read any file they are named and print it, so a form with a <word> (which may be /etc/shadow) leaks it;
+        // sort -o, uniq OUT and iconv -o also write. Read files with 'file:', which only reads /proc and /sys.
+        ("prints any file it is given (read files with 'file:')", Set(
+            "cat", "tac", "head", "tail", "nl", "od", "xxd", "hexdump", "hd", "strings", "base64", "base32", "basenc", "grep", "egrep", "fgrep", "rgrep",
+            "zgrep", "zcat", "bzcat", "xzcat", "zstdcat", "lzcat", "zless", "zmore", "cut", "sort", "uniq", "paste", "fold", "fmt", "pr", "column",
+            "diff", "diff3", "sdiff", "cmp", "comm", "join", "look", "rev", "iconv", "jq", "yq", "xmllint")),
+        // They fetch from or send to a host named in their arguments (an exfiltration channel, or traffic a probe must
+        // not make), or write to other users' terminals or the system log.
+        ("fetches or sends data to another host, a terminal or the log", Set(
+            "curl", "wget", "aria2c", "axel", "tftp", "telnet", "smbclient", "sendmail", "nmap", "ping", "ping6", "arping", "traceroute", "tracepath",
+            "mtr", "dig", "host", "nslookup", "hping3", "nping", "iperf", "iperf3", "netperf", "wall", "write", "logger")),
+        // They change who may read, write or run a file, or who a user is.
+        ("changes permissions, ownership or accounts", Set(
+            "chmod", "chown", "chgrp", "chattr", "setfacl", "setcap", "chcon", "restorecon", "setenforce", "semanage", "useradd", "userdel", "usermod",
+            "groupadd", "groupdel", "gpasswd", "passwd", "chpasswd", "chage", "visudo", "vipw", "vigr")),
+        // They print the environment (tokens, LD_PRELOAD) or secrets (getent shadow prints password hashes as root).
+        ("prints the environment or secrets", Set("printenv", "set", "declare", "export", "typeset", "getent", "secret-tool", "pass", "keyctl")),
+        // They manage services, processes, power, modules, the firewall, the network set-up, disks and the clock.
+        ("manages services, processes, modules, the firewall, disks or power", Set(
+            "systemctl", "service", "initctl", "invoke-rc.d", "update-rc.d", "telinit", "init", "kill", "pkill", "killall", "skill", "snice", "renice",
+            "reboot", "shutdown", "halt", "poweroff", "kexec", "mount", "umount", "swapon", "swapoff", "mkswap", "mkfs", "fsck", "e2fsck", "tune2fs",
+            "resize2fs", "fdisk", "sfdisk", "parted", "wipefs", "blkdiscard", "losetup", "cryptsetup", "dmsetup", "lvm", "modprobe", "insmod", "rmmod",
+            "depmod", "bpftool", "iptables", "ip6tables", "nft", "ebtables", "arptables", "ipset", "firewall-cmd", "ufw", "ifup", "ifdown", "ifconfig",
+            "route", "arp", "nmcli", "busctl", "dbus-send", "gdbus", "loginctl", "hostnamectl", "hostname", "timedatectl", "date", "hwclock",
+            "apt", "apt-get", "dpkg", "rpm", "yum", "dnf", "pip", "pip3", "npm", "gem")),
+    ];
+
+    private static HashSet<string> Set(params string[] names) => new(names, StringComparer.Ordinal);
 
     /// <summary>The family <paramref name="program"/> belongs to (its name without a version), lower-cased.</summary>
     public static string Family(string program)
@@ -39,9 +93,23 @@ internal static partial class ProgramFamilies
     }
 
     /// <summary>Whether <paramref name="program"/> runs code or programs given to it.</summary>
-    public static bool RunsCode(string program)
+    public static bool RunsCode(string program) => Names(program).Any(RunCode.Contains);
+
+    /// <summary>Why a repository config may not allow <paramref name="program"/> (for any grammar), or null when it may.</summary>
+    public static string? Refusal(string program)
+    {
+        var names = Names(program).ToList();
+        if (names.Any(RunCode.Contains)) return "runs code given to it";
+        return Others.FirstOrDefault(g => names.Any(g.Names.Contains)).Why;
+    }
+
+    /// <summary>The names <paramref name="program"/> is known by: itself, its family, and the family of its part before a '.' or '-'.</summary>
+    private static IEnumerable<string> Names(string program)
     {
         var name = Path.GetFileName(program).ToLowerInvariant();
-        return RunCode.Contains(name) || RunCode.Contains(Family(program));
+        yield return name;
+        yield return Family(program);
+        var cut = name.IndexOfAny(['.', '-']);
+        if (cut > 0) yield return Family(name[..cut]);
     }
 }

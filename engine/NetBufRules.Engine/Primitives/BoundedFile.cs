@@ -1,14 +1,25 @@
 namespace NetBufRules.Primitives;
 
-/// <summary>Reads a file the user named, only when it is a regular file and at most a cap: never a device, a FIFO or an endless stream.</summary>
+/// <summary>
+/// Reads a file the user named, only when <see cref="InputFile"/> lets it be read (a regular file, never a kernel or
+/// device file, a FIFO or an endless stream) and at most a cap.
+/// </summary>
 internal static class BoundedFile
 {
-    /// <summary>The text of <paramref name="path"/>; a <see cref="BoundedFileException"/> says why it was refused.</summary>
-    public static string ReadText(string path, int maxBytes)
+    /// <summary>
+    /// The text of <paramref name="path"/>; a <see cref="BoundedFileException"/> says why it was refused. With
+    /// <paramref name="followLinks"/> false a symbolic link is refused (a config or pack manifest).
+    /// </summary>
+    public static string ReadText(string path, int maxBytes, bool followLinks = true)
     {
-        if (!FileKind.IsRegularFile(path))
-            throw new BoundedFileException($"'{path}' is not a regular file (a device, FIFO or socket is never read)");
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 64 * 1024);
+        using var handle = InputFile.Open(path, followLinks);
+        return ReadText(handle, path, maxBytes);
+    }
+
+    /// <summary>The text of a file already opened by <see cref="InputFile.Open"/> (shown as <paramref name="path"/>), at most <paramref name="maxBytes"/>.</summary>
+    public static string ReadText(Microsoft.Win32.SafeHandles.SafeFileHandle handle, string path, int maxBytes)
+    {
+        using var stream = new FileStream(handle, FileAccess.Read, 64 * 1024);
         var buffer = new MemoryStream();
         var chunk = new byte[64 * 1024];
         int n;

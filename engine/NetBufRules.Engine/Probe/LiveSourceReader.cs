@@ -18,8 +18,6 @@ internal sealed class LiveSourceReader(int outputCapBytes = LiveSourceReader.Def
 
     private readonly DropReasons.DropReasonProbe _dropReasons = new();
 
-    private static readonly Dictionary<string, string?> CLocale = new(StringComparer.Ordinal) { ["LC_ALL"] = "C", ["LANG"] = "C", ["LANGUAGE"] = null };
-
     public Task<RawOutput> ReadAsync(SourceSpec source, TimeSpan timeout, int sample, CancellationToken cancellationToken) => source switch
     {
         CommandSource command => RunAsync(command, timeout, cancellationToken),
@@ -46,12 +44,7 @@ internal sealed class LiveSourceReader(int outputCapBytes = LiveSourceReader.Def
         timeoutCts.CancelAfter(timeout);
         try
         {
-            var result = await Cli.Wrap(argv[0])
-                .WithArguments(argv.Skip(1))
-                .WithWorkingDirectory("/")
-                .WithEnvironmentVariables(new Dictionary<string, string?>(CLocale) { ["PATH"] = searchPath })
-                .WithValidation(CommandResultValidation.None)
-                .WithStandardInputPipe(PipeSource.Null)
+            var result = await Command(argv, searchPath)
                 .WithStandardOutputPipe(PipeTarget.Create(stdout.CopyFromAsync))
                 .WithStandardErrorPipe(PipeTarget.Create(stderr.CopyFromAsync))
                 .ExecuteAsync(timeoutCts.Token)
@@ -77,6 +70,18 @@ internal sealed class LiveSourceReader(int outputCapBytes = LiveSourceReader.Def
             return RawOutput.Failed(started, failure, $"{command.Argv[0]} could not be started: {e.Message}");
         }
     }
+
+    /// <summary>
+    /// The command a probe runs as: <paramref name="argv"/> from '/', no input, no validation, and only the
+    /// environment of <see cref="ProbeEnvironment"/> (nothing of the caller's: no tokens, no LD_PRELOAD).
+    /// </summary>
+    internal static Command Command(IReadOnlyList<string> argv, string searchPath) =>
+        Cli.Wrap(argv[0])
+            .WithArguments(argv.Skip(1))
+            .WithWorkingDirectory("/")
+            .WithEnvironmentVariables(ProbeEnvironment.Replacing(searchPath))
+            .WithValidation(CommandResultValidation.None)
+            .WithStandardInputPipe(PipeSource.Null);
 
     private async Task<RawOutput> ReadFileAsync(string filePath, TimeSpan timeout, CancellationToken cancellationToken)
     {

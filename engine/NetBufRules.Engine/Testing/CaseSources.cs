@@ -57,6 +57,12 @@ internal static class CaseSources
             diagnostics.Error(at, Codes.PathNotFound, $"snapshot '{snapshot}' does not exist", $"looked in: {string.Join(", ", tried)}; the path is relative to the test file{(pack is null ? "" : " or to the pack's snapshots folder")}");
             return tried[0];
         }
+        // Checked here, at the test's place, and never opened when refused: 'snapshot: ../../proc/kmsg' would block and consume the kernel log.
+        if (Primitives.InputFile.Check(path) is { } refused)
+        {
+            diagnostics.Error(at, InputFileCode.Of(refused), $"snapshot {refused.Message}", "a snapshot is a JSON file written by 'netbufrules collect', inside the pack");
+            return path;
+        }
         if (pack is not null && !pack.Holds(path))
             diagnostics.Warning(at, Codes.SnapshotOutsidePack, $"snapshot '{snapshot}' lies outside the pack ({pack.Root}), so a copy of the pack will not find it",
                 $"copy it into {Path.GetRelativePath(pack.Root, pack.Snapshots)}/ and name it relative to that folder");

@@ -20,7 +20,7 @@ internal static class TestFileParser
     /// <summary>Every test file under <paramref name="paths"/> (folders recursively, or named files), in a stable order.</summary>
     public static IEnumerable<string> Find(IEnumerable<string> paths) =>
         paths.SelectMany(p => Directory.Exists(p)
-                ? PlaybookLoader.FilesUnder(p).Where(IsTestFile)
+                ? Primitives.InputFile.CheckFolder(p) is not null ? [] : PlaybookLoader.FilesUnder(p).Where(IsTestFile)
                 : IsTestFile(p) && File.Exists(p) ? [p] : [])
             .Order(StringComparer.Ordinal);
 
@@ -34,7 +34,7 @@ internal static class TestFileParser
         }
         catch (Primitives.BoundedFileException e)
         {
-            diagnostics.Error(new SourcePosition(file, 1, 1), Codes.FileTooLarge, e.Message, "a test file is a small YAML text file");
+            diagnostics.Error(new SourcePosition(file, 1, 1), InputFileCode.Of(e), e.Message, "a test file is a small YAML text file");
             return [];
         }
         return Parse(file, text, diagnostics);

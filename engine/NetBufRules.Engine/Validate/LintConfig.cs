@@ -18,7 +18,13 @@ internal static class LintConfig
     private const string ToolExample = "allow_commands: {mytool: ['mytool --stats [--json]']}";
 
     /// <summary>The config file for <paramref name="paths"/>: the first found in a path or its parents, or null.</summary>
-    public static string? Find(IEnumerable<string> paths)
+    public static string? Find(IEnumerable<string> paths) => Discover(paths)?.File;
+
+    /// <summary>
+    /// The config a scan of <paramref name="paths"/> finds (the first in a path or its parents) and the path that led
+    /// to it. Anything by that name counts, a link or a FIFO too: it is then refused, never passed over in silence.
+    /// </summary>
+    public static (string File, string Scanned)? Discover(IEnumerable<string> paths)
     {
         foreach (var path in paths)
         {
@@ -26,7 +32,7 @@ internal static class LintConfig
             for (; dir is not null; dir = dir.Parent)
             {
                 var candidate = Path.Combine(dir.FullName, FileName);
-                if (File.Exists(candidate)) return candidate;
+                if (NativeFile.Stat(candidate, follow: false) is not null || File.Exists(candidate)) return (candidate, path);
             }
         }
         return null;
@@ -35,19 +41,35 @@ internal static class LintConfig
     /// <summary>The policy: the defaults plus what <paramref name="file"/> allows; problems go to <paramref name="diagnostics"/>.</summary>
     public static SafetyPolicy Load(string? file, DiagnosticBag diagnostics) => LoadConfig(file, diagnostics).Policy;
 
-    /// <summary>The whole config: the policy and the path globs folder scans pass over (<c>exclude</c>).</summary>
+    /// <summary>
+    /// The whole config named with <c>--config</c>: the policy and the path globs folder scans pass over
+    /// (<c>exclude</c>). A named file is trusted whoever owns it (the user chose it: a root run over a user's
+    /// checkout names it so), but it must still be a regular file and not a link (a link in a repository could
+    /// point at /etc/shadow, whose lines would come back as "unknown key" errors).
+    /// </summary>
     public static RepositoryConfig LoadConfig(string? file, DiagnosticBag diagnostics)
     {
-        var policy = LoadPolicy(file, diagnostics, out var exclude);
+        var policy = LoadPolicy(file, null, diagnostics, out var exclude);
         return new RepositoryConfig(policy, exclude, file);
     }
 
-    private static SafetyPolicy LoadPolicy(string? file, DiagnosticBag diagnostics, out IReadOnlyList<string> exclude)
+    /// <summary>
+    /// The config a scan of <paramref name="paths"/> finds, used only when <see cref="ConfigTrust"/> passes: no one but
+    /// root or the user running netbufrules could have written it (else NBR190, and the defaults).
+    /// </summary>
+    public static RepositoryConfig LoadDiscovered(IEnumerable<string> paths, DiagnosticBag diagnostics)
+    {
+        if (Discover(paths) is not (var file, var scanned)) return LoadConfig(null, diagnostics);
+        var policy = LoadPolicy(file, scanned, diagnostics, out var exclude);
+        return new RepositoryConfig(policy, exclude, file);
+    }
+
+    private static SafetyPolicy LoadPolicy(string? file, string? scanned, DiagnosticBag diagnostics, out IReadOnlyList<string> exclude)
     {
         exclude = [];
         var policy = SafetyPolicy.Default;
         if (file is null) return policy;
-        var text = File.ReadAllText(file);
+        if (Read(file, scanned, diagnostics) is not { } text) return policy;
         var root = YamlTreeReader.Read(file, text, diagnostics);
         if (root is null) return policy;
         var reader = new NodeReader(text.Split('\n'), diagnostics);
@@ -72,6 +94,36 @@ internal static class LintConfig
         return new SafetyPolicy(tools, dirs);
     }
 
+    /// <summary>
+    /// The config's text, or null with one diagnostic: never through a link, never a kernel file or FIFO, and, when
+    /// found by a scan of <paramref name="scanned"/>, only a file no one else could have written (checked on the
+    /// opened file, so a file swapped in after the check is not the one read).
+    /// </summary>
+    private static string? Read(string file, string? scanned, DiagnosticBag diagnostics)
+    {
+        var at = new SourcePosition(file, 1, 1);
+        try
+        {
+            using var handle = Primitives.InputFile.Open(file, followLinks: false);
+            if (scanned is not null && ConfigTrust.Check(handle, file, scanned) is { } untrusted)
+            {
+                diagnostics.Error(at, Codes.UntrustedConfig, $"repository config {file} {untrusted.Why}; not used", untrusted.Hint);
+                return null;
+            }
+            return Primitives.BoundedFile.ReadText(handle, file, Primitives.Limits.YamlFileBytes);
+        }
+        catch (Primitives.BoundedFileException e)
+        {
+            diagnostics.Error(at, InputFileCode.Of(e), $"repository config {e.Message}", $"a repository config is a plain file beside the playbooks, not a link; or name one with --config");
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(at, Codes.PathNotFound, $"repository config {file} cannot be read: {e.Message}", "check the path and its permissions");
+            return null;
+        }
+    }
+
     private static IEnumerable<ToolGrammar> Tools(YamlNode? node, NodeReader reader, DiagnosticBag diagnostics)
     {
         if (node is null) yield break;
@@ -85,9 +137,10 @@ internal static class LintConfig
         foreach (var (key, value) in map.Entries)
         {
             var name = key.Value;
-            if (ProgramFamilies.RunsCode(name))
+            if (ProgramFamilies.Refusal(name) is { } refused)
             {
-                diagnostics.Error(key.Position, Codes.BadConfig, $"'{name}' runs code given to it and cannot be allowed", "allow the tool itself, not a shell, interpreter or wrapper");
+                diagnostics.Error(key.Position, Codes.BadConfig, $"'{name}' {refused} and cannot be allowed",
+                    ProgramFamilies.RunsCode(name) ? "allow the tool itself, not a shell, interpreter or wrapper" : "allow a tool that only reads and prints counters; read files with 'file:'");
                 continue;
             }
             if (name.Length == 0 || name.Contains('/') || name.StartsWith('-') || name.StartsWith('.') || name.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))

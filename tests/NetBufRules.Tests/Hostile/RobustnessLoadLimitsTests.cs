@@ -126,7 +126,7 @@ public sealed class RobustnessLoadLimitsTests
         error.ShouldBeEmpty();
         var (runCode, _, runError) = await CliRunner.Run("run", link).WaitAsync(TimeSpan.FromSeconds(20));
         runCode.ShouldBe(2);
-        runError.ShouldContain("NBR050: '" + link + "' is not a regular file");
+        runError.ShouldContain("NBR191: '" + link + "' resolves to /dev/zero, a kernel or device file");
     }
 
     [SkippableFact]

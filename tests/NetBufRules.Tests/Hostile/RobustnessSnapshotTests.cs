@@ -95,7 +95,7 @@ public sealed class RobustnessSnapshotTests
         var (code, output, error) = await CliRunner.Run("run", "--from", link).WaitAsync(TimeSpan.FromSeconds(20));
         code.ShouldBe(2);
         output.ShouldBeEmpty();
-        error.ShouldBe($"netbufrules: {link}:1:1: snapshot '{link}' is not a regular file (a device, FIFO or socket is never read)\n");
+        error.ShouldBe($"netbufrules: {link}:1:1: snapshot '{link}' resolves to /dev/zero, a kernel or device file (under /proc, /sys or /dev); it is never read as input\n");
     }
 
     [Fact]

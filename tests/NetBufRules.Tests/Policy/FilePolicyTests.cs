@@ -18,6 +18,7 @@ public sealed class FilePolicyTests
     [InlineData("/proc/1/status")]
     [InlineData("/proc/pressure/memory")]
     [InlineData("/sys/class/net/lo/statistics/rx_bytes")]
+    [InlineData("/proc/bus/input/devices")]
     public void A_plain_proc_or_sys_file_may_be_read(string path) => FilePolicy.CheckWritten(path).ShouldBeNull();
 
     [Theory]
@@ -50,6 +51,10 @@ public sealed class FilePolicyTests
     [InlineData("/sys/kernel/tracing/trace_pipe", "debug, tracing")]
     [InlineData("/sys/firmware/efi/efivars/x", "debug, tracing")]
     [InlineData("/sys/devices/pci0000:00/0000:00:01.0/rom", "debug, tracing")]
+    [InlineData("/proc/bus/pci/00/00.0", "device's config space")]
+    [InlineData("/proc/bus/pci/devices", "device's config space")]
+    [InlineData("/proc/bus/usb/001/001", "device's config space")]
+    [InlineData("/proc/ide/hda/identify", "device's config space")]
     public void A_secret_a_device_or_a_way_out_is_refused_as_written(string path, string why) =>
         FilePolicy.CheckWritten(path).ShouldNotBeNull().ShouldContain(why);
 

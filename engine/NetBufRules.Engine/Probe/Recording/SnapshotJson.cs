@@ -88,7 +88,9 @@ internal static class SnapshotJson
         }
         catch (JsonException e)
         {
-            throw new SnapshotException($"{file}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: not a valid JSON snapshot: {e.Message}");
+            // Only the place, never the parser's words: they quote the file's bytes, and a file that is no snapshot
+            // (a test's 'snapshot: /etc/shadow') must not show any of them.
+            throw new SnapshotException($"{file}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: not a snapshot: not valid JSON at this place");
         }
         using (document)
         {

@@ -1,0 +1,231 @@
+using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
+
+namespace NetBufRules.Primitives;
+
+/// <summary>
+/// The one check every file a user or a repository names as input passes before it is read (playbook, test file,
+/// snapshot, values file, repository config, pack manifest): a regular file that is no kernel or device file (not
+/// under /proc, /sys or /dev once links and '..' are resolved, nor on a kernel pseudo filesystem mounted elsewhere)
+/// and, where links are not followed (config, pack.yaml), not a link. A refused file is never opened: /proc/kmsg and
+/// trace_pipe block and consume what they give, a FIFO blocks, /dev/zero never ends. The opened handle is checked
+/// again (a file swapped in between is caught), and the open itself cannot block (O_NONBLOCK).
+/// </summary>
+internal static class InputFile
+{
+    /// <summary>Folders whose files are the kernel's or devices, never a user's input.</summary>
+    public static readonly IReadOnlyList<string> KernelRoots = ["/proc", "/sys", "/dev"];
+
+    // statfs f_type of kernel pseudo filesystems (linux/magic.h): mounted anywhere, their files are not input.
+    private static readonly HashSet<long> KernelFilesystems =
+    [
+        0x9fa0, // proc
+        0x62656572, // sysfs
+        0x64626720, // debugfs
+        0x74726163, // tracefs
+        0x73636673, // securityfs
+        0xcafe4a11, // bpf
+        0x27e0eb, // cgroup
+        0x63677270, // cgroup2
+        0x62656570, // configfs
+        0x6165676C, // pstore
+        0xde5e81e4, // efivarfs
+        0x42494e4d, // binfmt_misc
+        0x65735543, // fusectl
+    ];
+
+    /// <summary>Why <paramref name="path"/> may not be read as input (without opening it), or null when it may.</summary>
+    public static BoundedFileException? Check(string path, bool followLinks = true)
+    {
+        if (!followLinks && Native.LinkMode(path) is { } own && (own & TypeMask) == SymbolicLink)
+            return new BoundedFileException($"'{path}' is a symbolic link; it is not followed (a link could show another file's lines)", untrusted: true);
+        var real = Native.RealPath(path);
+        // A path that does not resolve is left to the open, which says "not found" or "permission denied" as before.
+        if (real is null) return null;
+        if (Kernel(real)) return KernelFile(path, real);
+        if (Native.FilesystemType(real) is { } fs && KernelFilesystems.Contains(fs)) return KernelFile(path, real);
+        if (Native.Mode(real) is { } mode && (mode & TypeMask) != Regular) return NotRegular(path);
+        return null;
+    }
+
+    /// <summary>
+    /// Opens <paramref name="path"/> for reading once <see cref="Check"/> passes, and checks the opened file again.
+    /// Throws <see cref="BoundedFileException"/> when refused, and what a plain open throws when it is missing or not allowed.
+    /// </summary>
+    public static SafeFileHandle Open(string path, bool followLinks = true)
+    {
+        if (Check(path, followLinks) is { } refused) throw refused;
+        var handle = Native.OpenRead(path, followLinks, out var errno);
+        if (handle is null)
+        {
+            throw errno switch
+            {
+                Eloop when !followLinks => new BoundedFileException($"'{path}' is a symbolic link; it is not followed (a link could show another file's lines)", untrusted: true),
+                Enoent or Enotdir => new FileNotFoundException($"Could not find file '{path}'.", path),
+                Eacces or Eperm => new UnauthorizedAccessException($"Access to the path '{path}' is denied."),
+                _ => new IOException($"cannot open '{path}' (errno {errno})"),
+            };
+        }
+        try
+        {
+            // The file opened may not be the file checked: look at the handle itself.
+            var opened = Native.OpenedPath(handle);
+            if (opened is not null && Kernel(opened)) throw KernelFile(path, opened);
+            if (Native.FilesystemType(handle) is { } fs && KernelFilesystems.Contains(fs)) throw KernelFile(path, opened ?? path);
+            if (Native.Mode(handle) is { } mode && (mode & TypeMask) != Regular) throw NotRegular(path);
+            return handle;
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Why the folder <paramref name="folder"/> may not be scanned for input files (it resolves under /proc, /sys or
+    /// /dev: a scan of /proc walks every process), or null when it may.
+    /// </summary>
+    public static BoundedFileException? CheckFolder(string folder) =>
+        Native.RealPath(folder) is { } real && Kernel(real)
+            ? new BoundedFileException($"folder '{folder}'{(real == folder ? "" : $" resolves to {real}, which")} is under /proc, /sys or /dev; it is never scanned for input files", untrusted: true)
+            : null;
+
+    /// <summary>Whether <paramref name="resolved"/> (a fully resolved path) lies under /proc, /sys or /dev.</summary>
+    public static bool Kernel(string resolved) =>
+        KernelRoots.Any(r => resolved == r || resolved.StartsWith(r + "/", StringComparison.Ordinal));
+
+    private static BoundedFileException KernelFile(string path, string real) =>
+        new(real == path
+            ? $"'{path}' is a kernel or device file (under /proc, /sys or /dev); it is never read as input"
+            : $"'{path}' resolves to {real}, a kernel or device file (under /proc, /sys or /dev); it is never read as input", untrusted: true);
+
+    private static BoundedFileException NotRegular(string path) =>
+        new($"'{path}' is not a regular file (a device, FIFO or socket is never read)");
+
+    private const uint TypeMask = 0xF000;
+    private const uint Regular = 0x8000;
+    private const uint SymbolicLink = 0xA000;
+    private const int Eperm = 1;
+    private const int Enoent = 2;
+    private const int Eacces = 13;
+    private const int Enotdir = 20;
+    private const int Eloop = 40;
+
+    /// <summary>The calls .NET does not offer: open without blocking or following, statx and statfs on a path or a handle, realpath.</summary>
+    private static class Native
+    {
+        private const int AtFdCwd = -100;
+        private const int AtSymlinkNoFollow = 0x100;
+        private const int AtEmptyPath = 0x1000;
+        private const uint StatxType = 0x1;
+        private const int ORdOnly = 0;
+        private const int ONonBlock = 0x800;
+        private const int ONoFollow = 0x20000;
+        private const int OCloExec = 0x80000;
+
+        public static uint? Mode(string path) => Statx(AtFdCwd, path, 0);
+
+        public static uint? LinkMode(string path) => Statx(AtFdCwd, path, AtSymlinkNoFollow);
+
+        public static uint? Mode(SafeFileHandle handle) => Statx((int)handle.DangerousGetHandle(), "", AtEmptyPath);
+
+        public static long? FilesystemType(string path) => Guard<long?>(() =>
+        {
+            // struct statfs begins with f_type (a long) on 64-bit Linux.
+            var buffer = new byte[256];
+            return statfs(path, buffer) == 0 ? BitConverter.ToInt64(buffer, 0) : (long?)null;
+        });
+
+        public static long? FilesystemType(SafeFileHandle handle) => Guard<long?>(() =>
+        {
+            var buffer = new byte[256];
+            return fstatfs((int)handle.DangerousGetHandle(), buffer) == 0 ? BitConverter.ToInt64(buffer, 0) : (long?)null;
+        });
+
+        public static string? RealPath(string path) => Guard<string?>(() =>
+        {
+            var result = realpath(path, IntPtr.Zero);
+            if (result == IntPtr.Zero) return null;
+            try
+            {
+                return Marshal.PtrToStringUTF8(result);
+            }
+            finally
+            {
+                free(result);
+            }
+        });
+
+        /// <summary>The path the kernel has for an open file (its /proc/self/fd link), or null.</summary>
+        public static string? OpenedPath(SafeFileHandle handle)
+        {
+            try
+            {
+                return new FileInfo($"/proc/self/fd/{handle.DangerousGetHandle()}").LinkTarget;
+            }
+            catch (IOException)
+            {
+                return null;
+            }
+        }
+
+        public static SafeFileHandle? OpenRead(string path, bool followLinks, out int errno)
+        {
+            errno = 0;
+            int fd;
+            try
+            {
+                fd = open(path, ORdOnly | ONonBlock | OCloExec | (followLinks ? 0 : ONoFollow));
+            }
+            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+            {
+                // No libc to ask: .NET's own open, after the path checks above.
+                return File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            }
+            if (fd >= 0) return new SafeFileHandle(fd, ownsHandle: true);
+            errno = Marshal.GetLastPInvokeError();
+            return null;
+        }
+
+        private static uint? Statx(int dirfd, string path, int flags) => Guard<uint?>(() =>
+        {
+            // struct statx is the same on every architecture: stx_mode (u16) at 28.
+            var buffer = new byte[256];
+            return statx(dirfd, path, flags, StatxType, buffer) == 0 ? BitConverter.ToUInt16(buffer, 28) : (uint?)null;
+        });
+
+        private static T Guard<T>(Func<T> call)
+        {
+            try
+            {
+                return call();
+            }
+            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+            {
+                return default!;
+            }
+        }
+
+        // DllImport rather than LibraryImport: the generated stubs need unsafe code, which the engine does not enable.
+        private const string Libc = "libc.so.6";
+
+        [DllImport(Libc, SetLastError = true)]
+        private static extern int open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
+
+        [DllImport(Libc, SetLastError = true)]
+        private static extern int statx(int dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, [Out] byte[] buffer);
+
+        [DllImport(Libc, SetLastError = true)]
+        private static extern int statfs([MarshalAs(UnmanagedType.LPUTF8Str)] string path, [Out] byte[] buffer);
+
+        [DllImport(Libc, SetLastError = true)]
+        private static extern int fstatfs(int fd, [Out] byte[] buffer);
+
+        [DllImport(Libc, SetLastError = true)]
+        private static extern IntPtr realpath([MarshalAs(UnmanagedType.LPUTF8Str)] string path, IntPtr resolved);
+
+        [DllImport(Libc)]
+        private static extern void free(IntPtr pointer);
+    }
+}
