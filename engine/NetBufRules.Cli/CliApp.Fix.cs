@@ -40,17 +40,22 @@ internal sealed partial class CliApp
                 return await UsageAsync("--verify-for is out of range (0 to 600 seconds)").ConfigureAwait(false);
             if (exportDir is not null && (result.GetValue(apply) || rootDir is not null))
                 return await UsageAsync("--write exports the files only; it does not go with --apply or --root").ConfigureAwait(false);
-            if (rootDir is not null && !Directory.Exists(rootDir))
-                return await UsageAsync($"--root '{rootDir}' is not a folder").ConfigureAwait(false);
+            if (result.GetValue(apply) && rootDir is null && !Environment.IsPrivilegedProcess)
+                return await UsageAsync("fix --apply changes the host's configuration and needs root; use --root DIR to write under a folder, or --write DIR to export the files").ConfigureAwait(false);
+            // The playbooks' own mistakes come first (exit 2 with every diagnostic), then the folders.
+            if (await LoadWithOverridesAsync(selection, result, values, set).ConfigureAwait(false) is not (var playbooks, var overrides)) return ExitCodes.Usage;
+            // A missing folder is a usage error, never created: a mistyped --write would otherwise fill a new folder unnoticed.
+            foreach (var (name, dir) in new[] { ("--root", rootDir), ("--write", exportDir) })
+            {
+                if (dir is not null && !Directory.Exists(dir))
+                    return await UsageAsync($"{name} '{dir}' is not a folder (create it first)").ConfigureAwait(false);
+            }
             // Under / these would change the host without a backup, a 'then' or a verification: that is --apply's job.
             foreach (var (name, dir) in new[] { ("--root", rootDir), ("--write", exportDir) })
             {
                 if (dir is not null && Path.GetFullPath(new DirectoryInfo(dir).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? dir).TrimEnd('/').Length == 0)
                     return await UsageAsync($"{name} / would change this host without a backup or a verification; use --apply (root) to fix this host").ConfigureAwait(false);
             }
-            if (result.GetValue(apply) && rootDir is null && !Environment.IsPrivilegedProcess)
-                return await UsageAsync("fix --apply changes the host's configuration and needs root; use --root DIR to write under a folder, or --write DIR to export the files").ConfigureAwait(false);
-            if (await LoadWithOverridesAsync(selection, result, values, set).ConfigureAwait(false) is not (var playbooks, var overrides)) return ExitCodes.Usage;
 
             var options = new ProbeRunOptions(TimeSpan.FromSeconds(seconds)) { Policy = _policy };
             Task<DiagnosisReport> Diagnose(IReadOnlyList<Playbook> which, CancellationToken t) =>
@@ -73,8 +78,16 @@ internal sealed partial class CliApp
             {
                 foreach (var step in steps.Where(s => s.Refused is null))
                 {
-                    AtomicFile.Write(step.Target, step.Fix.Content);
-                    Say($"exported {step.Target}");
+                    try
+                    {
+                        AtomicFile.Write(step.Target, step.Fix.Content);
+                        Say($"exported {step.Target}");
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                    {
+                        await host.Error.WriteLineAsync($"netbufrules: cannot export {step.Target}: {e.Message}").ConfigureAwait(false);
+                        return ExitCodes.RolledBack;
+                    }
                 }
             }
             else if (mode == "apply")
