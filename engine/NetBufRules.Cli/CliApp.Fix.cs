@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using NetBufRules.Evaluate;
 using NetBufRules.Fix;
 using NetBufRules.Model;
 using NetBufRules.Params;
@@ -73,6 +74,12 @@ internal sealed partial class CliApp
 
             if (!json) await host.Out.WriteAsync(FixTextWriter.Plan(report, steps, exportDir is not null || rootDir is not null)).ConfigureAwait(false);
             var mode = exportDir is not null ? "write" : result.GetValue(apply) ? "apply" : "plan";
+            // A finding whose fix the content check refused (an error, no fix rendered) is a refusal too: --apply writes
+            // none of the run's fixes then, and --write exits 4, as for a step refused here.
+            var refusedAtRender = report.Results
+                .Where(r => r.Status == FindingStatus.Error && r.Reason.Contains(": fix refused (", StringComparison.Ordinal))
+                .Select(r => $"{r.Finding.Playbook.Id}: {r.Reason}")
+                .FirstOrDefault();
             FixOutcome? outcome = null;
             if (mode == "write")
             {
@@ -95,7 +102,9 @@ internal sealed partial class CliApp
                 var backupDir = result.GetValue(backups) ?? Path.Join(rootDir ?? "/", "var/backups/netbufrules");
                 var fixedIds = steps.Select(s => s.PlaybookId).ToHashSet(StringComparer.Ordinal);
                 var applier = new FixApplier(new FixApplyOptions(rootDir, backupDir, Say) { VerifyFor = TimeSpan.FromSeconds(result.GetValue(verifyFor)) });
-                outcome = await applier.ApplyAsync(steps, t => Diagnose([.. playbooks.Where(p => fixedIds.Contains(p.Id))], t), token).ConfigureAwait(false);
+                outcome = refusedAtRender is not null
+                    ? new FixOutcome([.. steps.Select(s => new AppliedStep(s, false, null, null, false))], FixResult.NothingToDo, $"{refusedAtRender}; nothing was written", new Dictionary<string, FindingStatus>())
+                    : await applier.ApplyAsync(steps, t => Diagnose([.. playbooks.Where(p => fixedIds.Contains(p.Id))], t), token).ConfigureAwait(false);
                 if (outcome.Result == FixResult.NothingToDo && outcome.Failure is not null) Say($"refused: {outcome.Failure}");
                 if (outcome.Result == FixResult.RolledBack) Say($"fix failed and was rolled back: {outcome.Failure}");
             }
@@ -105,7 +114,7 @@ internal sealed partial class CliApp
                 { Result: FixResult.RolledBack } => ExitCodes.RolledBack,
                 { Result: FixResult.NothingToDo, Failure: not null } => ExitCodes.RolledBack,
                 not null => ExitCodes.Ok,
-                null when mode == "write" => steps.Any(s => s.Refused is not null) ? ExitCodes.RolledBack : ExitCodes.Ok,
+                null when mode == "write" => steps.Any(s => s.Refused is not null) || refusedAtRender is not null ? ExitCodes.RolledBack : ExitCodes.Ok,
                 _ => report.AnyFired ? ExitCodes.Fired : ExitCodes.Ok,
             };
         });

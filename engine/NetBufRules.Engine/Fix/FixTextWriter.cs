@@ -12,6 +12,10 @@ internal static class FixTextWriter
     {
         var sb = new StringBuilder();
         var findings = report.Results.Where(r => r.Status is FindingStatus.Fired or FindingStatus.Advice).ToList();
+        // A fix the content check refused makes its finding an error with no fix: say so, or "nothing to fix" would hide it.
+        foreach (var error in report.Results.Where(r => r.Status == FindingStatus.Error))
+            sb.Append($"{error.Finding.Playbook.Id}: error, no fix: {Primitives.HostText.Escape(error.Reason)}\n");
+        if (sb.Length > 0) sb.Append('\n');
         if (steps.Count == 0)
         {
             sb.Append(findings.Count == 0
