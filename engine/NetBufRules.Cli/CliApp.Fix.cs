@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using NetBufRules.Evaluate;
 using NetBufRules.Fix;
 using NetBufRules.Model;
 using NetBufRules.Params;
@@ -40,17 +41,22 @@ internal sealed partial class CliApp
                 return await UsageAsync("--verify-for is out of range (0 to 600 seconds)").ConfigureAwait(false);
             if (exportDir is not null && (result.GetValue(apply) || rootDir is not null))
                 return await UsageAsync("--write exports the files only; it does not go with --apply or --root").ConfigureAwait(false);
-            if (rootDir is not null && !Directory.Exists(rootDir))
-                return await UsageAsync($"--root '{rootDir}' is not a folder").ConfigureAwait(false);
+            if (result.GetValue(apply) && rootDir is null && !Environment.IsPrivilegedProcess)
+                return await UsageAsync("fix --apply changes the host's configuration and needs root; use --root DIR to write under a folder, or --write DIR to export the files").ConfigureAwait(false);
+            // The playbooks' own mistakes come first (exit 2 with every diagnostic), then the folders.
+            if (await LoadWithOverridesAsync(selection, result, values, set).ConfigureAwait(false) is not (var playbooks, var overrides)) return ExitCodes.Usage;
+            // A missing folder is a usage error, never created: a mistyped --write would otherwise fill a new folder unnoticed.
+            foreach (var (name, dir) in new[] { ("--root", rootDir), ("--write", exportDir) })
+            {
+                if (dir is not null && !Directory.Exists(dir))
+                    return await UsageAsync($"{name} '{dir}' is not a folder (create it first)").ConfigureAwait(false);
+            }
             // Under / these would change the host without a backup, a 'then' or a verification: that is --apply's job.
             foreach (var (name, dir) in new[] { ("--root", rootDir), ("--write", exportDir) })
             {
                 if (dir is not null && Path.GetFullPath(new DirectoryInfo(dir).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? dir).TrimEnd('/').Length == 0)
                     return await UsageAsync($"{name} / would change this host without a backup or a verification; use --apply (root) to fix this host").ConfigureAwait(false);
             }
-            if (result.GetValue(apply) && rootDir is null && !Environment.IsPrivilegedProcess)
-                return await UsageAsync("fix --apply changes the host's configuration and needs root; use --root DIR to write under a folder, or --write DIR to export the files").ConfigureAwait(false);
-            if (await LoadWithOverridesAsync(selection, result, values, set).ConfigureAwait(false) is not (var playbooks, var overrides)) return ExitCodes.Usage;
 
             var options = new ProbeRunOptions(TimeSpan.FromSeconds(seconds)) { Policy = _policy };
             Task<DiagnosisReport> Diagnose(IReadOnlyList<Playbook> which, CancellationToken t) =>
@@ -68,13 +74,27 @@ internal sealed partial class CliApp
 
             if (!json) await host.Out.WriteAsync(FixTextWriter.Plan(report, steps, exportDir is not null || rootDir is not null)).ConfigureAwait(false);
             var mode = exportDir is not null ? "write" : result.GetValue(apply) ? "apply" : "plan";
+            // A finding whose fix the content check refused (an error, no fix rendered) is a refusal too: --apply writes
+            // none of the run's fixes then, and --write exits 4, as for a step refused here.
+            var refusedAtRender = report.Results
+                .Where(r => r.Status == FindingStatus.Error && r.Reason.Contains(": fix refused (", StringComparison.Ordinal))
+                .Select(r => $"{r.Finding.Playbook.Id}: {r.Reason}")
+                .FirstOrDefault();
             FixOutcome? outcome = null;
             if (mode == "write")
             {
                 foreach (var step in steps.Where(s => s.Refused is null))
                 {
-                    AtomicFile.Write(step.Target, step.Fix.Content);
-                    Say($"exported {step.Target}");
+                    try
+                    {
+                        AtomicFile.Write(step.Target, step.Fix.Content);
+                        Say($"exported {step.Target}");
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                    {
+                        await host.Error.WriteLineAsync($"netbufrules: cannot export {step.Target}: {e.Message}").ConfigureAwait(false);
+                        return ExitCodes.RolledBack;
+                    }
                 }
             }
             else if (mode == "apply")
@@ -82,7 +102,9 @@ internal sealed partial class CliApp
                 var backupDir = result.GetValue(backups) ?? Path.Join(rootDir ?? "/", "var/backups/netbufrules");
                 var fixedIds = steps.Select(s => s.PlaybookId).ToHashSet(StringComparer.Ordinal);
                 var applier = new FixApplier(new FixApplyOptions(rootDir, backupDir, Say) { VerifyFor = TimeSpan.FromSeconds(result.GetValue(verifyFor)) });
-                outcome = await applier.ApplyAsync(steps, t => Diagnose([.. playbooks.Where(p => fixedIds.Contains(p.Id))], t), token).ConfigureAwait(false);
+                outcome = refusedAtRender is not null
+                    ? new FixOutcome([.. steps.Select(s => new AppliedStep(s, false, null, null, false))], FixResult.NothingToDo, $"{refusedAtRender}; nothing was written", new Dictionary<string, FindingStatus>())
+                    : await applier.ApplyAsync(steps, t => Diagnose([.. playbooks.Where(p => fixedIds.Contains(p.Id))], t), token).ConfigureAwait(false);
                 if (outcome.Result == FixResult.NothingToDo && outcome.Failure is not null) Say($"refused: {outcome.Failure}");
                 if (outcome.Result == FixResult.RolledBack) Say($"fix failed and was rolled back: {outcome.Failure}");
             }
@@ -92,7 +114,7 @@ internal sealed partial class CliApp
                 { Result: FixResult.RolledBack } => ExitCodes.RolledBack,
                 { Result: FixResult.NothingToDo, Failure: not null } => ExitCodes.RolledBack,
                 not null => ExitCodes.Ok,
-                null when mode == "write" => steps.Any(s => s.Refused is not null) ? ExitCodes.RolledBack : ExitCodes.Ok,
+                null when mode == "write" => steps.Any(s => s.Refused is not null) || refusedAtRender is not null ? ExitCodes.RolledBack : ExitCodes.Ok,
                 _ => report.AnyFired ? ExitCodes.Fired : ExitCodes.Ok,
             };
         });

@@ -27,9 +27,11 @@ internal sealed class FixApplier(FixApplyOptions options)
     /// <summary>Applies <paramref name="steps"/>; <paramref name="verify"/> diagnoses again once every step has run.</summary>
     public async Task<FixOutcome> ApplyAsync(IReadOnlyList<FixStep> steps, Func<CancellationToken, Task<DiagnosisReport>>? verify, CancellationToken cancellationToken)
     {
-        var refused = steps.FirstOrDefault(s => s.Refused is not null);
+        // Robust by construction: whatever a repository config allows, --apply writes only into the built-in places.
+        var refused = steps.FirstOrDefault(s => s.Refused is not null || s.ExportOnly is not null || FixPlanner.ExportOnly(s.Fix.Path) is not null);
         if (refused is not null)
-            return new FixOutcome([.. steps.Select(s => new AppliedStep(s, false, null, null, false))], FixResult.NothingToDo, $"{refused.PlaybookId}: {refused.Refused}; nothing was written", Empty);
+            return new FixOutcome([.. steps.Select(s => new AppliedStep(s, false, null, null, false))], FixResult.NothingToDo,
+                $"{refused.PlaybookId}: {refused.Refused ?? refused.ExportOnly ?? FixPlanner.ExportOnly(refused.Fix.Path)}; nothing was written", Empty);
         var todo = steps.Where(s => s.Action != FixAction.Unchanged).ToList();
         foreach (var s in steps.Where(s => s.Action == FixAction.Unchanged)) options.Log($"{s.PlaybookId}: {s.Target} already has this content");
         if (todo.Count == 0)

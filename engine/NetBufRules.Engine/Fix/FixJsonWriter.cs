@@ -38,7 +38,8 @@ internal static class FixJsonWriter
                 w.WriteStartArray("then");
                 foreach (var a in step.Fix.Then) w.WriteStringValue(a);
                 w.WriteEndArray();
-                if (step.Refused is not null) w.WriteString("refused", step.Refused);
+                if ((step.Refused ?? (mode == "apply" ? step.ExportOnly : null)) is { } refused) w.WriteString("refused", refused);
+                if (step.ExportOnly is not null) w.WriteString("export_only", step.ExportOnly);
                 w.WriteBoolean("written", applied?.Written ?? false);
                 if (applied?.Backup is not null) w.WriteString("backup", applied.Backup);
                 if (applied?.Then is { } then)

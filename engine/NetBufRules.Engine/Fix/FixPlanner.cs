@@ -1,5 +1,7 @@
 using NetBufRules.Evaluate;
 using NetBufRules.Policy;
+using NetBufRules.Primitives;
+using NetBufRules.Render.Content;
 using NetBufRules.Report;
 
 namespace NetBufRules.Fix;
@@ -7,6 +9,9 @@ namespace NetBufRules.Fix;
 /// <summary>Turns the fixes of fired and advised findings into steps on a target file system (the host, or a --root).</summary>
 internal static class FixPlanner
 {
+    /// <summary>The largest file a fix reads to compare and diff: fix files are a few lines; anything bigger is not one.</summary>
+    public const int MaxCurrentBytes = 1 << 20;
+
     /// <summary>
     /// One step per rendered fix of a fired or advised finding. <paramref name="root"/> (null for the host) prefixes every
     /// path; <paramref name="runtime"/> reads a sysctl's current value (null when the target is not this host); <paramref name="policy"/>
@@ -15,6 +20,7 @@ internal static class FixPlanner
     public static IReadOnlyList<FixStep> Plan(DiagnosisReport report, string? root, Func<string, string?>? runtime, SafetyPolicy policy)
     {
         var steps = new List<FixStep>();
+        var repository = policy.AllowedFixDirectories.Except(SafetyPolicy.Default.AllowedFixDirectories).ToList();
         foreach (var result in report.Results.Where(r => r.Status is FindingStatus.Fired or FindingStatus.Advice))
         {
             foreach (var fix in result.Fixes)
@@ -22,13 +28,62 @@ internal static class FixPlanner
                 var target = root is null ? fix.Path : Path.Join(root, fix.Path);
                 var problem = TargetProblem(fix.Path, target, root, policy);
                 string? current = null;
-                if (problem is null && File.Exists(target)) current = File.ReadAllText(target);
+                if (problem is null) (current, problem) = ReadCurrent(target);
                 problem ??= SysctlDropIn.IsSysctlDropIn(fix.Path) ? SysctlDropIn.WouldLower(fix.Content, current, runtime) : null;
-                steps.Add(new FixStep(result.Finding.Playbook.Id, result.Status, fix, target, current) { Refused = problem });
+                var kind = FixTarget.Of(fix.Path, repository).Target?.Kind;
+                if (problem is null && current is not null && current != fix.Content && kind is { } k)
+                    problem = ExistingSettings.Problem(k, current, fix.Content, result.Finding.Playbook.Id);
+                steps.Add(new FixStep(result.Finding.Playbook.Id, result.Status, fix, target, current)
+                {
+                    Refused = problem,
+                    ExportOnly = ExportOnly(fix.Path),
+                });
             }
         }
         return steps;
     }
+
+    /// <summary>
+    /// Why <c>--apply</c> may not write <paramref name="path"/>, or null: it writes only into the built-in places (sysctl.d,
+    /// limits.d, systemd drop-ins), whose every line the content check reads. A folder a repository config adds
+    /// (<c>allow_fix_dirs</c>) holds files whose meaning no check knows (a supervisor program, a monit check, an
+    /// OpenVPN hook all run commands), and a deny list of such folders is never complete: those fixes are shown and
+    /// exported with --write for configuration management, never applied.
+    /// </summary>
+    public static string? ExportOnly(string path) =>
+        FixTarget.Of(path, []).Target is not null && SafetyPolicy.Default.AllowsFixPath(path) ? null
+            : $"{path} is in a folder the repository config adds (allow_fix_dirs), whose files no check can read; --apply writes only into {string.Join(", ", SafetyPolicy.Default.AllowedFixDirectories)}: export it with --write DIR for configuration management";
+
+    /// <summary>The file at the target when it is a regular file within the cap; never a FIFO, device or socket (reading one could hang).</summary>
+    private static (string? Current, string? Problem) ReadCurrent(string target)
+    {
+        if (NativeFile.Stat(target, follow: false) is not { } stat) return (null, File.Exists(target) ? $"{target} cannot be examined" : null);
+        if ((stat.Mode & NativeFile.TypeMask) != NativeFile.Regular)
+            return (null, $"{target} is not a regular file ({Kind(stat.Mode)}); a fix reads and replaces only regular files");
+        try
+        {
+            return (BoundedFile.ReadText(target, MaxCurrentBytes), null);
+        }
+        catch (BoundedFileException e)
+        {
+            return (null, e.Message);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, $"{target} cannot be read: {e.Message}");
+        }
+    }
+
+    private static string Kind(uint mode) => (mode & NativeFile.TypeMask) switch
+    {
+        0x1000 => "a FIFO",
+        0x2000 => "a character device",
+        0x6000 => "a block device",
+        0xC000 => "a socket",
+        NativeFile.Directory => "a folder",
+        0xA000 => "a symbolic link",
+        _ => "not a plain file",
+    };
 
     /// <summary>A fix writes only a plain file in an allowed place, never through a link.</summary>
     private static string? TargetProblem(string path, string target, string? root, SafetyPolicy policy)

@@ -11,6 +11,12 @@ internal sealed record FixStep(string PlaybookId, FindingStatus Status, Rendered
 
     /// <summary>Why the step may not be applied (it would lower a value, or the target is not a plain file), or null.</summary>
     public string? Refused { get; init; }
+
+    /// <summary>
+    /// Why <c>--apply</c> (on the host or under --root) never writes this step, or null: it goes into a folder a
+    /// repository config adds. It is still shown and exported by --write.
+    /// </summary>
+    public string? ExportOnly { get; init; }
 }
 
 /// <summary>What applying a step does to its file.</summary>

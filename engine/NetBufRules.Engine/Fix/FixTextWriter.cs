@@ -12,6 +12,10 @@ internal static class FixTextWriter
     {
         var sb = new StringBuilder();
         var findings = report.Results.Where(r => r.Status is FindingStatus.Fired or FindingStatus.Advice).ToList();
+        // A fix the content check refused makes its finding an error with no fix: say so, or "nothing to fix" would hide it.
+        foreach (var error in report.Results.Where(r => r.Status == FindingStatus.Error))
+            sb.Append($"{error.Finding.Playbook.Id}: error, no fix: {Primitives.HostText.Escape(error.Reason)}\n");
+        if (sb.Length > 0) sb.Append('\n');
         if (steps.Count == 0)
         {
             sb.Append(findings.Count == 0
@@ -31,6 +35,7 @@ internal static class FixTextWriter
             }
             // The content is what the file will hold (the fix policy refused control characters in it); the diff shows it as is.
             sb.Append(Primitives.HostText.EscapeLines(FixDiff.Of(step)));
+            if (step.ExportOnly is not null) sb.Append($"  not applied by --apply: {Primitives.HostText.Escape(step.ExportOnly)}\n");
             if (step.Fix.Then.Count > 0) sb.Append($"then: {string.Join(' ', step.Fix.Then)}{(elsewhere ? " (not run: the files go under a folder, not onto this host)" : "")}\n");
         }
         sb.Append('\n');

@@ -26,15 +26,19 @@ internal static class SysctlDropIn
     /// </summary>
     public static string? WouldLower(string content, string? replaced, Func<string, string?>? runtime)
     {
-        var before = replaced is null ? [] : Settings(replaced).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
+        var before = replaced is null ? [] : Settings(replaced).GroupBy(s => NormalKey(s.Key)).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
         foreach (var (key, value) in Settings(content))
         {
+            // What the fix writes is plain decimal (the content check refused anything else); read it strictly all the same.
+            if (Fields(value, canonical: true) is not { } newFields)
+                return $"{key} = {value} is not plain decimal; the kernel would read a leading 0 as octal and 0x as hex";
             foreach (var (what, old) in new[] { ("the file it replaces", before.GetValueOrDefault(key)), ("the running kernel", runtime?.Invoke(key)) })
             {
                 if (old is null) continue;
-                var newFields = Fields(value);
-                var oldFields = Fields(old);
-                if (newFields is null || oldFields is null || newFields.Length != oldFields.Length) continue;
+                // The old value as the kernel reads it (base 0: 010 is 8), so an octal value in a file is compared as applied.
+                var oldFields = Fields(old, canonical: false);
+                if (oldFields is null || newFields.Length != oldFields.Length)
+                    return $"{key} = {value} cannot be compared with '{old}' ({what}); a fix only raises limits, so it is not written";
                 for (var i = 0; i < newFields.Length; i++)
                 {
                     if (newFields[i] < oldFields[i])
@@ -45,20 +49,30 @@ internal static class SysctlDropIn
         return null;
     }
 
+    /// <summary>A key as sysctl reads it from a file: a leading '-' (ignore errors) dropped, '/' separators as dots.</summary>
+    public static string NormalKey(string key)
+    {
+        var k = key.TrimStart('-').Trim();
+        return k.Contains('/', StringComparison.Ordinal) ? k.Trim('/').Replace('/', '.') : k;
+    }
+
     /// <summary>Whether two values are the same, field by field (the kernel prints tabs where a file may have spaces).</summary>
     public static bool SameValue(string a, string b) =>
         a.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries).SequenceEqual(b.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
 
-    private static long[]? Fields(string value)
+    private static decimal[]? Fields(string value, bool canonical)
     {
         var parts = value.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
-        var fields = new long[parts.Length];
+        var fields = new decimal[parts.Length];
         for (var i = 0; i < parts.Length; i++)
         {
-            if (!long.TryParse(parts[i], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out fields[i])) return null;
+            if (canonical ? !IsCanonical(parts[i]) || !decimal.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out fields[i])
+                : !Render.Content.CanonicalNumber.TryParseKernel(parts[i], out fields[i])) return null;
         }
         return fields.Length == 0 ? null : fields;
     }
+
+    private static bool IsCanonical(string text) => text.Length is > 0 and <= 20 && text.All(char.IsAsciiDigit) && (text == "0" || text[0] != '0');
 
     /// <summary>The running kernel's value of a key on this host, or null when it cannot be read.</summary>
     public static string? ReadRuntime(string key)

@@ -22,6 +22,17 @@ internal static partial class FixDirectoryRule
         "/etc/default/", "/etc/initramfs", "/etc/dracut", "/etc/selinux/", "/etc/apparmor", "/etc/audit/", "/etc/rsyslog", "/etc/syslog-ng/", "/etc/cloud/",
         "/etc/containers/", "/etc/docker/", "/etc/sysctl.d/", "/etc/needrestart/", "/etc/git", "/etc/python", "/etc/perl", "/etc/php", "/etc/gdb",
         "/etc/emacs", "/etc/vim", "/etc/skel/", "/etc/login", "/etc/nsswitch", "/etc/sudo",
+        // Defence in depth only (red team, round 2): each of these runs a command from a drop-in (a supervisor
+        // program, a monit check, a zabbix UserParameter, a collectd Exec, a telegraf exec input, a fish conf.d
+        // script, an OpenVPN or resolvconf hook, an acpi event action, a pm sleep hook, a libvirt hook) or exports a
+        // file system. No list is complete, so 'fix --apply' never writes into any folder a config adds (FixPlanner.ExportOnly):
+        // this list only keeps lint and run from accepting the worst of them at all.
+        "/etc/supervisor", "/etc/monit", "/etc/zabbix/", "/etc/collectd", "/etc/telegraf/", "/etc/fish/", "/etc/openvpn/",
+        "/etc/acpi/", "/etc/pm/", "/etc/resolvconf/", "/etc/libvirt/", "/etc/exports", "/etc/wireguard/", "/etc/keepalived/",
+        "/etc/xinetd", "/etc/inetd", "/etc/dbus-1/", "/etc/kubernetes/", "/etc/containerd/", "/etc/crio/", "/etc/cni/",
+        "/etc/nagios", "/etc/icinga", "/etc/munin/", "/etc/netdata/", "/etc/sv/", "/etc/runit/", "/etc/s6", "/etc/ssl/",
+        "/etc/ca-certificates", "/etc/postgresql/", "/etc/salt/", "/etc/puppet", "/etc/chef/", "/etc/ansible/", "/etc/ufw/",
+        "/etc/nftables", "/etc/iptables/", "/etc/firewalld/", "/etc/wpa_supplicant/", "/etc/snmp/",
     ];
 
     /// <summary>Why a config may not add <paramref name="dir"/>, or null when it may.</summary>

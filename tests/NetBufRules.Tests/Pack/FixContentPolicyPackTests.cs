@@ -46,7 +46,7 @@ public sealed class FixContentPolicyPackTests
         // systemd raises fs.nr_open to 1073741816 and services with LimitNOFILE=infinity get it as their hard limit;
         // the kernel accepted that limit, so it is within nr_open although the pack does not read nr_open.
         var snapshot = Replay.Load("netns-fd-limit").Replace("/proc/*/{comm,fd,limits,cgroup}",
-            "pid\tfds\tsoft\thard\tuid\tunit\tcomm\n1\t20\t1024\t4096\t0\t-\tinit\n77\t1024\t1024\t1073741816\t0\tcontainerd.service\tcontainerd\n");
+            "pid\tfds\tsoft\thard\tuid\tunit\tcomm\n1\t20\t1024\t4096\t0\t-\tinit\n77\t1024\t1024\t1073741816\t0\tcontainerd.service\tcontainerd\n5000\t4\t1024\t524288\t1000\t-\tbash\n");
         var finding = (await Replay.Run(snapshot))["file-descriptors"];
         finding.Status.ShouldBe(NetBufRules.Evaluate.FindingStatus.Fired, finding.Reason);
         finding.Fixes.Select(f => f.Path).ShouldBe(["/etc/security/limits.d/90-netbufrules.conf", "/etc/systemd/system/containerd.service.d/90-netbufrules-nofile.conf"]);

@@ -136,9 +136,26 @@ public sealed class PackFixtureTests
 
 public sealed class FileDescriptorFixTests
 {
-    private static NetBufRules.Probe.Recording.Snapshot WithProcess(string unit) =>
+    // A host has login processes too (a shell outside any service): limits.d sets theirs, so a fix there is measured against them.
+    private static NetBufRules.Probe.Recording.Snapshot WithProcess(string unit, bool login = true) =>
         Replay.Load("netns-fd-limit").Replace("/proc/*/{comm,fd,limits,cgroup}",
-            $"pid\tfds\tsoft\thard\tuid\tunit\tcomm\n1\t20\t1024\t4096\t0\t-\tinit\n4242\t1024\t1024\t524288\t33\t{unit}\tnginx\n");
+            $"pid\tfds\tsoft\thard\tuid\tunit\tcomm\n1\t20\t1024\t4096\t0\t-\tinit\n4242\t1024\t1024\t524288\t33\t{unit}\tnginx\n"
+            + (login ? "5000\t4\t1024\t524288\t1000\t-\tbash\n" : ""));
+
+    [Fact]
+    public async Task A_limits_d_line_never_lowers_the_hard_limit_a_login_has_now()
+    {
+        var finding = (await Replay.Run(WithProcess("nginx.service")))["file-descriptors"];
+        finding.Fixes[0].Content.ShouldContain("*  hard  nofile  524288", customMessage: "the shell's hard limit 524288 is above the advised 65536");
+    }
+
+    [Fact]
+    public async Task Without_a_login_process_measured_a_service_at_its_limit_gets_only_its_own_drop_in()
+    {
+        var finding = (await Replay.Run(WithProcess("nginx.service", login: false)))["file-descriptors"];
+        finding.Status.ShouldBe(FindingStatus.Fired, finding.Reason);
+        finding.Fixes.Select(f => f.Path).ShouldBe(["/etc/systemd/system/nginx.service.d/90-netbufrules-nofile.conf"], "a limits.d line could lower logins' limits that the run did not see");
+    }
 
     [Fact]
     public async Task A_service_at_its_limit_gets_both_a_limits_d_file_and_its_own_LimitNOFILE_drop_in()

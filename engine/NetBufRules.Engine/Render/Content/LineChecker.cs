@@ -72,6 +72,8 @@ internal sealed partial class LineChecker(FixTarget target, Measurements measure
         var spec = FixKeys.Sysctls[key];
         var value = text[(eq + 1)..].Trim(' ', '\t');
         var fields = value.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        if (fields.Length == spec.Fields && fields.FirstOrDefault(f => !Integer().IsMatch(f) && CanonicalNumber.Looks(f)) is { } odd)
+            return Value($"{key} = {value}: '{Cut(odd)}' is not a plain decimal number{CanonicalNumber.KernelReading(odd)}", CanonicalNumber.Hint);
         if (fields.Length != spec.Fields || !fields.All(f => Integer().IsMatch(f)))
             return Value($"{key} = '{Cut(value)}' is not {(spec.Fields == 1 ? "an integer" : $"{spec.Fields} integers")}", $"{key} takes {(spec.Fields == 1 ? "one whole number" : $"{spec.Fields} whole numbers separated by spaces")}");
         var numbers = fields.Select(f => decimal.Parse(f, NumberStyles.None, CultureInfo.InvariantCulture)).ToList();
@@ -108,8 +110,30 @@ internal sealed partial class LineChecker(FixTarget target, Measurements measure
         if (LimitsHead(fields[0], fields[1], fields[2]) is { } problem) return problem;
         if (NofileProblem(fields[3], $"{fields[0]} {fields[1]} nofile ") is { } bad) return bad;
         var value = long.Parse(fields[3], NumberStyles.None, CultureInfo.InvariantCulture);
+        if (rendered && LimitsLowers(fields[0], fields[1], value) is { } lowers) return lowers;
         var (soft, hard, _) = _limits.GetValueOrDefault(fields[0]);
         _limits[fields[0]] = (fields[1] is "soft" or "-" ? value : soft, fields[1] is "hard" or "-" ? value : hard, _line);
+        return null;
+    }
+
+    /// <summary>
+    /// A limits.d line sets the limit of every later login of its domain: it must be at least the highest limit of the
+    /// processes of that domain now (see <see cref="Measurements.LoginNofile"/>); a domain the run cannot measure (a user
+    /// other than root, a group, or no unfiltered processes probe) is refused, since a fix may only raise.
+    /// </summary>
+    private ContentViolation? LimitsLowers(string domain, string type, long value)
+    {
+        if (!measured.LoginNofile.TryGetValue(domain, out var now))
+            return Value(domain is "*" or "root"
+                    ? $"the fix sets the {domain} nofile limit, but the run measured no process of that domain, so it cannot be shown not to lower it"
+                    : $"the fix sets the nofile limit of '{domain}', but the run cannot tell which processes are {(domain[0] == '@' ? "that group's" : "that user's")}, so it cannot be shown not to lower it",
+                "write the line for * or root, with a probe 'processes: true' (no where) in the playbook, and {{ max ADVISED (maxof PROCESSES \"hard\") }}");
+        foreach (var (which, current) in new[] { ("soft", now.Soft), ("hard", now.Hard) })
+        {
+            if ((type == which || type == "-") && value < current)
+                return Value($"{domain} {type} nofile {value} would lower the {which} open-files limit {Cell(current)} that {(domain == "*" ? "processes" : $"{domain}'s processes")} have now",
+                    $"a fix only raises: write {{{{ max ADVISED CURRENT }}}}, where CURRENT is the highest {which} limit of the processes outside systemd services");
+        }
         return null;
     }
 
@@ -140,20 +164,31 @@ internal sealed partial class LineChecker(FixTarget target, Measurements measure
         if (key == "LimitNOFILE")
         {
             if (NofileProblem(value, key + "=") is { } bad) return bad;
-            var current = target.Unit is { } unit ? measured.ServiceHardNofile.GetValueOrDefault(unit) : 0;
+            if (!rendered) return null;
+            if (target.Unit is not { } unit || !measured.ServiceHardNofile.TryGetValue(unit, out var current))
+                return Value($"the fix sets LimitNOFILE= for {target.Unit}, but the run measured no process of that unit, so it cannot be shown not to lower its limit (its unit file may set one)",
+                    "write the drop-in only for a unit the processes table shows (each: over its rows), with {{ max ADVISED row.hard }}");
             return long.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture) < current
                 ? Value($"LimitNOFILE={value} would lower the hard open-files limit {Cell(current)} that {target.Unit} has now", "write {{ max ADVISED row.hard }}")
                 : null;
         }
-        if (value == "infinity") return null;
+        if (value == "infinity") return key == "MemoryHigh" && rendered ? MemoryHighProblem() : null;
         var size = Memory().Match(value);
+        if (!size.Success && CanonicalNumber.Looks(value.TrimEnd('K', 'M', 'G', 'T')))
+            return Value($"{key}={Cut(value)} is not a plain decimal size", CanonicalNumber.Hint);
         if (!size.Success)
             return Value($"{key}={Cut(value)} is not a size", "write bytes with an optional K, M, G or T suffix (1024-based), or infinity; percentages depend on the host and cannot be compared");
         var bytes = decimal.Parse(size.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture) * (size.Groups["unit"].Value switch { "K" => 1L << 10, "M" => 1L << 20, "G" => 1L << 30, "T" => 1L << 40, _ => 1 });
         if (bytes < FixKeys.MinMemory || bytes > FixKeys.MaxMemory)
             return Value($"{key}={value} is outside {FixKeys.MinMemory >> 20}M..{FixKeys.MaxMemory >> 40}T", "a fix raises a service's memory limit; below 256M it would cap the service instead, and infinity lifts the limit");
-        return key == "MemoryMax" && rendered ? MemoryMaxProblem(value, bytes) : null;
+        if (!rendered) return null;
+        return key == "MemoryMax" ? MemoryMaxProblem(value, bytes) : MemoryHighProblem();
     }
+
+    /// <summary>MemoryHigh= throttles a service above it, and no probe measures the unit's memory.high: unknown is refused.</summary>
+    private ContentViolation MemoryHighProblem() =>
+        Value($"the fix sets MemoryHigh= for {target.Unit}, but the run does not measure a unit's memory.high, so it cannot be shown not to lower it (a lower MemoryHigh throttles the service)",
+            "raise MemoryMax= instead (measured from the unit's memory.max), or leave MemoryHigh to the operator");
 
     /// <summary>MemoryMax= must be at least the limit the unit's cgroup has now, which the run must have read (as a sysctl must).</summary>
     private ContentViolation? MemoryMaxProblem(string value, decimal bytes)
@@ -171,7 +206,10 @@ internal sealed partial class LineChecker(FixTarget target, Measurements measure
 
     private ContentViolation? NofileProblem(string value, string what)
     {
-        if (!Integer().IsMatch(value)) return Value($"{what}'{Cut(value)}' is not an integer", "an open-files limit is one whole number");
+        if (!Integer().IsMatch(value))
+            return CanonicalNumber.Looks(value)
+                ? Value($"{what}'{Cut(value)}' is not a plain decimal number", CanonicalNumber.Hint)
+                : Value($"{what}'{Cut(value)}' is not an integer", "an open-files limit is one whole number");
         var number = decimal.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture);
         var ceiling = measured.NrOpen;
         if (number > ceiling)
@@ -190,12 +228,13 @@ internal sealed partial class LineChecker(FixTarget target, Measurements measure
 
     private static string Cut(string text) => text.Length <= 60 ? text : text[..60] + "...";
 
-    [GeneratedRegex(@"^\d{1,19}$", RegexOptions.CultureInvariant)]
+    // Canonical decimal only: [0-9] (\d would take any Unicode digit), no sign, no leading zero (the kernel reads 010 as 8).
+    [GeneratedRegex(@"^(?:0|[1-9][0-9]{0,18})$", RegexOptions.CultureInvariant)]
     private static partial Regex Integer();
 
     [GeneratedRegex(@"^(?:\*|@?[a-z_][a-z0-9_-]{0,31})$", RegexOptions.CultureInvariant)]
     private static partial Regex Domain();
 
-    [GeneratedRegex(@"^(?<n>\d{1,16})(?<unit>[KMGT]?)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<n>0|[1-9][0-9]{0,15})(?<unit>[KMGT]?)$", RegexOptions.CultureInvariant)]
     private static partial Regex Memory();
 }

@@ -24,6 +24,15 @@ internal sealed record Measurements(IReadOnlyDictionary<string, IReadOnlyList<do
     /// </summary>
     public IReadOnlyDictionary<string, double> ServiceMemoryMax { get; init; } = new Dictionary<string, double>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The highest soft and hard open-files limits of the processes a limits.d domain governs, by domain (<c>*</c> and
+    /// <c>root</c>): processes that are not a systemd service (services ignore limits.d) and not PID 1, from a probe of
+    /// the built-in processes table without a <c>where</c> filter (a filter could leave out the highest limit). For
+    /// <c>*</c> every such process counts (root's too, though pam_limits gives <c>*</c> to everyone else: a superset can
+    /// only make the bar higher); a domain with no entry was not measured, so a fix to it is refused.
+    /// </summary>
+    public IReadOnlyDictionary<string, (double Soft, double Hard)> LoginNofile { get; init; } = new Dictionary<string, (double Soft, double Hard)>(StringComparer.Ordinal);
+
     /// <summary>Nothing measured: the checks made before any host is probed.</summary>
     public static Measurements None { get; } = new(new Dictionary<string, IReadOnlyList<double>>(), new Dictionary<string, double>());
 
@@ -52,7 +61,9 @@ internal sealed record Measurements(IReadOnlyDictionary<string, IReadOnlyList<do
             sysctls[key] = sysctls.TryGetValue(key, out var seen) && seen.Count == fields.Count ? [.. seen.Zip(fields, Math.Max)] : fields;
         }
         var hard = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var table in finding.Values.Values.OfType<TableValue>().Where(t => t.Columns.Contains("unit") && t.Columns.Contains("hard")))
+        // A table read through a 'where' filter may leave out the unit's process with the highest limit: it measures nothing.
+        var unfiltered = finding.Playbook.Probes.Where(p => p.Where is null).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var table in finding.Values.Where(v => unfiltered.Contains(v.Key)).Select(v => v.Value).OfType<TableValue>().Where(t => t.Columns.Contains("unit") && t.Columns.Contains("hard")))
         {
             foreach (var row in table.Rows)
             {
@@ -77,7 +88,27 @@ internal sealed record Measurements(IReadOnlyDictionary<string, IReadOnlyList<do
                 if (limit is { } l) memory[unit] = Math.Max(l, memory.GetValueOrDefault(unit));
             }
         }
-        return new Measurements(sysctls, hard) { ObservedHardNofile = observed, ServiceMemoryMax = memory };
+        return new Measurements(sysctls, hard) { ObservedHardNofile = observed, ServiceMemoryMax = memory, LoginNofile = Logins(finding) };
+    }
+
+    /// <summary>The highest limits of the processes limits.d governs, for <c>*</c> and <c>root</c> (see <see cref="LoginNofile"/>).</summary>
+    private static Dictionary<string, (double Soft, double Hard)> Logins(Finding finding)
+    {
+        var logins = new Dictionary<string, (double Soft, double Hard)>(StringComparer.Ordinal);
+        var rows = finding.Playbook.Probes
+            .Where(p => p.Where is null && p.Alternatives.All(a => a.Source is ProcessesSource) && finding.Values.GetValueOrDefault(p.Name) is TableValue)
+            .SelectMany(p => ((TableValue)finding.Values[p.Name]).Rows);
+        foreach (var row in rows)
+        {
+            if (row.GetValueOrDefault("pid") is not double pid || pid == 1 || row.GetValueOrDefault("unit") is not "-"
+                || row.GetValueOrDefault("soft") is not double soft || row.GetValueOrDefault("hard") is not double hard || hard > FixKeys.Sysctls["fs.nr_open"].Max) continue;
+            foreach (var domain in row.GetValueOrDefault("uid") is 0.0 ? new[] { "*", "root" } : ["*"])
+            {
+                var (s, h) = logins.GetValueOrDefault(domain);
+                logins[domain] = (Math.Max(s, soft), Math.Max(h, hard));
+            }
+        }
+        return logins;
     }
 
     /// <summary>The sysctl a probe reads when every one of its sources reads that one sysctl, as text or as fields.</summary>
