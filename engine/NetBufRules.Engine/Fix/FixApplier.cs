@@ -164,7 +164,8 @@ internal sealed class FixApplier(FixApplyOptions options)
         try
         {
             var result = await Cli.Wrap(program).WithArguments(argv.Skip(1)).WithValidation(CommandResultValidation.None)
-                .WithEnvironmentVariables(e => e.Set("LC_ALL", "C").Set("LANG", "C"))
+                // As a probe runs: nothing of the caller's environment (LD_PRELOAD, SYSTEMD_PAGER, tokens) reaches it.
+                .WithEnvironmentVariables(Probe.ProbeEnvironment.Replacing(options.ProgramPath))
                 .ExecuteBufferedAsync(timeout.Token).ConfigureAwait(false);
             return new ThenRun(argv, result.ExitCode, (result.StandardOutput + result.StandardError).Trim());
         }
