@@ -15,9 +15,12 @@ internal static class FixTextWriter
         // A fix the content check refused makes its finding an error with no fix: say so, or "nothing to fix" would hide it.
         foreach (var error in report.Results.Where(r => r.Status == FindingStatus.Error))
             sb.Append($"{error.Finding.Playbook.Id}: error, no fix: {Primitives.HostText.Escape(error.Reason)}\n");
-        if (sb.Length > 0) sb.Append('\n');
+        var errors = sb.Length > 0;
+        if (errors) sb.Append('\n');
         if (steps.Count == 0)
         {
+            // After a finding whose fix was refused, "no finding fired" would read as a clean bill of health.
+            if (errors && findings.Count == 0) return sb.ToString();
             sb.Append(findings.Count == 0
                 ? "Nothing to fix: no finding fired or gave advice.\n"
                 : $"Nothing to write: {string.Join(", ", findings.Select(f => $"{f.Finding.Playbook.Id} ({StatusWords.Of(f.Status)})"))} has no file fix; see 'netbufrules run' for what to change.\n");

@@ -50,6 +50,8 @@ public sealed class FixRefusedAtRenderTests : IDisposable
 
         output.ShouldStartWith("lower: error, no fix: ");
         output.ShouldContain("the fix sets MemoryHigh= for ssh.service, but the run does not measure a unit's memory.high");
+        // Not followed by a clean bill of health.
+        output.ShouldNotContain("Nothing to fix");
     }
 
     [Fact]
