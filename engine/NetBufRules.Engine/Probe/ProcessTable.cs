@@ -123,14 +123,19 @@ internal static class ProcessTable
         return "-";
     }
 
-    /// <summary>The systemd service from /proc/PID/cgroup ("0::/system.slice/nginx.service"), or "-".</summary>
+    /// <summary>
+    /// The system manager's service from /proc/PID/cgroup ("0::/system.slice/nginx.service"), or "-": the outermost
+    /// service of the path, never one below it. Any user can run a service of their own under their user manager
+    /// ("/user.slice/user-1000.slice/user@1000.service/app.slice/nginx.service", as systemd-run --user makes), and its
+    /// name must not pick a system unit for a drop-in: that process belongs to user@1000.service.
+    /// </summary>
     internal static string ReadUnit(string dir)
     {
         try
         {
             foreach (var line in File.ReadLines(Path.Combine(dir, "cgroup")))
             {
-                var unit = line.Split('/').LastOrDefault(s => s.EndsWith(".service", StringComparison.Ordinal));
+                var unit = line.Split('/').FirstOrDefault(s => s.EndsWith(".service", StringComparison.Ordinal));
                 if (unit is not null) return unit;
             }
         }
