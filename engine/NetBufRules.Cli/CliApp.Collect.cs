@@ -30,7 +30,8 @@ internal sealed partial class CliApp
             var file = result.GetValue(output)!;
             try
             {
-                await File.WriteAllTextAsync(file, SnapshotJson.Write(snapshot), token).ConfigureAwait(false);
+                // Root writes where the user says, maybe into a folder another user owns: never through a link there.
+                Primitives.OwnFile.Write(file, SnapshotJson.Write(snapshot));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

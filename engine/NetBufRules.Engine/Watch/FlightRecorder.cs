@@ -26,12 +26,15 @@ internal sealed class FlightRecorder(string directory, int windows, long maxByte
     public string Save(string playbookId, DateTimeOffset time)
     {
         var folder = Path.Combine(directory, time.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-" + playbookId);
+        // The name is predictable: a link planted there (the record folder may be writable by others) is never followed.
+        if (new DirectoryInfo(folder).LinkTarget is not null)
+            throw new IOException($"'{folder}' is a symbolic link; the event is not written through it");
         System.IO.Directory.CreateDirectory(folder);
         var list = _recent.ToList();
         for (var i = 0; i < list.Count - 1; i++)
-            File.WriteAllText(Path.Combine(folder, $"before-{list.Count - 1 - i}.json"), SnapshotJson.Write(list[i]));
+            Primitives.OwnFile.Write(Path.Combine(folder, $"before-{list.Count - 1 - i}.json"), SnapshotJson.Write(list[i]));
         var fired = Path.Combine(folder, "fired.json");
-        File.WriteAllText(fired, SnapshotJson.Write(list[^1]));
+        Primitives.OwnFile.Write(fired, SnapshotJson.Write(list[^1]));
         Rotate(folder);
         return fired;
     }
