@@ -7,8 +7,8 @@ namespace NetBufRules.Fix;
 /// A fix replaces a file whole, so before it does, every setting the file holds now must still be in the new content
 /// with the same or a raised value: a fix never removes or weakens what another party wrote (an admin's hardening in
 /// <c>/etc/sysctl.d/10-network-security.conf</c>, <c>User=</c> or a <c>CapabilityBoundingSet=</c> reset in the
-/// <c>override.conf</c> that <c>systemctl edit</c> makes). The one exception is a file this playbook wrote earlier
-/// (see <see cref="WrittenBy"/>): it may drop a setting a fix may write, and still never one it may not.
+/// <c>override.conf</c> that <c>systemctl edit</c> makes), nor, in a file this playbook wrote earlier (see
+/// <see cref="WrittenBy"/>), a raise an admin added to it since or a setting the fix no longer advises.
 /// </summary>
 internal static class ExistingSettings
 {
@@ -27,14 +27,17 @@ internal static class ExistingSettings
         {
             if (!next.TryGetValue(key, out var newValue))
             {
-                if (!(own && Writable(kind, key))) dropped.Add(Shown(kind, key, value));
+                // Even from a file this playbook wrote: an admin may have added a raise to it since (root - nofile
+                // 1048576, which '*' does not cover), and a setting the fix no longer advises would fall back to the
+                // kernel's default, i.e. be lowered.
+                dropped.Add(Shown(kind, key, value));
                 continue;
             }
             if (value == newValue) continue;
             if (Compare(kind, key, value, newValue) is not { } cmp || cmp < 0) lowered.Add($"{Shown(kind, key, value)} (the fix writes {newValue})");
         }
         if (dropped.Count == 0 && lowered.Count == 0) return null;
-        var whose = own ? "" : $" and was not written by this playbook (its first line is not '# {playbookId}: ...')";
+        var whose = own ? " (this playbook wrote it earlier; it may have been edited since)" : $" and was not written by this playbook (its first line is not '# {playbookId}: ...')";
         var parts = new List<string>();
         if (dropped.Count > 0) parts.Add($"would drop {string.Join(", ", dropped)}");
         if (lowered.Count > 0) parts.Add($"would lower or change {string.Join(", ", lowered)}");
