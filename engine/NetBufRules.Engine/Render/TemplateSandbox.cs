@@ -21,6 +21,13 @@ internal static class TemplateSandbox
     /// <summary>Characters a template may produce.</summary>
     public const int OutputLimit = 256 * 1024;
 
+    /// <summary>
+    /// How long one render may take. The loop and output limits bound the work of any single step, not of a template:
+    /// 9,999 doublings of a string capped at the output limit stay inside both and took 10 s. The pack's templates
+    /// take microseconds; a template that runs out of time is its finding's error, with its place.
+    /// </summary>
+    public static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(1);
+
     /// <summary>The functions templates may call.</summary>
     public static readonly IReadOnlyList<string> FunctionNames = ["max", "min", "round", "join", "size", "sumof", "maxof"];
 
@@ -67,20 +74,29 @@ internal static class TemplateSandbox
         var context = kept ?? Configure(guard is null ? new SandboxTemplateContext(SharedFunctions) : new Content.GuardedTemplateContext(SharedFunctions, guard));
         context.PushGlobal(model);
         var finished = false;
+        using var clock = new CancellationTokenSource(TimeLimit);
+        context.CancellationToken = clock.Token;
         try
         {
             var output = template.Render(context);
             finished = true;
             return output.Length > OutputLimit ? throw new TemplateException($"output is longer than {OutputLimit} characters") : output;
         }
-        catch (Scriban.Syntax.ScriptRuntimeException e)
+        catch (Scriban.Syntax.ScriptRuntimeException e) when (!clock.IsCancellationRequested)
         {
             throw new TemplateException(e.OriginalMessage, e.Span.Start.Line, e.Span.Start.Column);
+        }
+        catch (Exception e) when (clock.IsCancellationRequested && e is Scriban.Syntax.ScriptRuntimeException or OperationCanceledException)
+        {
+            // Never an OperationCanceledException out of here: that would read as Ctrl-C and end the whole run.
+            var at = (e as Scriban.Syntax.ScriptRuntimeException)?.Span.Start;
+            throw new TemplateException($"the template ran longer than {TimeLimit.TotalSeconds:0} s (a loop that builds ever longer text?)", at?.Line ?? -1, at?.Column ?? -1);
         }
         finally
         {
             // Kept only as it was built: a render that failed may leave its partial output (or more) behind, so its
             // context is dropped; the model's assignments went to the model, which is popped.
+            context.CancellationToken = CancellationToken.None;
             if (finished && guard is null)
             {
                 context.PopGlobal();
