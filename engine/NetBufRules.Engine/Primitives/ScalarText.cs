@@ -38,14 +38,16 @@ internal static class ScalarText
     }
 
     /// <summary>
-    /// A value read from a host, trimmed: a number when it starts like one (a digit, sign or point, so a word such as
-    /// "NaN" or "Infinity" in a process name stays text), hexadecimal when <paramref name="hex"/>; never a bool.
+    /// A value read from a host, trimmed: a finite number when it starts like one (a digit, sign or point, so a word such
+    /// as "NaN" or "Infinity" in a process name stays text), hexadecimal when <paramref name="hex"/>; never a bool.
     /// </summary>
     public static object Measured(ReadOnlySpan<char> text, bool hex = false, string? whole = null)
     {
         var t = text.Trim();
         if (hex && long.TryParse(t, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var h)) return (double)h;
-        if (t.Length > 0 && (char.IsDigit(t[0]) || t[0] is '-' or '+' or '.') && TryNumber(t, out var d)) return d;
+        // A number too large for a double (a forged 400-digit counter) stays text: as Infinity it gave NaN rates and
+        // verdicts on them ("overflowed NaN times ... within the threshold"); as text, a condition on it is an error.
+        if (t.Length > 0 && (char.IsDigit(t[0]) || t[0] is '-' or '+' or '.') && TryNumber(t, out var d) && double.IsFinite(d)) return d;
         return whole is not null && t.Length == whole.Length ? whole : t.ToString();
     }
 

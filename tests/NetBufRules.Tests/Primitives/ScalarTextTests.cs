@@ -93,6 +93,19 @@ public sealed class ScalarTextTests
     public void Host_output_is_a_number_only_when_it_starts_like_one_and_never_a_bool(string text, object expected) =>
         ScalarText.Measured(text).ShouldBe(expected);
 
+    [Theory]
+    [InlineData("1e999")]
+    [InlineData("-1e400")]
+    public void Host_output_too_large_for_a_number_stays_text(string text) =>
+        ScalarText.Measured(text).ShouldBe(text);
+
+    [Fact]
+    public void A_forged_counter_of_400_digits_stays_text_not_infinity()
+    {
+        var digits = "1" + new string('0', 400);
+        ScalarText.Measured(digits).ShouldBe(digits);
+    }
+
     [Fact]
     public void Host_output_in_hex_reads_as_hex_when_asked() =>
         ScalarText.Measured("10", hex: true).ShouldBe(16.0);
