@@ -1,4 +1,5 @@
 using Microsoft.Win32.SafeHandles;
+using NetBufRules.Primitives;
 
 namespace NetBufRules.Policy;
 

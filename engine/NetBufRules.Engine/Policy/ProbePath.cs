@@ -1,3 +1,5 @@
+using NetBufRules.Primitives;
+
 namespace NetBufRules.Policy;
 
 /// <summary>

@@ -37,14 +37,14 @@ internal static class InputFile
     /// <summary>Why <paramref name="path"/> may not be read as input (without opening it), or null when it may.</summary>
     public static BoundedFileException? Check(string path, bool followLinks = true)
     {
-        if (!followLinks && Native.LinkMode(path) is { } own && (own & TypeMask) == SymbolicLink)
+        if (!followLinks && NativeFile.Stat(path, follow: false) is { } own && (own.Mode & NativeFile.TypeMask) == NativeFile.SymbolicLink)
             return new BoundedFileException($"'{path}' is a symbolic link; it is not followed (a link could show another file's lines)", untrusted: true);
-        var real = Native.RealPath(path);
+        var real = NativeFile.RealPath(path);
         // A path that does not resolve is left to the open, which says "not found" or "permission denied" as before.
         if (real is null) return null;
         if (Kernel(real)) return KernelFile(path, real);
         if (Native.FilesystemType(real) is { } fs && KernelFilesystems.Contains(fs)) return KernelFile(path, real);
-        if (Native.Mode(real) is { } mode && (mode & TypeMask) != Regular) return NotRegular(path);
+        if (NativeFile.Stat(real) is { } stat && (stat.Mode & NativeFile.TypeMask) != NativeFile.Regular) return NotRegular(path);
         return null;
     }
 
@@ -72,7 +72,7 @@ internal static class InputFile
             var opened = Native.OpenedPath(handle);
             if (opened is not null && Kernel(opened)) throw KernelFile(path, opened);
             if (Native.FilesystemType(handle) is { } fs && KernelFilesystems.Contains(fs)) throw KernelFile(path, opened ?? path);
-            if (Native.Mode(handle) is { } mode && (mode & TypeMask) != Regular) throw NotRegular(path);
+            if (NativeFile.Stat(handle) is { } stat && (stat.Mode & NativeFile.TypeMask) != NativeFile.Regular) throw NotRegular(path);
             return handle;
         }
         catch
@@ -87,7 +87,7 @@ internal static class InputFile
     /// /dev: a scan of /proc walks every process), or null when it may.
     /// </summary>
     public static BoundedFileException? CheckFolder(string folder) =>
-        Native.RealPath(folder) is { } real && Kernel(real)
+        NativeFile.RealPath(folder) is { } real && Kernel(real)
             ? new BoundedFileException($"folder '{folder}'{(real == folder ? "" : $" resolves to {real}, which")} is under /proc, /sys or /dev; it is never scanned for input files", untrusted: true)
             : null;
 
@@ -103,32 +103,19 @@ internal static class InputFile
     private static BoundedFileException NotRegular(string path) =>
         new($"'{path}' is not a regular file (a device, FIFO or socket is never read)");
 
-    private const uint TypeMask = 0xF000;
-    private const uint Regular = 0x8000;
-    private const uint SymbolicLink = 0xA000;
     private const int Eperm = 1;
     private const int Enoent = 2;
     private const int Eacces = 13;
     private const int Enotdir = 20;
     private const int Eloop = 40;
 
-    /// <summary>The calls .NET does not offer: open without blocking or following, statx and statfs on a path or a handle, realpath.</summary>
+    /// <summary>What <see cref="NativeFile"/> does not ask either: open without blocking or following, and statfs on a path or a handle.</summary>
     private static class Native
     {
-        private const int AtFdCwd = -100;
-        private const int AtSymlinkNoFollow = 0x100;
-        private const int AtEmptyPath = 0x1000;
-        private const uint StatxType = 0x1;
         private const int ORdOnly = 0;
         private const int ONonBlock = 0x800;
         private const int ONoFollow = 0x20000;
         private const int OCloExec = 0x80000;
-
-        public static uint? Mode(string path) => Statx(AtFdCwd, path, 0);
-
-        public static uint? LinkMode(string path) => Statx(AtFdCwd, path, AtSymlinkNoFollow);
-
-        public static uint? Mode(SafeFileHandle handle) => Statx((int)handle.DangerousGetHandle(), "", AtEmptyPath);
 
         public static long? FilesystemType(string path) => Guard<long?>(() =>
         {
@@ -141,20 +128,6 @@ internal static class InputFile
         {
             var buffer = new byte[256];
             return fstatfs((int)handle.DangerousGetHandle(), buffer) == 0 ? BitConverter.ToInt64(buffer, 0) : (long?)null;
-        });
-
-        public static string? RealPath(string path) => Guard<string?>(() =>
-        {
-            var result = realpath(path, IntPtr.Zero);
-            if (result == IntPtr.Zero) return null;
-            try
-            {
-                return Marshal.PtrToStringUTF8(result);
-            }
-            finally
-            {
-                free(result);
-            }
         });
 
         /// <summary>The path the kernel has for an open file (its /proc/self/fd link), or null.</summary>
@@ -188,13 +161,6 @@ internal static class InputFile
             return null;
         }
 
-        private static uint? Statx(int dirfd, string path, int flags) => Guard<uint?>(() =>
-        {
-            // struct statx is the same on every architecture: stx_mode (u16) at 28.
-            var buffer = new byte[256];
-            return statx(dirfd, path, flags, StatxType, buffer) == 0 ? BitConverter.ToUInt16(buffer, 28) : (uint?)null;
-        });
-
         private static T Guard<T>(Func<T> call)
         {
             try
@@ -214,18 +180,10 @@ internal static class InputFile
         private static extern int open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
 
         [DllImport(Libc, SetLastError = true)]
-        private static extern int statx(int dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, [Out] byte[] buffer);
-
-        [DllImport(Libc, SetLastError = true)]
         private static extern int statfs([MarshalAs(UnmanagedType.LPUTF8Str)] string path, [Out] byte[] buffer);
 
         [DllImport(Libc, SetLastError = true)]
         private static extern int fstatfs(int fd, [Out] byte[] buffer);
 
-        [DllImport(Libc, SetLastError = true)]
-        private static extern IntPtr realpath([MarshalAs(UnmanagedType.LPUTF8Str)] string path, IntPtr resolved);
-
-        [DllImport(Libc)]
-        private static extern void free(IntPtr pointer);
     }
 }

@@ -1,8 +1,9 @@
 using System.ComponentModel;
-using CliWrap;
 using System.Text;
+using CliWrap;
 using NetBufRules.Model;
 using NetBufRules.Policy;
+using NetBufRules.Primitives;
 
 namespace NetBufRules.Probe;
 

@@ -1,6 +1,7 @@
 using NetBufRules.Diagnostics;
 using NetBufRules.Load;
 using NetBufRules.Policy;
+using NetBufRules.Primitives;
 
 namespace NetBufRules.Validate;
 

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace NetBufRules.Policy;
+namespace NetBufRules.Primitives;
 
 /// <summary>The two facts .NET does not give about a file: its owner (statx) and its fully resolved path (realpath).</summary>
 internal static class NativeFile
@@ -91,6 +91,9 @@ internal static class NativeFile
 
     /// <summary>S_IFDIR.</summary>
     public const uint Directory = 0x4000;
+
+    /// <summary>S_IFLNK.</summary>
+    public const uint SymbolicLink = 0xA000;
 
     /// <summary>S_ISVTX, the sticky bit: in such a folder only a file's owner may rename or remove it.</summary>
     public const uint Sticky = 0x200;
