@@ -66,13 +66,11 @@ internal static class SysctlDropIn
         var fields = new decimal[parts.Length];
         for (var i = 0; i < parts.Length; i++)
         {
-            if (canonical ? !IsCanonical(parts[i]) || !decimal.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out fields[i])
+            if (canonical ? !Render.Content.CanonicalNumber.IsPlainDecimal(parts[i]) || !decimal.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out fields[i])
                 : !Render.Content.CanonicalNumber.TryParseKernel(parts[i], out fields[i])) return null;
         }
         return fields.Length == 0 ? null : fields;
     }
-
-    private static bool IsCanonical(string text) => text.Length is > 0 and <= 20 && text.All(char.IsAsciiDigit) && (text == "0" || text[0] != '0');
 
     /// <summary>The running kernel's value of a key on this host, or null when it cannot be read.</summary>
     public static string? ReadRuntime(string key)

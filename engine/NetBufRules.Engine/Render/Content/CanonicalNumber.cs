@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace NetBufRules.Render.Content;
 
@@ -7,8 +8,17 @@ namespace NetBufRules.Render.Content;
 /// <c>010</c> is 8 and <c>0x10</c> is 16, so a check that reads the same text as decimal would compare another value
 /// than the one applied. A fix therefore writes only canonical decimal; a file it replaces is read as the kernel does.
 /// </summary>
-internal static class CanonicalNumber
+internal static partial class CanonicalNumber
 {
+    /// <summary>
+    /// Whether <paramref name="text"/> is plain decimal, the only form a fix writes: ASCII digits ('\d' would take any
+    /// Unicode digit), no sign, no leading zero (the kernel reads 010 as 8), at most 19 digits (a long).
+    /// </summary>
+    public static bool IsPlainDecimal(string text) => PlainDecimal().IsMatch(text);
+
+    [GeneratedRegex(@"^(?:0|[1-9][0-9]{0,18})$", RegexOptions.CultureInvariant)]
+    private static partial Regex PlainDecimal();
+
     /// <summary>The hint for a value that is a number, but not written as plain decimal.</summary>
     public const string Hint = "write plain decimal digits 0-9: no sign, leading zero, 0x, exponent, separator or other script's digits (the kernel reads a leading 0 as octal and 0x as hex)";
 

@@ -72,9 +72,9 @@ internal sealed partial class LineChecker(FixTarget target, Measurements measure
         var spec = FixKeys.Sysctls[key];
         var value = text[(eq + 1)..].Trim(' ', '\t');
         var fields = value.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
-        if (fields.Length == spec.Fields && fields.FirstOrDefault(f => !Integer().IsMatch(f) && CanonicalNumber.Looks(f)) is { } odd)
+        if (fields.Length == spec.Fields && fields.FirstOrDefault(f => !CanonicalNumber.IsPlainDecimal(f) && CanonicalNumber.Looks(f)) is { } odd)
             return Value($"{key} = {value}: '{Cut(odd)}' is not a plain decimal number{CanonicalNumber.KernelReading(odd)}", CanonicalNumber.Hint);
-        if (fields.Length != spec.Fields || !fields.All(f => Integer().IsMatch(f)))
+        if (fields.Length != spec.Fields || !fields.All(CanonicalNumber.IsPlainDecimal))
             return Value($"{key} = '{Cut(value)}' is not {(spec.Fields == 1 ? "an integer" : $"{spec.Fields} integers")}", $"{key} takes {(spec.Fields == 1 ? "one whole number" : $"{spec.Fields} whole numbers separated by spaces")}");
         var numbers = fields.Select(f => decimal.Parse(f, NumberStyles.None, CultureInfo.InvariantCulture)).ToList();
         var current = measured.Sysctls.GetValueOrDefault(key);
@@ -206,7 +206,7 @@ internal sealed partial class LineChecker(FixTarget target, Measurements measure
 
     private ContentViolation? NofileProblem(string value, string what)
     {
-        if (!Integer().IsMatch(value))
+        if (!CanonicalNumber.IsPlainDecimal(value))
             return CanonicalNumber.Looks(value)
                 ? Value($"{what}'{Cut(value)}' is not a plain decimal number", CanonicalNumber.Hint)
                 : Value($"{what}'{Cut(value)}' is not an integer", "an open-files limit is one whole number");
@@ -227,10 +227,6 @@ internal sealed partial class LineChecker(FixTarget target, Measurements measure
     private static ContentViolation Value(string message, string hint) => new(0, Codes.FixValueNotAllowed, message, hint);
 
     private static string Cut(string text) => text.Length <= 60 ? text : text[..60] + "...";
-
-    // Canonical decimal only: [0-9] (\d would take any Unicode digit), no sign, no leading zero (the kernel reads 010 as 8).
-    [GeneratedRegex(@"^(?:0|[1-9][0-9]{0,18})$", RegexOptions.CultureInvariant)]
-    private static partial Regex Integer();
 
     [GeneratedRegex(@"^(?:\*|@?[a-z_][a-z0-9_-]{0,31})$", RegexOptions.CultureInvariant)]
     private static partial Regex Domain();
