@@ -163,7 +163,7 @@ internal sealed class ConditionEvaluator
         {
             _compiled = compiled;
             _fast = FastCondition.For(compiled);
-            _expression = new Expression(compiled.Tree!, ConditionCompiler.Options, context: null, cultureInfo: System.Globalization.CultureInfo.InvariantCulture);
+            _expression = new Expression(compiled.Tree!, ConditionCompiler.Options, context: null, System.Globalization.CultureInfo.InvariantCulture, FiniteArithmetic.Factory);
             foreach (var name in compiled.Names)
             {
                 var captured = name;

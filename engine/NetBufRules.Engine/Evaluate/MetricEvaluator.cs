@@ -22,7 +22,7 @@ internal sealed class MetricEvaluator
         if (roots.Any(root => !finding.Params.ContainsKey(root) && !finding.Values.ContainsKey(root))) return null;
         var scope = new EvaluationScope(finding.Params, finding.Values);
         // Its own Expression over the shared syntax tree, as conditions do: no state shared between evaluations.
-        var expression = new Expression(compiled.Tree, ConditionCompiler.Options, context: null, cultureInfo: System.Globalization.CultureInfo.InvariantCulture);
+        var expression = new Expression(compiled.Tree, ConditionCompiler.Options, context: null, System.Globalization.CultureInfo.InvariantCulture, FiniteArithmetic.Factory);
         foreach (var name in compiled.Names)
         {
             var captured = name;
@@ -40,7 +40,7 @@ internal sealed class MetricEvaluator
                 _ => null,
             };
         }
-        catch (Exception e) when (e is EvaluationException or NCalcException or FormatException or InvalidCastException or OverflowException or ArgumentException or InvalidOperationException)
+        catch (Exception e) when (e is EvaluationException or NCalcException or FormatException or InvalidCastException or ArithmeticException or ArgumentException or InvalidOperationException)
         {
             // A measurement is a by-product of the verdict: one that cannot be taken is left out, never an error.
             return null;

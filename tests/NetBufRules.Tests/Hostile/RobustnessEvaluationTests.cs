@@ -71,6 +71,21 @@ public sealed class RobustnessEvaluationTests
         Of(results, "modzero").Reason.ShouldBe("p1.yaml:11:5: '5 % 0 > 1': Attempted to divide by zero.");
     }
 
+    [Theory]
+    [InlineData("v % 0 > 1")]
+    [InlineData("v % 0 != v % 0")]
+    [InlineData("v * 1.5 % (v - v) < 1")]
+    public async Task A_remainder_by_zero_on_a_host_value_is_that_playbooks_error_not_a_NaN_that_decides_the_verdict(string condition)
+    {
+        // A probe's value is a double, whose % 0 is NaN: NaN compared false (or != true) and the verdict was ok or fired.
+        var hostile = RobustnessScratch.Playbook("modzero", "    file: /proc/sys/net/core/somaxconn", condition);
+        var results = await Run(Host(), Good, hostile);
+        Of(results, "good").Status.ShouldBe(FindingStatus.Fired);
+        Of(results, "modzero").Status.ShouldBe(FindingStatus.Error);
+        Of(results, "modzero").Reason.ShouldStartWith($"p1.yaml:11:5: '{condition}': ");
+        Of(results, "modzero").Reason.ShouldContain("is not a number (a remainder or division by zero?)");
+    }
+
     [Fact]
     public async Task A_reader_that_throws_for_one_probe_makes_only_that_playbook_an_internal_error()
     {
