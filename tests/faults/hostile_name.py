@@ -1,5 +1,6 @@
 """Renames itself (prctl PR_SET_NAME, as any user may) to the hex-encoded name argv[1], optionally opens sockets
-until EMFILE (argv[3] == "--fill"), says "ready" and sleeps argv[2] seconds: a hostile process name for the tests."""
+until EMFILE (argv[3] == "--fill") or fills the accept queue of a listener on 127.0.0.1:PORT (argv[3] == "--listen",
+argv[4] == PORT), says "ready" and sleeps argv[2] seconds: a hostile process name for the tests."""
 import ctypes, os, socket, sys, time
 PR_SET_NAME = 15
 name = bytes.fromhex(sys.argv[1])
@@ -14,5 +15,17 @@ if len(sys.argv) > 3 and sys.argv[3] == "--fill":
         while True: held.append(socket.socket())
     except OSError:
         pass
+if len(sys.argv) > 4 and sys.argv[3] == "--listen":
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", int(sys.argv[4])))
+    listener.listen(1)
+    for _ in range(4):
+        client = socket.socket()
+        client.setblocking(False)
+        try: client.connect(("127.0.0.1", int(sys.argv[4])))
+        except BlockingIOError: pass
+        held.append(client)
+    held.append(listener)
+    time.sleep(0.3)
 print("ready", len(held), os.getpid(), flush=True)
 time.sleep(float(sys.argv[2]))

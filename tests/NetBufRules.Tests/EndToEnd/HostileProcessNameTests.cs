@@ -21,12 +21,12 @@ public sealed class HostileProcessNameTests
             "needs root, iproute2, setpriv and python3 (CI has them)");
 
     /// <summary>Starts the renamed process as nobody inside the namespace (with <paramref name="fdLimit"/>, it fills it) and returns its pid once ready.</summary>
-    private static int StartAsNobody(NetworkNamespace ns, string name, int? fdLimit = null)
+    private static int StartAsNobody(NetworkNamespace ns, string name, int? fdLimit = null, int? listenPort = null)
     {
         var hex = Convert.ToHexString(Encoding.UTF8.GetBytes(name));
         var script = Path.Combine(NetworkNamespace.Faults, "hostile_name.py");
         string[] limit = fdLimit is { } n ? ["prlimit", $"--nofile={n}:{n}"] : [];
-        string[] fill = fdLimit is null ? [] : ["--fill"];
+        string[] fill = fdLimit is not null ? ["--fill"] : listenPort is { } port ? ["--listen", port.ToString(System.Globalization.CultureInfo.InvariantCulture)] : [];
         Process process = ns.Start([.. limit, "setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", NetworkNamespace.Python, script, hex, "60", .. fill]);
         var line = process.StandardOutput.ReadLine() ?? throw new InvalidOperationException($"hostile_name.py exited: {process.StandardError.ReadToEnd()}");
         line.ShouldStartWith("ready");
@@ -56,6 +56,21 @@ public sealed class HostileProcessNameTests
             after.Status(id).ShouldBe(before.Status(id), $"{id}: {after.Reason(id)}");
         after.Reason("file-descriptors").ShouldNotContain("pid 1 (x)");
         CollectedRow(ns, pid)[6].GetString().ShouldBe(ForgingName, "the name is one cell, exactly as the process set it");
+    }
+
+    [SkippableFact]
+    public void A_listener_whose_name_spells_pid_1_is_named_by_its_own_pid()
+    {
+        RequireRoot();
+        using var ns = new NetworkNamespace();
+        // ss -p prints the name unquoted: users:(("a",pid=1,fd=3",pid=REAL,fd=3)); the first pid= in it is the forged one.
+        var pid = StartAsNobody(ns, "a\",pid=1,fd=3", listenPort: 9419);
+        var report = ns.Diagnose();
+        report.Status("tcp-backlog").ShouldBe("fired", report.ToString());
+        var reason = report.Reason("tcp-backlog");
+        reason.ShouldContain($"127.0.0.1:9419 has ");
+        reason.ShouldContain($"pid {pid})");
+        reason.ShouldNotContain("pid 1)");
     }
 
     [SkippableFact]
