@@ -71,6 +71,36 @@ internal sealed class ConditionEvaluator
     }
 
     /// <summary>
+    /// The rows of <paramref name="table"/> its 'where' keeps, filtered as evaluation will filter them (in the filters'
+    /// order, each seeing the filtered rows it reads), for the probes that read for each of its rows before evaluation.
+    /// Null when that cannot be told now: a filter that reads a finding's verdict (not known before evaluation), a
+    /// skipped probe, a cycle or an error (evaluation reports those).
+    /// </summary>
+    internal TableValue? Kept(Playbook playbook, ProbeSpec table, IReadOnlyDictionary<string, ProbeResult> measured, IReadOnlyDictionary<string, object> parameters)
+    {
+        var plan = Plans.GetValue(playbook, p => WhereOrder.Plan(p));
+        if (plan.Cycle is not null) return null;
+        var probes = SkipDependents(plan, measured);
+        if (!probes.TryGetValue(table.Name, out var own) || own.Status != ProbeStatus.Ok) return null;
+        var values = probes.Values.Where(p => p is { Status: ProbeStatus.Ok, Value: not null })
+            .ToDictionary(p => p.Name, p => p.Value!, StringComparer.Ordinal);
+        try
+        {
+            foreach (var probe in plan.Order.Where(p => values.ContainsKey(p.Name)))
+            {
+                if (Compile(probe.Where!).Functions.Any(f => f is "fired" or "explained")) return null;
+                values[probe.Name] = Filter(probe, values[probe.Name], new EvaluationScope(parameters, values));
+                if (probe.Name == table.Name) return (TableValue)values[probe.Name];
+            }
+            return null;
+        }
+        catch (EvaluationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
     /// A probe whose 'where' needs a skipped probe is skipped too, saying which one and why; in the filters' order, so a
     /// filter reading a filter that was skipped for this reason is skipped as well.
     /// </summary>

@@ -26,7 +26,7 @@ internal static class FleetReplay
         // One of each for the whole fleet: hosts print much the same outputs. Each is decoded once (SnapshotStrings)
         // and extracted once (the extraction memo); a playbook whose every answer a host shares with an earlier host
         // is not run again (VerdictMemo).
-        var options = new ProbeRunOptions(TimeSpan.Zero) { Memo = new Probe.Extract.ExtractionMemo() };
+        var options = new ProbeRunOptions(TimeSpan.Zero) { Memo = new Probe.Extract.ExtractionMemo(), EachRows = new Evaluate.WhereRows(overrides) };
         var strings = remember ? new SnapshotStrings() : null;
         memo ??= remember ? new VerdictMemo() : null;
         var fleetHost = new FleetHost(playbooks, overrides, options, memo);

@@ -34,7 +34,7 @@ internal static class DiagnosisPipeline
         CancellationToken cancellationToken = default)
     {
         ProbeRun run;
-        using (var runner = new ProbeRunner(reader, options))
+        using (var runner = new ProbeRunner(reader, options.EachRows is null ? options with { EachRows = new WhereRows(overrides) } : options))
             run = await runner.RunAsync(playbooks, cancellationToken).ConfigureAwait(false);
         var evaluator = new ConditionEvaluator();
         var renderer = new FixRenderer(options.Policy);

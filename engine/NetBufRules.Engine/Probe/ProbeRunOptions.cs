@@ -12,6 +12,9 @@ internal sealed record ProbeRunOptions(TimeSpan Interval, int MaxParallel = 8)
     /// <summary>Extraction results shared across runs (a fleet replay's hosts); null extracts afresh every time.</summary>
     public Extract.ExtractionMemo? Memo { get; init; }
 
+    /// <summary>The rows an <c>each:</c> probe reads for (its table's <c>where</c> applied); null reads for every row.</summary>
+    public IEachRows? EachRows { get; init; }
+
     /// <summary>The default sampling window for counters.</summary>
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromSeconds(2);
 }

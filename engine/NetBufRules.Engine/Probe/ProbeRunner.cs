@@ -28,7 +28,15 @@ internal sealed class ProbeRunner(ISourceReader reader, ProbeRunOptions options)
             // The window is a promise: wait until it has really passed.
             await Clock.DelayUntilAsync(start + options.Interval, cancellationToken).ConfigureAwait(false);
         }
-        var finals = await Task.WhenAll(first.Select((r, i) => r is not null ? ContainedFinishAsync(r, cancellationToken) : RunEachAsync(jobs, first, i, cancellationToken))).ConfigureAwait(false);
+        var finals = new ProbeResult[jobs.Count];
+        var plain = Enumerable.Range(0, jobs.Count).Where(i => first[i] is not null).ToList();
+        var measured = await Task.WhenAll(plain.Select(i => ContainedFinishAsync(first[i], cancellationToken))).ConfigureAwait(false);
+        for (var k = 0; k < plain.Count; k++) finals[plain[k]] = measured[k];
+        // A probe with 'each' reads for the rows its table's 'where' keeps, which may read the other probes' final
+        // samples (a rate), so it runs once they are in.
+        var each = Enumerable.Range(0, jobs.Count).Where(i => first[i] is null).ToList();
+        var read = await Task.WhenAll(each.Select(i => RunEachAsync(jobs, first, finals, i, cancellationToken))).ConfigureAwait(false);
+        for (var k = 0; k < each.Count; k++) finals[each[k]] = read[k];
 
         var byPlaybook = new Dictionary<string, IReadOnlyDictionary<string, ProbeResult>>(StringComparer.Ordinal);
         for (var i = 0; i < jobs.Count; i++)
@@ -40,14 +48,26 @@ internal sealed class ProbeRunner(ISourceReader reader, ProbeRunOptions options)
         return new ProbeRun(byPlaybook, needsSecond ? DateTimeOffset.UtcNow - start : TimeSpan.Zero);
     }
 
-    /// <summary>Job <paramref name="index"/> (a probe with 'each') once per row of its playbook's table probe, as first sampled.</summary>
-    private Task<ProbeResult> RunEachAsync(List<(Playbook Playbook, ProbeSpec Probe)> jobs, Resolution[] first, int index, CancellationToken cancellationToken)
+    /// <summary>
+    /// Job <paramref name="index"/> (a probe with 'each') once per row of its playbook's table probe: the rows its
+    /// 'where' keeps when that can be told from the other probes (<see cref="ProbeRunOptions.EachRows"/>), else every
+    /// row as first sampled.
+    /// </summary>
+    private Task<ProbeResult> RunEachAsync(List<(Playbook Playbook, ProbeSpec Probe)> jobs, Resolution[] first, ProbeResult[] finals, int index, CancellationToken cancellationToken)
     {
         var (playbook, probe) = jobs[index];
         var table = jobs.FindIndex(j => j.Playbook == playbook && j.Probe.Name == probe.Each);
         var resolution = table >= 0 ? first[table] : null;
         var reason = resolution is null ? "no such probe" : string.Join("; ", resolution.Attempts.Select(a => a.FailedBecause).OfType<string>());
-        return EachProbe.RunAsync(probe, resolution?.Value, reason, source => ReadAsync(source, probe.Timeout, 0, cancellationToken));
+        var rows = resolution?.Value;
+        if (resolution is not null && jobs[table].Probe.Where is not null && options.EachRows is { } filter && finals[table] is { Status: ProbeStatus.Ok, Value: TableValue })
+        {
+            var measured = new Dictionary<string, ProbeResult>(StringComparer.Ordinal);
+            for (var i = 0; i < jobs.Count; i++)
+                if (jobs[i].Playbook == playbook && finals[i] is { } result) measured[jobs[i].Probe.Name] = result;
+            rows = filter.Kept(playbook, jobs[table].Probe, measured) ?? rows;
+        }
+        return EachProbe.RunAsync(probe, rows, reason, source => ReadAsync(source, probe.Timeout, 0, cancellationToken));
     }
 
     private sealed record Resolution(ProbeSpec Probe, ProbeAlternative? Chosen, RawOutput? Raw, ProbeValue? Value, List<ProbeAttempt> Attempts)

@@ -20,6 +20,7 @@ internal sealed class WatchLoop(IReadOnlyList<Playbook> playbooks, ParamOverride
     private readonly ConditionEvaluator _evaluator = new();
     private readonly FixRenderer _renderer = new();
     private readonly MetricEvaluator _metrics = new();
+    private readonly WhereRows _eachRows = new(overrides);
     private readonly Dictionary<string, CauseTracker> _trackers = playbooks.ToDictionary(
         p => p.Id, p => new CauseTracker(p, options.ClearAfter ?? WatchOptions.DefaultClearAfter), StringComparer.Ordinal);
     private readonly FlightRecorder? _recorder = options.RecordDirectory is { } dir ? new FlightRecorder(dir, options.RecordWindows, options.RecordMaxBytes) : null;
@@ -46,7 +47,7 @@ internal sealed class WatchLoop(IReadOnlyList<Playbook> playbooks, ParamOverride
                 reader.StartWindow();
                 var recording = new RecordingSourceReader(reader);
                 ProbeRun run;
-                using (var runner = new ProbeRunner(recording, new ProbeRunOptions(TimeSpan.Zero)))
+                using (var runner = new ProbeRunner(recording, new ProbeRunOptions(TimeSpan.Zero) { EachRows = _eachRows }))
                     run = await runner.RunAsync(playbooks, cancellationToken).ConfigureAwait(false);
                 var results = playbooks.Select(p => _renderer.Render(_evaluator.Evaluate(p, run.For(p.Id), overrides.Resolve(p)))).ToList();
                 var end = DateTimeOffset.UtcNow;

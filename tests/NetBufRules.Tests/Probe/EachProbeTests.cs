@@ -20,11 +20,11 @@ public sealed class EachProbeTests
             extract: { regex: '^filter protocol \S+ pref (?<pref>\d+)', all: true }
         """;
 
-    private static async Task<ProbeResult> Run(FakeSourceReader reader, string probes = Probes)
+    private static async Task<ProbeResult> Run(FakeSourceReader reader, string probes = Probes, string name = "filters")
     {
-        var playbook = Playbooks.Parse(Playbooks.Minimal(probes, "  - count(filters) > 0"));
+        var playbook = Playbooks.Parse(Playbooks.Minimal(probes, $"  - count({name}) > 0"));
         using var runner = new ProbeRunner(reader, new ProbeRunOptions(TimeSpan.Zero));
-        return (await runner.RunAsync([playbook])).For("sample")["filters"];
+        return (await runner.RunAsync([playbook])).For("sample")[name];
     }
 
     [Fact]
@@ -39,6 +39,48 @@ public sealed class EachProbeTests
         var rows = ((TableValue)result.Value!).Rows.Select(r => $"{r["dev"]}:{Cell.Format(r["pref"])}");
         rows.ShouldBe(["va:10", "va:20", "eth0:30"]);
         reader.Reads["tc -s filter show dev va egress"].ShouldBe(1, "a device listed twice is read once");
+    }
+
+    private const string FilteredProbes = """
+          ooms:
+            command: [dmesg]
+            extract: { regex: '^\[ *(?<t>\d+)\] oom_memcg=/system.slice/(?<unit>[^,]+),', all: true }
+            where: t >= limit * 100
+          limits:
+            each: ooms
+            file: /sys/fs/cgroup/system.slice/{unit}/memory.max
+            extract: { regex: '^(?<memory_max>\S+)' }
+        """;
+
+    /// <summary>40 old kills (t below 1000, the where's cut-off at limit 10) and then two recent ones.</summary>
+    private static FakeSourceReader OldAndRecentKills()
+    {
+        var log = string.Concat(Enumerable.Range(1, 40).Select(i => $"[{i}] oom_memcg=/system.slice/old{i}.service,\n")) +
+                  "[2000] oom_memcg=/system.slice/web.service,\n[2001] oom_memcg=/system.slice/db.service,\n";
+        var reader = new FakeSourceReader().With("dmesg", log);
+        foreach (var unit in new[] { "web", "db" }.Concat(Enumerable.Range(1, 40).Select(i => $"old{i}")))
+            reader.With($"/sys/fs/cgroup/system.slice/{unit}.service/memory.max", "268435456\n");
+        return reader;
+    }
+
+    [Fact]
+    public async Task A_probe_run_for_each_row_reads_only_for_the_rows_its_tables_where_keeps()
+    {
+        // Forty old kills filled the 32 rows read before: the two recent services, the ones judged, were never read.
+        var reader = OldAndRecentKills();
+        var playbook = Playbooks.Parse(Playbooks.Minimal(FilteredProbes, "  - count(limits) > 0"));
+        var report = await NetBufRules.Pipeline.DiagnosisPipeline.RunAsync([playbook], new NetBufRules.Params.ParamOverrides(), reader, new ProbeRunOptions(TimeSpan.Zero), new HostInfo("h", "6.18", DateTimeOffset.UnixEpoch, true, "net:[1]"));
+        var limits = report.Results[0].Finding.Probes["limits"];
+        ((TableValue)limits.Value!).Rows.Select(r => (string)r["unit"]).ShouldBe(["web.service", "db.service"]);
+        reader.Reads.Keys.ShouldNotContain(k => k.Contains("old", StringComparison.Ordinal));
+        limits.Note.ShouldBeNull("no row was left out");
+    }
+
+    [Fact]
+    public async Task Without_the_evaluators_filter_every_row_is_read_up_to_the_cap_and_the_note_says_so()
+    {
+        var result = await Run(OldAndRecentKills(), FilteredProbes, "limits");
+        result.Note!.ShouldContain("read for the first 32 of 42 rows of ooms");
     }
 
     [Fact]
