@@ -84,7 +84,26 @@ internal static class ProcessTable
         // PID 1 in our own network namespace: a host, or a container with its own PID namespace; every process we can
         // see belongs to the picture. Otherwise we were put into a namespace of a shared host. Not root, PID 1 cannot
         // be placed (null), so only what is certainly ours is listed.
-        return NetNamespaceOf(Path.Combine(procRoot, "1")) == own ? null : own;
+        return InitialNamespace(procRoot) == own ? null : own;
+    }
+
+    /// <summary>
+    /// PID 1's network namespace; where even root may not read PID 1's (an init that is not dumpable, as on some VMs),
+    /// kthreadd's: PID 2 is kthreadd only in the initial PID namespace, and kernel threads live in the initial network
+    /// namespace. Null when neither can be read.
+    /// </summary>
+    private static string? InitialNamespace(string procRoot)
+    {
+        if (NetNamespaceOf(Path.Combine(procRoot, "1")) is { } init) return init;
+        var kthreadd = Path.Combine(procRoot, "2");
+        try
+        {
+            return File.ReadAllText(Path.Combine(kthreadd, "comm")).TrimEnd('\n') == "kthreadd" ? NetNamespaceOf(kthreadd) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>"net:[4026531840]", or null when the link cannot be read (another user's process, not root).</summary>

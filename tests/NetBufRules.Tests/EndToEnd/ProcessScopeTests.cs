@@ -28,4 +28,17 @@ public sealed class ProcessScopeTests
         report.Result("file-descriptors").GetProperty("notes").EnumerateArray().Select(n => n.GetString()!)
             .ShouldContain(n => n.Contains("processes of other network namespaces left out", StringComparison.Ordinal));
     }
+
+    [SkippableFact]
+    public void A_namespace_process_at_its_open_files_limit_is_in_the_hosts_picture()
+    {
+        // On VMs whose init is not dumpable even root cannot read /proc/1/ns/net; the host must still see every process.
+        Skip.IfNot(Environment.IsPrivilegedProcess && File.Exists("/usr/sbin/ip") && File.Exists(NetworkNamespace.Python), "needs root, iproute2 and python3 (CI has them)");
+        using var ns = new NetworkNamespace();
+        var inside = ns.Start(["prlimit", "--nofile=64:64", NetworkNamespace.Python, Path.Combine(NetworkNamespace.Faults, "hold_fds.py"), "60"]);
+        inside.StandardOutput.ReadLine().ShouldNotBeNull().ShouldStartWith("holding");
+        // ip netns exec and prlimit exec the program, so the pid is python's.
+        var seen = ProcessTable.Read(ProcessScope.Auto).Table.ShouldNotBeNull().Rows.Single(r => (double)r["pid"] == inside.Id);
+        ((double)seen["fds"]).ShouldBeGreaterThanOrEqualTo((double)seen["soft"]);
+    }
 }
