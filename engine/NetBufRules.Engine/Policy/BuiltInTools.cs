@@ -113,13 +113,17 @@ internal static class BuiltInTools
             ("starts a pager", ["-H", "--human"])),
         "syslog");
 
+    // Only the output modes that print the message line: verbose, json and export print every field of every entry,
+    // _CMDLINE included (command lines carry passwords), read with CAP_DAC_READ_SEARCH.
+    private const string JournalctlOptions = "[-{kqramx}|--dmesg|-b|--boot|--boot=<word>|--quiet|--no-pager|--reverse|--all|--utc|--no-hostname|--catalog|--merge|--system"
+        + "|-o short|--output short|--output=short|-o short-full|--output short-full|--output=short-full|-o short-iso|--output short-iso|--output=short-iso|-o short-iso-precise|--output short-iso-precise|--output=short-iso-precise|-o short-precise|--output short-precise|--output=short-precise|-o short-monotonic|--output short-monotonic|--output=short-monotonic|-o short-unix|--output short-unix|--output=short-unix|-o short-delta|--output short-delta|--output=short-delta|-o cat|--output cat|--output=cat|-o with-unit|--output with-unit|--output=with-unit|-n <n>|--lines <n>|--lines=<n>|-S <time>|--since <time>|--since=<time>|-U <time>|--until <time>|--until=<time>"
+        + "|-p <word>|--priority <word>|--priority=<word>|-g <word>|--grep <word>|--grep=<word>]...";
+
+    // The kernel's messages only (-k): sudo's COMMAND= lines, sshd's "Invalid user <password>" and any service's token
+    // are userspace messages, which -t, -u or a grep over the whole journal would print. -u and -t are gone too: -u
+    // adds its matches as a disjunction, which reaches past -k.
     public static ToolGrammar Journalctl { get; } = ToolGrammar.Of("journalctl",
-        ["journalctl [-{kqramx}|--dmesg|-b|--boot|--boot=<word>|--quiet|--no-pager|--reverse|--all|--utc|--no-hostname|--catalog|--merge|--system"
-            // Only the output modes that print the message line: verbose, json and export print every field of
-            // every entry, _CMDLINE included (command lines carry passwords), read with CAP_DAC_READ_SEARCH.
-            + "|-o short|--output short|--output=short|-o short-full|--output short-full|--output=short-full|-o short-iso|--output short-iso|--output=short-iso|-o short-iso-precise|--output short-iso-precise|--output=short-iso-precise|-o short-precise|--output short-precise|--output=short-precise|-o short-monotonic|--output short-monotonic|--output=short-monotonic|-o short-unix|--output short-unix|--output=short-unix|-o short-delta|--output short-delta|--output=short-delta|-o cat|--output cat|--output=cat|-o with-unit|--output with-unit|--output=with-unit|-n <n>|--lines <n>|--lines=<n>|-S <time>|--since <time>|--since=<time>|-U <time>|--until <time>|--until=<time>"
-            + "|-u <word>|--unit <word>|--unit=<word>|-p <word>|--priority <word>|--priority=<word>|-g <word>|--grep <word>|--grep=<word>"
-            + "|-t <word>|--identifier <word>|--identifier=<word>]..."],
+        [$"journalctl {JournalctlOptions} (-{{kqramx:k}}|--dmesg) {JournalctlOptions}"],
         Dangers(
             ("deletes journal files", ["--vacuum-size", "--vacuum-time", "--vacuum-files", "--rotate"]),
             ("changes where the journal is kept", ["--flush", "--sync", "--relinquish-var", "--smart-relinquish-var"]),

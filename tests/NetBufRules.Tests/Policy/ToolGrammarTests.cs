@@ -36,6 +36,8 @@ public sealed class ToolGrammarTests
     [InlineData("dmesg -T --level err,warn")]
     [InlineData("journalctl -k --no-pager -o short-monotonic")]
     [InlineData("journalctl -k --since=-1h -q")]
+    [InlineData("journalctl --no-pager -kq -o cat")]
+    [InlineData("journalctl --dmesg -g overflow")]
     [InlineData("ethtool -S eth0")]
     [InlineData("ethtool eth0")]
     [InlineData("prlimit --pid 1 --nofile --raw --noheadings -o SOFT,HARD")]
@@ -85,6 +87,11 @@ public sealed class ToolGrammarTests
     [InlineData("prlimit --nofile /bin/sh", 2, "")]
     [InlineData("prlimit --pid 1 -n1:1", 3, "")]
     [InlineData("getconf -v x", 1, "")]
+    // Userspace messages carry secrets (sudo's COMMAND=, sshd's "Invalid user <password>"): the kernel's only.
+    [InlineData("journalctl -t sudo -o cat", 1, "")]
+    [InlineData("journalctl -o cat -g COMMAND", 4, "incomplete")]
+    [InlineData("journalctl -k -u ssh", 2, "")]
+    [InlineData("journalctl -k --identifier=sudo", 2, "")]
     public void A_form_that_changes_or_escapes_is_refused_at_the_argument_to_blame(string command, int index, string why)
     {
         var refusal = Check(command).ShouldNotBeNull();
