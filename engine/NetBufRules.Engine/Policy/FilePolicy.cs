@@ -14,7 +14,7 @@ internal static partial class FilePolicy
     [GeneratedRegex(ProcessDir + @"/(environ|mem|cmdline|root|cwd|exe|fd|map_files|pagemap|auxv|syscall|stack|clear_refs|timers|attr|ns)(/|$)", RegexOptions.CultureInvariant)]
     private static partial Regex ProcessSecret();
 
-    [GeneratedRegex(@"^/proc/(kmsg|kcore|kpage\w*|keys|key-users|sysrq-trigger|kallsyms|modules|timer_list|vmallocinfo|iomem|ioports|sys/fs/binfmt_misc|sys/vm/drop_caches|sys/vm/compact_memory|sys/net/ipv4/tcp_fastopen_key)(/|$)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^/proc/(kmsg|kcore|kpage\w*|keys|key-users|sysrq-trigger|kallsyms|modules|timer_list|vmallocinfo|iomem|ioports|sys/fs/binfmt_misc|sys/vm/drop_caches|sys/vm/compact_memory|sys/net/ipv4/tcp_fastopen_key|sys/net/ipv6/conf/[^/]+/stable_secret)(/|$)", RegexOptions.CultureInvariant)]
     private static partial Regex ProcSecret();
 
     // Devices' binary spaces under /proc, as /sys/devices/.../config is: PCI config space and BARs (/proc/bus/pci), USB
@@ -58,7 +58,7 @@ internal static partial class FilePolicy
         if (ProcessSecret().IsMatch(path))
             return "is a process's secret or a way out of /proc (environ, mem, cmdline, root, cwd, exe, fd, map_files, pagemap, ...)";
         if (ProcSecret().IsMatch(path))
-            return "is a kernel secret or a read with side effects (/proc/kmsg, kcore, kpage*, keys, kallsyms, sysrq-trigger, ...)";
+            return "is a kernel secret or a read with side effects (/proc/kmsg, kcore, kpage*, keys, kallsyms, sysrq-trigger, tcp_fastopen_key, stable_secret, ...)";
         if (ProcDevice().IsMatch(path))
             return "is a device's config space or raw data (/proc/bus/pci, /proc/bus/usb, /proc/ide), as a device's config or rom under /sys is";
         if (SysDenied().IsMatch(path))

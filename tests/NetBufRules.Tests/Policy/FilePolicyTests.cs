@@ -34,6 +34,8 @@ public sealed class FilePolicyTests
     [InlineData("/proc/kcore", "kernel secret")]
     [InlineData("/proc/kpageflags", "kernel secret")]
     [InlineData("/proc/keys", "kernel secret")]
+    [InlineData("/proc/sys/net/ipv6/conf/lo/stable_secret", "kernel secret")]
+    [InlineData("/proc/sys/net/ipv6/conf/default/stable_secret", "kernel secret")]
     [InlineData("/proc/sysrq-trigger", "kernel secret")]
     [InlineData("/proc/1/environ", "process's secret")]
     [InlineData("/proc/self/environ", "process's secret")]

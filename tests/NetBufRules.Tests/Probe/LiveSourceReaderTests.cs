@@ -24,6 +24,18 @@ public sealed class LiveSourceReaderTests
         raw.FailureMessage.ShouldBe("/proc/sys/net/ipv4/no_such_sysctl does not exist here");
     }
 
+    [Theory]
+    [InlineData("/proc/sys/net/core/bpf_jit_limit")]
+    [InlineData("/proc/sys/net/ipv4/route/flush")]
+    public async Task A_setting_only_root_may_read_is_never_read_even_as_root(string path)
+    {
+        // stable_secret is the RFC 7217 key of a host's IPv6 addresses; the kernel marks such settings 0600 or 0200.
+        var raw = await new LiveSourceReader().ReadAsync(new FileSource(path), Timeout, 0, CancellationToken.None);
+        raw.Failure.ShouldBe(ReadFailure.PermissionDenied);
+        raw.FailureMessage.ShouldStartWith($"{path} is readable by root alone (mode ");
+        raw.Stdout.ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task Commands_run_with_the_C_locale()
     {
