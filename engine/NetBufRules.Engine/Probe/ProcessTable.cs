@@ -154,8 +154,13 @@ internal static class ProcessTable
         {
             foreach (var line in File.ReadLines(Path.Combine(dir, "cgroup")))
             {
-                var unit = line.Split('/').FirstOrDefault(s => s.EndsWith(".service", StringComparison.Ordinal));
-                if (unit is not null) return unit;
+                // Only a service reached through slices is the host's unit: under a scope or a container
+                // (/system.slice/docker-1.scope/x.service) a folder named like a service is anyone's to name.
+                foreach (var segment in line.Split('/').Skip(1).Where(s => s.Length > 0))
+                {
+                    if (segment.EndsWith(".service", StringComparison.Ordinal)) return segment;
+                    if (!segment.EndsWith(".slice", StringComparison.Ordinal)) break;
+                }
             }
         }
         catch (IOException)

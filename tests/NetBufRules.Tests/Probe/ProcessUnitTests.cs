@@ -26,5 +26,9 @@ public sealed class ProcessUnitTests : IDisposable
     [InlineData("0::/user.slice/user-4242.slice/user@4242.service/app.slice/nginx.service\n", "user@4242.service")]
     [InlineData("0::/user.slice/user-4242.slice/session-3.scope\n", "-")]
     [InlineData("0::/init.scope\n", "-")]
+    [InlineData("0::/system.slice/docker-1f2e.scope/sshd.service\n", "-")]
+    [InlineData("0::/machine.slice/libpod-9a.scope/container/sshd.service\n", "-")]
+    [InlineData("0::/user.slice/user-4242.slice/session-3.scope/sshd.service\n", "-")]
+    [InlineData("12:pids:/system.slice/cron.service\n0::/system.slice/cron.service\n", "cron.service")]
     public void The_unit_is_the_outermost_service_of_the_cgroup(string cgroup, string unit) => Unit(cgroup).ShouldBe(unit);
 }
