@@ -36,12 +36,14 @@ public sealed class AnsibleFleetTests : IDisposable
         var info = new ProcessStartInfo("/usr/bin/ansible-playbook") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { "-i", inventory, Path.Combine(Support.Repo.Root, "examples", "fleet", "collect.yml"),
                      "-e", $"netbufrules_source={Tool()}", "-e", $"netbufrules_path={_work.FullName}/installed/netbufrules",
-                     "-e", $"fleet_dir={_work.FullName}/fleet", "-e", "netbufrules_become=false", "-e", "netbufrules_interval=1" }.Concat(extra))
+                     "-e", $"fleet_dir={_work.FullName}/fleet", "-e", "netbufrules_become=false", "-e", "netbufrules_interval=1",
+                     "-e", $"netbufrules_tmp={_work.FullName}/remote-tmp" }.Concat(extra))
             info.ArgumentList.Add(a);
         info.Environment["ANSIBLE_LOCAL_TEMP"] = Path.Combine(_work.FullName, "ansible-tmp");
         info.Environment["ANSIBLE_REMOTE_TEMP"] = Path.Combine(_work.FullName, "ansible-tmp");
         info.Environment["ANSIBLE_NOCOLOR"] = "1";
         Directory.CreateDirectory(Path.Combine(_work.FullName, "installed"));
+        Directory.CreateDirectory(Path.Combine(_work.FullName, "remote-tmp"));
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -61,7 +63,20 @@ public sealed class AnsibleFleetTests : IDisposable
         File.Exists(Path.Combine(_work.FullName, "fleet", "snapshots", "localhost.json")).ShouldBeTrue(output);
         Report().GetProperty("summary").GetProperty("hosts").GetInt32().ShouldBe(1);
         File.ReadAllText(Path.Combine(_work.FullName, "fleet", "fleet-summary.txt")).ShouldStartWith("Across 1 hosts");
-        Directory.GetFiles("/tmp", "netbufrules-localhost.json").ShouldBeEmpty("the snapshot is removed from the host once fetched");
+        Directory.GetFileSystemEntries(Path.Combine(_work.FullName, "remote-tmp")).ShouldBeEmpty("the snapshot and its folder are removed from the host once fetched");
+    }
+
+    [SkippableFact]
+    public void A_host_named_like_a_path_cannot_write_outside_the_snapshots_folder()
+    {
+        // Inventory names come from whoever names an instance (a cloud tag, a CMDB); the bytes come from the host.
+        RequireAnsible();
+        var inventory = Path.Combine(_work.FullName, "inventory.ini");
+        File.WriteAllText(inventory, "../../escaped/planted ansible_connection=local ansible_python_interpreter=auto_silent\n");
+        var (code, output) = Playbook(inventory);
+        code.ShouldBe(0, output);
+        Directory.Exists(Path.Combine(_work.FullName, "escaped")).ShouldBeFalse(output);
+        Directory.GetFiles(Path.Combine(_work.FullName, "fleet", "snapshots")).Select(Path.GetFileName).ShouldBe(["_._.._escaped_planted.json"]);
     }
 
     [SkippableFact]
