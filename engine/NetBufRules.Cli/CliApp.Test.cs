@@ -4,6 +4,7 @@ using System.Text;
 using System.Xml.Linq;
 using NetBufRules.Diagnostics;
 using NetBufRules.Load;
+using NetBufRules.Primitives;
 using NetBufRules.Testing;
 
 namespace NetBufRules.Cli;
@@ -72,19 +73,19 @@ internal sealed partial class CliApp
         foreach (var group in outcomes.GroupBy(o => o.Test.PlaybookId))
         {
             var suite = new XElement("testsuite",
-                new XAttribute("name", group.Key),
+                new XAttribute("name", Xml(group.Key)),
                 new XAttribute("tests", group.Count()),
                 new XAttribute("failures", group.Count(o => !o.Passed)),
                 new XAttribute("time", group.Sum(o => o.Duration.TotalSeconds).ToString("0.###", CultureInfo.InvariantCulture)));
             foreach (var o in group)
             {
                 var testcase = new XElement("testcase",
-                    new XAttribute("classname", o.Test.PlaybookId),
-                    new XAttribute("name", o.Test.Name),
-                    new XAttribute("file", o.Test.File),
+                    new XAttribute("classname", Xml(o.Test.PlaybookId)),
+                    new XAttribute("name", Xml(o.Test.Name)),
+                    new XAttribute("file", Xml(o.Test.File)),
                     new XAttribute("time", o.Duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)));
                 if (!o.Passed)
-                    testcase.Add(new XElement("failure", new XAttribute("message", o.Failures[0].Split('\n')[0]), string.Join("\n", o.Failures)));
+                    testcase.Add(new XElement("failure", new XAttribute("message", Xml(o.Failures[0].Split('\n')[0])), Xml(string.Join("\n", o.Failures), keepNewlines: true)));
                 suite.Add(testcase);
             }
             suites.Add(suite);
@@ -96,5 +97,23 @@ internal sealed partial class CliApp
                     new XElement("failure", new XAttribute("message", $"playbook {id} has no tests")))));
         }
         return new XDocument(new XDeclaration("1.0", "utf-8", null), suites).ToString() + "\n";
+    }
+
+    /// <summary>
+    /// Text XML can hold: a process name or a test name may carry control characters (an ESC sequence) or a lone
+    /// surrogate, which XML 1.0 cannot represent at all (the writer threw, exit 70); written as visible escapes.
+    /// </summary>
+    private static string Xml(string text, bool keepNewlines = false)
+    {
+        var escaped = keepNewlines ? HostText.EscapeLines(text) : HostText.Escape(text);
+        var sb = new StringBuilder(escaped.Length);
+        for (var i = 0; i < escaped.Length; i++)
+        {
+            var c = escaped[i];
+            if (System.Xml.XmlConvert.IsXmlChar(c)) sb.Append(c);
+            else if (i + 1 < escaped.Length && char.IsSurrogatePair(c, escaped[i + 1])) sb.Append(c).Append(escaped[++i]);
+            else sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+        }
+        return sb.ToString();
     }
 }

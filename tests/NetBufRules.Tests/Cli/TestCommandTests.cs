@@ -64,8 +64,20 @@ public sealed class TestCommandTests
         suites.Sum(s => (int)s.Attribute("failures")!).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task Junit_output_writes_control_characters_in_a_name_or_a_failure_as_escapes_instead_of_crashing()
+    {
+        // XML 1.0 cannot hold an ESC at all: the writer threw and the run exited 70 with no report.
+        var (code, output, error) = await RunEdited("tcp-backlog.test.yaml", "  - name: quiet on a healthy namespace\n    snapshot: ../examples/snapshots/netns-healthy.json\n    expect: { status: ok, fixes: 0 }",
+            "  - name: \"quiet \\e[31m on a healthy namespace\"\n    snapshot: ../examples/snapshots/netns-healthy.json\n    expect: { status: ok, fixes: 0, reason_contains: \"\\x01\" }", "--format", "junit");
+        code.ShouldBe(1, error);
+        var failed = XDocument.Parse(output).Descendants("testcase").Single(t => ((string)t.Attribute("name")!).StartsWith("quiet \\x1b", StringComparison.Ordinal));
+        ((string)failed.Attribute("name")!).ShouldBe("quiet \\x1b[31m on a healthy namespace");
+        failed.Element("failure").ShouldNotBeNull().Value.ShouldContain("\\x01");
+    }
+
     /// <summary>Runs `test` on a copy of the pack with one line of one test file changed.</summary>
-    private static async Task<(int ExitCode, string Out, string Error)> RunEdited(string testFile, string from, string to)
+    private static async Task<(int ExitCode, string Out, string Error)> RunEdited(string testFile, string from, string to, params string[] extra)
     {
         var folder = CopyPack();
         try
@@ -74,7 +86,7 @@ public sealed class TestCommandTests
             var text = File.ReadAllText(file);
             text.ShouldContain(from);
             File.WriteAllText(file, text.Replace(from, to, StringComparison.Ordinal));
-            return await CliRunner.Run("test", Path.Combine(folder, "playbooks"));
+            return await CliRunner.Run(["test", Path.Combine(folder, "playbooks"), .. extra]);
         }
         finally
         {
