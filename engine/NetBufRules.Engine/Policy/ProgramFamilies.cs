@@ -59,18 +59,25 @@ internal static partial class ProgramFamilies
         ("prints any file it is given (read files with 'file:')", Set(
             "cat", "tac", "head", "tail", "nl", "od", "xxd", "hexdump", "hd", "strings", "base64", "base32", "basenc", "grep", "egrep", "fgrep", "rgrep",
             "zgrep", "zcat", "bzcat", "xzcat", "zstdcat", "lzcat", "zless", "zmore", "cut", "sort", "uniq", "paste", "fold", "fmt", "pr", "column",
-            "diff", "diff3", "sdiff", "cmp", "comm", "join", "look", "rev", "iconv", "jq", "yq", "xmllint")),
+            "diff", "diff3", "sdiff", "cmp", "comm", "join", "look", "rev", "iconv", "jq", "yq", "xmllint",
+            // they read any file named and print what it holds or says about it (a checksum confirms a guessed
+            // secret; stat and file tell which files exist and what they are)
+            "sha1sum", "sha224sum", "sha256sum", "sha384sum", "sha512sum", "md5sum", "b2sum", "cksum", "sum", "stat", "file")),
         // They fetch from or send to a host named in their arguments (an exfiltration channel, or traffic a probe must
         // not make), or write to other users' terminals or the system log.
         ("fetches or sends data to another host, a terminal or the log", Set(
             "curl", "wget", "aria2c", "axel", "tftp", "telnet", "smbclient", "sendmail", "nmap", "ping", "ping6", "arping", "traceroute", "tracepath",
-            "mtr", "dig", "host", "nslookup", "hping3", "nping", "iperf", "iperf3", "netperf", "wall", "write", "logger")),
+            "mtr", "dig", "host", "nslookup", "hping3", "nping", "iperf", "iperf3", "netperf", "wall", "write", "logger",
+            // name lookups reach a name server the playbook may choose; captures print other users' traffic
+            "resolvectl", "dumpcap", "tshark", "wireshark")),
         // They change who may read, write or run a file, or who a user is.
         ("changes permissions, ownership or accounts", Set(
             "chmod", "chown", "chgrp", "chattr", "setfacl", "setcap", "chcon", "restorecon", "setenforce", "semanage", "useradd", "userdel", "usermod",
             "groupadd", "groupdel", "gpasswd", "passwd", "chpasswd", "chage", "visudo", "vipw", "vigr")),
         // They print the environment (tokens, LD_PRELOAD) or secrets (getent shadow prints password hashes as root).
-        ("prints the environment or secrets", Set("printenv", "set", "declare", "export", "typeset", "getent", "secret-tool", "pass", "keyctl")),
+        ("prints the environment or secrets", Set("printenv", "set", "declare", "export", "typeset", "getent", "secret-tool", "pass", "keyctl",
+            // hardware serial numbers and asset tags, and core dumps (a process's memory)
+            "dmidecode", "coredumpctl", "lspci")),
         // They manage services, processes, power, modules, the firewall, the network set-up, disks and the clock.
         ("manages services, processes, modules, the firewall, disks or power", Set(
             "systemctl", "service", "initctl", "invoke-rc.d", "update-rc.d", "telinit", "init", "kill", "pkill", "killall", "skill", "snice", "renice",
@@ -78,7 +85,12 @@ internal static partial class ProgramFamilies
             "resize2fs", "fdisk", "sfdisk", "parted", "wipefs", "blkdiscard", "losetup", "cryptsetup", "dmsetup", "lvm", "modprobe", "insmod", "rmmod",
             "depmod", "bpftool", "iptables", "ip6tables", "nft", "ebtables", "arptables", "ipset", "firewall-cmd", "ufw", "ifup", "ifdown", "ifconfig",
             "route", "arp", "nmcli", "busctl", "dbus-send", "gdbus", "loginctl", "hostnamectl", "hostname", "timedatectl", "date", "hwclock",
-            "apt", "apt-get", "dpkg", "rpm", "yum", "dnf", "pip", "pip3", "npm", "gem")),
+            "apt", "apt-get", "dpkg", "rpm", "yum", "dnf", "pip", "pip3", "npm", "gem",
+            // fuser -k kills, ifstat and rtacct write history files (as nstat does, without its -a -s escape),
+            // ipvsadm changes the load balancer, udevadm triggers rules (which run programs), and disk tools change
+            // drive settings or firmware. Network read tools with read forms (conntrack -L, bridge, devlink, lsof)
+            // stay allowed with a grammar that holds them to those forms.
+            "fuser", "ifstat", "rtacct", "ipvsadm", "udevadm", "hdparm", "sdparm", "nvme", "smartctl", "kmod")),
     ];
 
     private static HashSet<string> Set(params string[] names) => new(names, StringComparer.Ordinal);

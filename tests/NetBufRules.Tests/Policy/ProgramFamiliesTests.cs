@@ -43,6 +43,16 @@ public sealed class ProgramFamiliesTests
     [InlineData("modprobe", "manages services")]
     [InlineData("mkfs.ext4", "manages services")]
     [InlineData("reboot", "manages services")]
+    [InlineData("fuser", "manages services")]
+    [InlineData("udevadm", "manages services")]
+    [InlineData("smartctl", "manages services")]
+    [InlineData("ifstat", "manages services")]
+    [InlineData("sha256sum", "prints any file")]
+    [InlineData("stat", "prints any file")]
+    [InlineData("dmidecode", "secrets")]
+    [InlineData("coredumpctl", "secrets")]
+    [InlineData("tshark", "sends data")]
+    [InlineData("resolvectl", "sends data")]
     public void A_program_that_runs_code_writes_leaks_or_manages_is_refused_whatever_its_version(string program, string why) =>
         ProgramFamilies.Refusal(program).ShouldNotBeNull(program).ShouldContain(why);
 
