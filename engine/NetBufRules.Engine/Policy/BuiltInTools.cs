@@ -84,7 +84,7 @@ internal static class BuiltInTools
             ("waits forever", ["-E", "--events"]),
             ("resolves names over the network", ["-r", "--resolve"])),
         // -p lists other processes' /proc/PID/fd: ptrace access, and for non-dumpable processes (dotnet, sshd) a folder only root may read.
-        "sys_ptrace", "dac_read_search");
+        "sys_ptrace", "dac_read_search") with { Also = NumericAddresses.Check };
 
     private const string NstatOut = "[-{zjp}|--zeros|--json|--pretty]...";
 
@@ -158,8 +158,16 @@ internal static class BuiltInTools
     public static ToolGrammar Uname { get; } = ToolGrammar.Of("uname",
         ["uname [-{asnrvmpio}|--all|--kernel-name|--nodename|--kernel-release|--kernel-version|--machine|--processor|--hardware-platform|--operating-system]..."]);
 
+    private const string NetstatOptions = "[-{sanltupwxeiroWvg46NM}|--statistics|--all|--numeric|--listening|--tcp|--udp|--program|--extended|--interfaces|--route|--timers|--wide|--groups|--verbose|--raw|--unix|--masquerade]...";
+
+    // Without -n netstat looks up the name of every peer, port and gateway (a DNS query per connection, and the
+    // connection list sent to the name server); statistics (-s) and the interface table (-i) look up nothing.
     public static ToolGrammar Netstat { get; } = ToolGrammar.Of("netstat",
-        ["netstat [-{sanltupwxeiroWvg46NM}|--statistics|--all|--numeric|--listening|--tcp|--udp|--program|--extended|--interfaces|--route|--timers|--wide|--groups|--verbose|--raw|--unix|--masquerade]..."],
+        [
+            $"netstat {NetstatOptions} (-{{sanltupwxeiroWvg46NM:n}}|--numeric) {NetstatOptions}",
+            $"netstat {NetstatOptions} (-{{sanltupwxeiroWvg46NM:s}}|--statistics) {NetstatOptions}",
+            $"netstat {NetstatOptions} (-{{sanltupwxeiroWvg46NM:i}}|--interfaces) {NetstatOptions}",
+        ],
         Dangers(("waits forever", ["-c", "--continuous"])));
 
     /// <summary>Every built-in grammar by program name.</summary>

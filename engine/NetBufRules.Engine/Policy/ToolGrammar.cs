@@ -11,6 +11,9 @@ internal sealed record ToolGrammar(string Program, IReadOnlyList<CommandForm> Fo
         new(program, [.. forms.Select(f => CommandForm.Parse(f, out var e) ?? throw new InvalidOperationException($"built-in form '{f}': {e}"))],
             dangers ?? new Dictionary<string, string>(StringComparer.Ordinal), capabilities);
 
+    /// <summary>A check of a command that fits a form, for what a form cannot say (an argument that depends on the one before it).</summary>
+    public Func<IReadOnlyList<string>, CommandRefusal?>? Also { get; init; }
+
     /// <summary>Null when <paramref name="argv"/> fits a form; otherwise the argument to blame and why.</summary>
     public CommandRefusal? Check(IReadOnlyList<string> argv)
     {
@@ -18,7 +21,7 @@ internal sealed record ToolGrammar(string Program, IReadOnlyList<CommandForm> Fo
         CommandForm? nearest = null;
         foreach (var form in Forms)
         {
-            if (form.Matches(argv, out var furthest)) return null;
+            if (form.Matches(argv, out var furthest)) return Also?.Invoke(argv);
             if (furthest > best) (best, nearest) = (furthest, form);
         }
         var index = Math.Min(best, argv.Count);

@@ -44,6 +44,12 @@ public sealed class ToolGrammarTests
     [InlineData("getconf PAGESIZE")]
     [InlineData("uname -r")]
     [InlineData("netstat -s")]
+    [InlineData("netstat -tan")]
+    [InlineData("netstat -i")]
+    [InlineData("ss -tn dst 10.0.0.1")]
+    [InlineData("ss -tn dst = [fe80::1%eth0]:443")]
+    [InlineData("ss -tn src 10.0.0.0/8 and dst :https")]
+    [InlineData("ss -tn dst fd00::2")]
     public void A_read_only_form_is_allowed(string command) => Check(command).ShouldBeNull();
 
     [Theory]
@@ -87,6 +93,8 @@ public sealed class ToolGrammarTests
     [InlineData("prlimit --nofile /bin/sh", 2, "")]
     [InlineData("prlimit --pid 1 -n1:1", 3, "")]
     [InlineData("getconf -v x", 1, "")]
+    // netstat without -n looks up every peer: a DNS query per connection, the connection list sent to the name server.
+    [InlineData("netstat -tap", 1, "incomplete")]
     // Userspace messages carry secrets (sudo's COMMAND=, sshd's "Invalid user <password>"): the kernel's only.
     [InlineData("journalctl -t sudo -o cat", 1, "")]
     [InlineData("journalctl -o cat -g COMMAND", 4, "incomplete")]
@@ -98,6 +106,18 @@ public sealed class ToolGrammarTests
         refusal.ArgIndex.ShouldBe(index, refusal.Message);
         refusal.Message.ShouldContain(why);
         refusal.Hint.ShouldStartWith("the nearest allowed form is '");
+    }
+
+    [Theory]
+    [InlineData("ss -tn dst evil.example", 3)]
+    [InlineData("ss -tn dst = localhost", 4)]
+    [InlineData("ss -tn src fade", 3)]
+    public void An_ss_filter_naming_a_host_is_refused_at_the_name_since_ss_would_ask_a_name_server(string command, int index)
+    {
+        var refusal = Check(command).ShouldNotBeNull();
+        refusal.ArgIndex.ShouldBe(index, refusal.Message);
+        refusal.Message.ShouldContain("is a host name, which ss would look up in the DNS");
+        refusal.Hint.ShouldContain("write the address as numbers");
     }
 
     [Theory]
