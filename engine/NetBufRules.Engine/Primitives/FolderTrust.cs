@@ -27,6 +27,14 @@ internal static class FolderTrust
         return null;
     }
 
+    /// <summary>As <see cref="Problem"/> for the nearest folder of <paramref name="path"/> that exists (what netbufrules creates below it is its own).</summary>
+    public static string? ProblemOfNearest(string path)
+    {
+        var at = Path.GetFullPath(path);
+        while (!Directory.Exists(at) && Path.GetDirectoryName(at) is { } up) at = up;
+        return Problem(at);
+    }
+
     /// <summary>Why the folder <paramref name="path"/> with <paramref name="stat"/> lets someone else change what is in it, or null.</summary>
     public static string? Untrusted(string path, (uint Uid, uint Gid, uint Mode) stat, bool allowSticky)
     {

@@ -72,13 +72,35 @@ public sealed class FixWriteFolderTrustTests : IDisposable
     }
 
     [Fact]
-    public async Task A_root_folder_below_a_folder_others_can_write_is_refused()
+    public async Task A_write_folder_below_a_folder_others_can_write_is_refused()
     {
-        var image = Export;
-        File.SetUnixFileMode(_work.FullName, (UnixFileMode)0x1FF); // not sticky: anyone could rename the image folder away
-        var (code, output, _) = await Fix("--root", image, "--apply");
+        var export = Export;
+        File.SetUnixFileMode(_work.FullName, (UnixFileMode)0x1FF); // not sticky: anyone could rename the export folder away
+        var (code, output, _) = await Fix("--write", export);
         code.ShouldBe(4, output);
         output.ShouldContain($"'{_work.FullName}' is writable by others");
-        File.Exists(Path.Combine(image, SysctlFile)).ShouldBeFalse();
+        Files(export).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_root_folder_others_can_write_refuses_every_step()
+    {
+        var image = Export;
+        File.SetUnixFileMode(image, (UnixFileMode)0x1FF);
+        var (_, output, _) = await Fix("--root", image);
+        output.ShouldContain($"refused: '{image}' is writable by others (mode 0777)");
+        Files(image).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_backup_folder_others_can_write_is_a_usage_error_before_anything_is_written()
+    {
+        var image = Export;
+        var backups = Directory.CreateDirectory(Path.Combine(_work.FullName, "backups")).FullName;
+        File.SetUnixFileMode(backups, (UnixFileMode)0x1FF);
+        var (code, output, error) = await Fix("--root", image, "--apply", "--backup-dir", Path.Combine(backups, "netbufrules"));
+        code.ShouldBe(2, output + error);
+        error.ShouldContain($"--backup-dir '{backups}' is writable by others (mode 0777)");
+        Files(image).ShouldBeEmpty();
     }
 }
