@@ -100,6 +100,9 @@ internal sealed partial class CliApp
             else if (mode == "apply")
             {
                 var backupDir = result.GetValue(backups) ?? Path.Join(rootDir ?? "/", "var/backups/netbufrules");
+                // Backups are written by path like the fixes: into a folder no one else could swap for a link.
+                if (Primitives.FolderTrust.ProblemOfNearest(backupDir) is { } untrusted)
+                    return await UsageAsync($"--backup-dir {untrusted}").ConfigureAwait(false);
                 var fixedIds = steps.Select(s => s.PlaybookId).ToHashSet(StringComparer.Ordinal);
                 var applier = new FixApplier(new FixApplyOptions(rootDir, backupDir, Say) { VerifyFor = TimeSpan.FromSeconds(result.GetValue(verifyFor)) });
                 outcome = refusedAtRender is not null

@@ -53,11 +53,13 @@ internal sealed partial class CliApp
             var recordDir = result.GetValue(record);
             if (recordDir is not null)
             {
-                try { Directory.CreateDirectory(recordDir); }
+                // Created for root alone (its events hold the kernel log); one others can write is refused, since root deletes there.
+                try { if (!OperatingSystem.IsWindows()) Directory.CreateDirectory(recordDir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute); }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
                     return await Usage($"cannot create the record folder '{recordDir}': {e.Message}").ConfigureAwait(false);
                 }
+                if (FlightRecorder.Problem(recordDir) is { } untrusted) return await Usage(untrusted).ConfigureAwait(false);
             }
             if (result.GetValue(recordWindows) is < 1 or > 100)
                 return await Usage("--record-windows must be 1 to 100").ConfigureAwait(false);

@@ -93,11 +93,17 @@ internal static class FixPlanner
         var info = new FileInfo(target);
         if (info.LinkTarget is not null) return $"{target} is a symbolic link; a fix never writes through a link";
         if (Directory.Exists(target)) return $"{target} is a folder";
+        // --write/--root DIR: the checks below go by path and so does the write; they hold only when no one else can
+        // swap a folder in between, so DIR, every folder above it and every folder down to the file must be writable
+        // by root or the running user alone (FolderTrust).
+        if (root is not null && FolderTrust.Problem(root) is { } untrusted) return $"{untrusted}; a fix is never written where someone else could redirect it";
         // Every folder between the root and the file must be a real folder, not a link to somewhere else.
         var stop = root is null ? "/" : Path.GetFullPath(root);
         for (var dir = info.Directory; dir is not null && dir.FullName.TrimEnd('/').Length > stop.TrimEnd('/').Length; dir = dir.Parent)
         {
             if (dir.Exists && dir.LinkTarget is not null) return $"{dir.FullName} is a symbolic link; a fix never writes through a link";
+            if (root is not null && NativeFile.Stat(dir.FullName, follow: false) is { } st && FolderTrust.Untrusted(dir.FullName, st, allowSticky: false) is { } why)
+                return $"{why}; a fix is never written where someone else could redirect it";
         }
         return null;
     }

@@ -12,7 +12,8 @@ internal static class TextfileWriter
         // Watch runs as root in a folder node_exporter's group may write to: nothing planted there steers the write.
         // The temporary file's name starts with '.' and does not end in .prom, so the collector never reads it.
         var path = Path.Combine(directory, FileName);
-        Primitives.OwnFile.Write(path, content);
+        // 0644 whatever the umask (the service runs with UMask=0077): node_exporter must read it, and it holds no raw output.
+        Primitives.OwnFile.Write(path, content, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead, beforeRename: null, durable: false);
         return path;
     }
 }

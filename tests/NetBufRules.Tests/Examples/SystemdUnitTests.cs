@@ -42,4 +42,15 @@ public sealed class SystemdUnitTests : IDisposable
         text.ShouldContain("\nNoNewPrivileges=yes\n");
         text.ShouldContain("\nCapabilityBoundingSet=CAP_DAC_READ_SEARCH CAP_SYS_PTRACE CAP_SYSLOG\n");
     }
+
+    [Theory]
+    [InlineData("netbufrules-watch.service")]
+    [InlineData("netbufrules-collect.service")]
+    public void What_the_units_write_is_roots_alone(string unit)
+    {
+        // Snapshots and recordings hold the kernel log and every process's sockets (dmesg_restrict, ss -p).
+        var text = File.ReadAllText(Path.Combine(Folder, unit));
+        text.ShouldContain("\nUMask=0077\n");
+        text.ShouldContain("\nStateDirectoryMode=0700\n");
+    }
 }

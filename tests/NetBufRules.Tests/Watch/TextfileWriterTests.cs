@@ -7,6 +7,7 @@ namespace NetBufRules.Tests.Watch;
 /// Watch writes its textfile as root into a folder other users may write to (node_exporter's, often group-writable):
 /// nothing planted there makes it write anywhere but its own file.
 /// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class TextfileWriterTests : IDisposable
 {
     private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("nbr-textfile-");
@@ -46,15 +47,21 @@ public sealed class TextfileWriterTests : IDisposable
     }
 
     [Fact]
-    public void A_link_at_the_textfile_itself_is_replaced_and_its_target_left_alone()
+    public void A_link_at_the_textfile_itself_is_refused_and_its_target_left_alone()
     {
         var folder = Folder;
         var victim = Victim();
         var path = Path.Combine(folder, TextfileWriter.FileName);
         File.CreateSymbolicLink(path, victim);
-        TextfileWriter.Write(folder, "netbufrules_up 1\n");
+        Should.Throw<IOException>(() => TextfileWriter.Write(folder, "netbufrules_up 1\n"));
         File.ReadAllText(victim).ShouldBe("ORIGINAL\n");
-        new FileInfo(path).LinkTarget.ShouldBeNull();
-        File.ReadAllText(path).ShouldBe("netbufrules_up 1\n");
+        new FileInfo(path).LinkTarget.ShouldBe(victim);
+    }
+
+    [Fact]
+    public void The_textfile_stays_readable_by_node_exporter()
+    {
+        var path = TextfileWriter.Write(Folder, "netbufrules_up 1\n");
+        File.GetUnixFileMode(path).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
     }
 }
