@@ -16,22 +16,28 @@ internal static class LintConfig
 
     public const string FileName = SafetyPolicy.ConfigFileName;
 
+    private const uint OthersWrite = 0x2;
+
     private const string ToolExample = "allow_commands: {mytool: ['mytool --stats [--json]']}";
 
     /// <summary>The config file for <paramref name="paths"/>: the first found in a path or its parents, or null.</summary>
     public static string? Find(IEnumerable<string> paths) => Discover(paths)?.File;
 
     /// <summary>
-    /// The config a scan of <paramref name="paths"/> finds (the first in a path or its parents) and the path that led
-    /// to it. Anything by that name counts, a link or a FIFO too: it is then refused, never passed over in silence.
+    /// The config a scan of <paramref name="paths"/> finds (the first in a path or its parents, up to a folder others
+    /// may write, where the search stops) and the path that led to it. Anything by that name counts, a link or a FIFO
+    /// too: it is then refused, never passed over in silence.
     /// </summary>
     public static (string File, string Scanned)? Discover(IEnumerable<string> paths)
     {
         foreach (var path in paths)
         {
             var dir = Directory.Exists(path) ? new DirectoryInfo(Path.GetFullPath(path)) : new FileInfo(Path.GetFullPath(path)).Directory;
-            for (; dir is not null; dir = dir.Parent)
+            for (var start = dir; dir is not null; dir = dir.Parent)
             {
+                // A parent folder anyone may write (/tmp, sticky or not) is no repository's: a file there is anyone's,
+                // and one planted as /tmp/.netbufrules.yaml would stop every root run of a pack kept under /tmp (NBR190).
+                if (dir != start && NativeFile.Stat(dir.FullName) is { } folder && (folder.Mode & OthersWrite) != 0) break;
                 var candidate = Path.Combine(dir.FullName, FileName);
                 if (NativeFile.Stat(candidate, follow: false) is not null || File.Exists(candidate)) return (candidate, path);
             }

@@ -62,16 +62,30 @@ public sealed class ConfigTrustTests
         PlaybookLinter.Lint([pack], configFile: config).Diagnostics.ShouldBeEmpty();
     }
 
-    [Fact]
-    public void A_config_below_a_folder_others_can_write_is_refused_unless_the_folder_is_sticky()
+    [Theory]
+    [InlineData("0777")]
+    [InlineData("1777")]
+    public void The_search_stops_below_a_parent_folder_anyone_may_write_so_a_config_planted_there_is_never_read(string mode)
     {
+        // /tmp/.netbufrules.yaml, planted by any user, had stopped every root run of a pack under /tmp with NBR190.
         using var scratch = new CfgScratch();
         var pack = Pack(scratch);
-        CfgScratch.Chmod(scratch.Root, "0777");
-        PlaybookLinter.Lint([pack]).Diagnostics.Single(d => d.Code == Codes.UntrustedConfig).Message
-            .ShouldContain($"sits below {scratch.Root}, which others can write");
-        CfgScratch.Chmod(scratch.Root, "1777");
-        PlaybookLinter.Lint([pack]).Diagnostics.ShouldBeEmpty();
+        CfgScratch.GiveToNobody(Path.Combine(scratch.Root, ".netbufrules.yaml"));
+        CfgScratch.Chmod(scratch.Root, mode);
+        var lint = PlaybookLinter.Lint([pack]);
+        CodesOf(lint).ShouldNotContain(Codes.UntrustedConfig);
+        CodesOf(lint).ShouldContain("NBR015", "the planted config is not used: the tool it allows is not allowed");
+    }
+
+    [Fact]
+    public void A_config_in_the_scanned_folder_itself_is_still_judged_when_others_may_write_that_folder()
+    {
+        using var scratch = new CfgScratch();
+        scratch.Write("pb/.netbufrules.yaml", Config);
+        scratch.Write("pb/p.yaml", RobustnessScratch.Playbook("cfg-trust", "    command: [mytool, --stats]", "v > 0"));
+        var pack = Path.Combine(scratch.Root, "pb");
+        CfgScratch.Chmod(pack, "0777");
+        PlaybookLinter.Lint([pack]).Diagnostics.Single(d => d.Code == Codes.UntrustedConfig).Message.ShouldContain("which others can write");
     }
 
     [Fact]
