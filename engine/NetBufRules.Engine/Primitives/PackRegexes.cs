@@ -28,15 +28,15 @@ internal static partial class PackRegexes
         ["^(?<addr>\\S+) dev (?<dev>\\S+)[^\\n]*?\\b(?<state>[A-Z]+)[ \\t]*$"] = (P4, A4),
         ["^(?<addr>\\d+\\.\\d+\\.\\d+\\.\\d+)\\s+\\S+\\s+(?<state>0x[0-9a-f]+)\\s+\\S+\\s+\\S+\\s+(?<dev>\\S+)"] = (P5, A5),
         ["^(?<major>\\d+)\\.(?<minor>\\d+)"] = (P6, A6),
-        ["^(?<netid>\\S+)\\s+(?<state>\\S+)\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+(?<peer>\\S+)(?:[^\\n]*?users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$)?[^\\n]*\\n\\s*skmem:\\([^)]*?,o(?<o>\\d+),"] = (P7, A7),
-        ["^(?<netid>\\S+)\\s+(?<state>\\S+)\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+(?<peer>\\S+)(?:[^\\n]*?users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$)?[^\\n]*\\n\\s*skmem:\\(r(?<rmem>\\d+),[^)]*?,o(?<o>\\d+),"] = (P8, A8),
-        ["^LISTEN\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+\\S+(?:\\s+users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$)?"] = (P9, A9),
+        ["^(?<netid>\\S+)\\s+(?<state>\\S+)\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+(?<peer>\\S+)(?:[^\\n]*?(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$))?[^\\n]*\\n\\s*skmem:\\([^)]*?,o(?<o>\\d+),"] = (P7, A7),
+        ["^(?<netid>\\S+)\\s+(?<state>\\S+)\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+(?<peer>\\S+)(?:[^\\n]*?(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$))?[^\\n]*\\n\\s*skmem:\\(r(?<rmem>\\d+),[^)]*?,o(?<o>\\d+),"] = (P8, A8),
+        ["^LISTEN\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+\\S+(?:\\s+(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$))?"] = (P9, A9),
         ["^TCP: inuse (?<inuse>\\d+) orphan (?<orphan>\\d+) tw (?<tw>\\d+) alloc (?<alloc>\\d+) mem (?<mem>\\d+)"] = (P10, A10),
         ["^UDP: inuse (?<inuse>\\d+) mem (?<mem>\\d+)"] = (P11, A11),
         ["^Udp6RcvbufErrors\\s+(?<rcvbuf>\\d+)[\\s\\S]*?^Udp6SndbufErrors\\s+(?<sndbuf>\\d+)"] = (P12, A12),
         ["^[0-9a-f]+\\s+(?<protocol>\\d+)\\s+(?<pid>-?\\d+)\\s+[0-9a-f]+\\s+(?<rmem>\\d+)\\s+\\d+\\s+\\d+\\s+\\d+\\s+(?<drops>\\d+)\\s+(?<inode>\\d+)"] = (P13, A13),
-        ["^\\S+\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+(?<peer>\\S+)[^\\n]*?(?:users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$)?\\n\\s*skmem:\\(r\\d+,rb\\d+,t(?<queued>\\d+),tb(?<sndbuf>\\d+),"] = (P14, A14),
-        ["^\\S+\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+\\S+[^\\n]*?(?:users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$)?\\n\\s*skmem:\\(r\\d+,rb(?<rcvbuf>\\d+),t\\d+,tb(?<sndbuf>\\d+),[^)]*?d(?<drops>\\d+)\\)"] = (P15, A15),
+        ["^\\S+\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+(?<peer>\\S+)[^\\n]*?(?:(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$))?\\n\\s*skmem:\\(r\\d+,rb\\d+,t(?<queued>\\d+),tb(?<sndbuf>\\d+),"] = (P14, A14),
+        ["^\\S+\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+\\S+[^\\n]*?(?:(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$))?\\n\\s*skmem:\\(r\\d+,rb(?<rcvbuf>\\d+),t\\d+,tb(?<sndbuf>\\d+),[^)]*?d(?<drops>\\d+)\\)"] = (P15, A15),
         ["^\\[ *(?<t>[\\d.]+)\\] *(?<comm>\\S+): page allocation failure: order:(?<order>\\d+)"] = (P16, A16),
         ["^\\[ *(?<t>[\\d.]+)\\] *memory: usage (?<usage_kb>\\d+)kB, limit (?<limit_kb>\\d+)kB(?:[^\\n]*\\n(?!\\[ *[\\d.]+\\] *memory: usage ))*?\\[ *[\\d.]+\\] *oom-kill:constraint=CONSTRAINT_MEMCG[^\\n]*?,oom_memcg=(?<memcg>/(?<slice>[^,/\\n]+\\.slice)(?:/(?<subslice>[^,/\\n]+\\.slice))?/(?<unit>[^,/\\n]+\\.service)|(?:/[^,/\\n]+\\.slice)*/(?<unit>[^,/\\n]+\\.service)|[^,\\n]*?)(?=,)[^\\n]*?,task=(?<comm>[^\\n]*?),pid=(?<pid>\\d+)(?:,uid=\\d+)?[ \\t]*$"] = (P17, A17),
         ["^\\[ *(?<t>[\\d.]+)\\][^\\n]*?(?<kind>Out of memory|Memory cgroup out of memory): Killed process (?<pid>\\d+) \\((?<comm>[^)]+)\\)"] = (P18, A18),
@@ -99,22 +99,22 @@ internal static partial class PackRegexes
     [GeneratedRegex("\\G(?:^(?<major>\\d+)\\.(?<minor>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A6();
 
-    [GeneratedRegex("^(?<netid>\\S+)\\s+(?<state>\\S+)\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+(?<peer>\\S+)(?:[^\\n]*?users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$)?[^\\n]*\\n\\s*skmem:\\([^)]*?,o(?<o>\\d+),", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^(?<netid>\\S+)\\s+(?<state>\\S+)\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+(?<peer>\\S+)(?:[^\\n]*?(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$))?[^\\n]*\\n\\s*skmem:\\([^)]*?,o(?<o>\\d+),", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P7();
 
-    [GeneratedRegex("\\G(?:^(?<netid>\\S+)\\s+(?<state>\\S+)\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+(?<peer>\\S+)(?:[^\\n]*?users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$)?[^\\n]*\\n\\s*skmem:\\([^)]*?,o(?<o>\\d+),)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^(?<netid>\\S+)\\s+(?<state>\\S+)\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+(?<peer>\\S+)(?:[^\\n]*?(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$))?[^\\n]*\\n\\s*skmem:\\([^)]*?,o(?<o>\\d+),)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A7();
 
-    [GeneratedRegex("^(?<netid>\\S+)\\s+(?<state>\\S+)\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+(?<peer>\\S+)(?:[^\\n]*?users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$)?[^\\n]*\\n\\s*skmem:\\(r(?<rmem>\\d+),[^)]*?,o(?<o>\\d+),", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^(?<netid>\\S+)\\s+(?<state>\\S+)\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+(?<peer>\\S+)(?:[^\\n]*?(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$))?[^\\n]*\\n\\s*skmem:\\(r(?<rmem>\\d+),[^)]*?,o(?<o>\\d+),", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P8();
 
-    [GeneratedRegex("\\G(?:^(?<netid>\\S+)\\s+(?<state>\\S+)\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+(?<peer>\\S+)(?:[^\\n]*?users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$)?[^\\n]*\\n\\s*skmem:\\(r(?<rmem>\\d+),[^)]*?,o(?<o>\\d+),)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^(?<netid>\\S+)\\s+(?<state>\\S+)\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+(?<peer>\\S+)(?:[^\\n]*?(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$))?[^\\n]*\\n\\s*skmem:\\(r(?<rmem>\\d+),[^)]*?,o(?<o>\\d+),)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A8();
 
-    [GeneratedRegex("^LISTEN\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+\\S+(?:\\s+users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$)?", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^LISTEN\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+\\S+(?:\\s+(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$))?", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P9();
 
-    [GeneratedRegex("\\G(?:^LISTEN\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+\\S+(?:\\s+users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$)?)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^LISTEN\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+\\S+(?:\\s+(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$))?)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A9();
 
     [GeneratedRegex("^TCP: inuse (?<inuse>\\d+) orphan (?<orphan>\\d+) tw (?<tw>\\d+) alloc (?<alloc>\\d+) mem (?<mem>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
@@ -141,16 +141,16 @@ internal static partial class PackRegexes
     [GeneratedRegex("\\G(?:^[0-9a-f]+\\s+(?<protocol>\\d+)\\s+(?<pid>-?\\d+)\\s+[0-9a-f]+\\s+(?<rmem>\\d+)\\s+\\d+\\s+\\d+\\s+\\d+\\s+(?<drops>\\d+)\\s+(?<inode>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A13();
 
-    [GeneratedRegex("^\\S+\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+(?<peer>\\S+)[^\\n]*?(?:users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$)?\\n\\s*skmem:\\(r\\d+,rb\\d+,t(?<queued>\\d+),tb(?<sndbuf>\\d+),", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^\\S+\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+(?<peer>\\S+)[^\\n]*?(?:(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$))?\\n\\s*skmem:\\(r\\d+,rb\\d+,t(?<queued>\\d+),tb(?<sndbuf>\\d+),", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P14();
 
-    [GeneratedRegex("\\G(?:^\\S+\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+(?<peer>\\S+)[^\\n]*?(?:users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$)?\\n\\s*skmem:\\(r\\d+,rb\\d+,t(?<queued>\\d+),tb(?<sndbuf>\\d+),)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^\\S+\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+(?<peer>\\S+)[^\\n]*?(?:(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$))?\\n\\s*skmem:\\(r\\d+,rb\\d+,t(?<queued>\\d+),tb(?<sndbuf>\\d+),)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A14();
 
-    [GeneratedRegex("^\\S+\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+\\S+[^\\n]*?(?:users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$)?\\n\\s*skmem:\\(r\\d+,rb(?<rcvbuf>\\d+),t\\d+,tb(?<sndbuf>\\d+),[^)]*?d(?<drops>\\d+)\\)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^\\S+\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+\\S+[^\\n]*?(?:(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$))?\\n\\s*skmem:\\(r\\d+,rb(?<rcvbuf>\\d+),t\\d+,tb(?<sndbuf>\\d+),[^)]*?d(?<drops>\\d+)\\)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P15();
 
-    [GeneratedRegex("\\G(?:^\\S+\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+\\S+[^\\n]*?(?:users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$)?\\n\\s*skmem:\\(r\\d+,rb(?<rcvbuf>\\d+),t\\d+,tb(?<sndbuf>\\d+),[^)]*?d(?<drops>\\d+)\\))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^\\S+\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+\\S+[^\\n]*?(?:(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$))?\\n\\s*skmem:\\(r\\d+,rb(?<rcvbuf>\\d+),t\\d+,tb(?<sndbuf>\\d+),[^)]*?d(?<drops>\\d+)\\))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A15();
 
     [GeneratedRegex("^\\[ *(?<t>[\\d.]+)\\] *(?<comm>\\S+): page allocation failure: order:(?<order>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
