@@ -9,11 +9,11 @@ namespace NetBufRules.Probe.Recording;
 /// </summary>
 internal static class SnapshotBudget
 {
-    /// <summary>Rows of one process table.</summary>
-    public const int TableRows = 100_000;
+    /// <summary>Rows of one process table (a host runs a few hundred to a few thousand processes; each row costs about 1.5 KB replayed).</summary>
+    public const int TableRows = 50_000;
 
     /// <summary>Rows of all the process tables of one snapshot together (each scope of the processes source is one).</summary>
-    public const int SnapshotRows = 250_000;
+    public const int SnapshotRows = 100_000;
 
     /// <summary>Sources of one snapshot (the whole pack records about 100).</summary>
     public const int Sources = 4096;

@@ -35,7 +35,7 @@ public sealed class SnapshotBudgetTests
     {
         var json = WithTables(SnapshotBudget.TableRows + 1, ProcessScope.Auto);
         var refused = Should.Throw<SnapshotException>(() => SnapshotJson.Read("evil.json", json));
-        refused.Message.ShouldBe($"evil.json: $.sources[{SourceCount(json) - 1}].samples[0].table.rows: more than 100000 rows in one process table; refused (a snapshot may expand to at most a fixed memory budget)");
+        refused.Message.ShouldBe($"evil.json: $.sources[{SourceCount(json) - 1}].samples[0].table.rows: more than {SnapshotBudget.TableRows} rows in one process table; refused (a snapshot may expand to at most a fixed memory budget)");
     }
 
     [Fact]
@@ -57,15 +57,15 @@ public sealed class SnapshotBudgetTests
         var json = root.ToJsonString();
         SnapshotStream.TryRead(System.Text.Encoding.UTF8.GetBytes(json)).ShouldBeNull();
         var refused = Should.Throw<SnapshotException>(() => SnapshotJson.Read("evil.json", json));
-        refused.Message.ShouldBe($"evil.json: $.sources[{sources.Count - 1}].samples[0].table.rows: more than 100000 rows in one process table; refused (a snapshot may expand to at most a fixed memory budget)");
+        refused.Message.ShouldBe($"evil.json: $.sources[{sources.Count - 1}].samples[0].table.rows: more than {SnapshotBudget.TableRows} rows in one process table; refused (a snapshot may expand to at most a fixed memory budget)");
     }
 
     [Fact]
     public void Tables_each_within_the_budget_but_too_many_rows_together_are_refused_at_the_table_that_passes_it()
     {
-        var json = WithTables(90_000, ProcessScope.All, ProcessScope.Auto, ProcessScope.Current);
+        var json = WithTables(40_000, ProcessScope.All, ProcessScope.Auto, ProcessScope.Current);
         var refused = Should.Throw<SnapshotException>(() => SnapshotJson.Read("evil.json", json));
-        refused.Message.ShouldStartWith($"evil.json: $.sources[{SourceCount(json) - 1}].samples[0].table.rows: more than 250000 process rows in the snapshot's tables together");
+        refused.Message.ShouldStartWith($"evil.json: $.sources[{SourceCount(json) - 1}].samples[0].table.rows: more than {SnapshotBudget.SnapshotRows} process rows in the snapshot's tables together");
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class SnapshotBudgetTests
         results[2].Verdict.ShouldNotBeNull();
         results[1].Verdict.ShouldBeNull();
         results[1].Error.ShouldNotBeNull().ShouldContain("evil.json: $.sources[");
-        results[1].Error!.ShouldContain("more than 100000 rows in one process table");
+        results[1].Error!.ShouldContain($"more than {SnapshotBudget.TableRows} rows in one process table");
     }
 
     [Fact]
@@ -118,6 +118,6 @@ public sealed class SnapshotBudgetTests
         report["summary"]!["hosts"]!.GetValue<int>().ShouldBe(1);
         var refused = report["refused"]!.AsArray().ShouldHaveSingleItem()!;
         refused["file"]!.GetValue<string>().ShouldEndWith("evil.json");
-        refused["error"]!.GetValue<string>().ShouldContain("more than 100000 rows in one process table");
+        refused["error"]!.GetValue<string>().ShouldContain($"more than {SnapshotBudget.TableRows} rows in one process table");
     }
 }
