@@ -104,15 +104,22 @@ internal sealed partial class CliApp
         using var texts = new VerdictTexts();
         var results = FleetReplay.Run(files, playbooks, overrides, Environment.ProcessorCount, texts, token);
         var errors = results.Where(r => r.Error is not null).Select(r => r.Error!).ToList();
-        if (errors.Count > 0)
+        foreach (var e in errors) await host.Error.WriteLineAsync(Primitives.HostText.Escape($"netbufrules: {e}")).ConfigureAwait(false);
+        if (errors.Count == files.Count)
         {
-            foreach (var e in errors) await host.Error.WriteLineAsync(Primitives.HostText.Escape($"netbufrules: {e}")).ConfigureAwait(false);
             await host.Error.WriteLineAsync($"netbufrules: {errors.Count} of {files.Count} snapshots refused; nothing was reported").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
-        var fleet = new FleetSummary([.. results.Select(r => r.Verdict!)]);
+        // One host's bad (or hostile) snapshot is that host's error: the others are reported, the refused listed.
+        var refused = files.Select((f, i) => (File: f, results[i].Error)).Where(r => r.Error is not null).Select(r => (r.File, r.Error!)).ToList();
+        var fleet = new FleetSummary([.. results.Where(r => r.Verdict is not null).Select(r => r.Verdict!)], refused);
         output.WriteFleet(fleet, outputOptions, host.Out);
         await host.Out.FlushAsync(token).ConfigureAwait(false);
+        if (errors.Count > 0)
+        {
+            await host.Error.WriteLineAsync($"netbufrules: {errors.Count} of {files.Count} snapshots refused; the report covers the other {files.Count - errors.Count}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
         return fleet.Hosts.Any(h => h.AnyFired) ? ExitCodes.Fired : ExitCodes.Ok;
     }
 }

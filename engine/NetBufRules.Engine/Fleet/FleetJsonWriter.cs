@@ -92,6 +92,19 @@ internal static class FleetJsonWriter
                 Drain(w, Piece);
             }
             w.WriteEndArray();
+            // Only when a snapshot was refused, so a fleet without one reads as it always did.
+            if (fleet.Refused.Count > 0)
+            {
+                w.WriteStartArray("refused");
+                foreach (var (file, error) in fleet.Refused)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("file", file);
+                    w.WriteString("error", error);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }
             w.WriteEndObject();
             Drain(w, 0);
         }

@@ -5,10 +5,11 @@ namespace NetBufRules.Fleet;
 /// <summary>Counts across hosts: per cause, per kernel, the worst hosts and the hosts that share a finding signature.</summary>
 internal sealed class FleetSummary
 {
-    /// <summary>Summarises <paramref name="hosts"/> (in file order).</summary>
-    public FleetSummary(IReadOnlyList<HostVerdict> hosts)
+    /// <summary>Summarises <paramref name="hosts"/> (in file order); <paramref name="refused"/> are the snapshots not read, with why.</summary>
+    public FleetSummary(IReadOnlyList<HostVerdict> hosts, IReadOnlyList<(string File, string Error)>? refused = null)
     {
         Hosts = hosts;
+        Refused = refused ?? [];
         Ids = [.. hosts.SelectMany(h => h.Results.Select(r => r.Id)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         Kernels = [.. hosts.GroupBy(h => h.Kernel, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => (g.Key, g.Count()))];
@@ -22,6 +23,12 @@ internal sealed class FleetSummary
 
     /// <summary>Every host, in file order.</summary>
     public IReadOnlyList<HostVerdict> Hosts { get; }
+
+    /// <summary>
+    /// The snapshots refused (too large, malformed, over the budget), in file order, with their errors: they are in no
+    /// count, and one host's refusal never takes the other hosts' report with it.
+    /// </summary>
+    public IReadOnlyList<(string File, string Error)> Refused { get; }
 
     /// <summary>Every playbook id seen, sorted.</summary>
     public IReadOnlyList<string> Ids { get; }

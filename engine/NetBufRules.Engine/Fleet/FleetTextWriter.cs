@@ -53,6 +53,12 @@ internal static class FleetTextWriter
                 sb.Append(CultureInfo.InvariantCulture, $"  {labels.Count:N0} host{(labels.Count == 1 ? "" : "s")}: {signature} ({Names(labels)})\n");
             if (fleet.Groups.Count > ListedRows) sb.Append(CultureInfo.InvariantCulture, $"  (+{fleet.Groups.Count - ListedRows:N0} more groups)\n");
         }
+        if (fleet.Refused.Count > 0)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"Refused ({fleet.Refused.Count:N0} snapshot{(fleet.Refused.Count == 1 ? "" : "s")}, in none of the counts above):\n");
+            foreach (var (_, error) in fleet.Refused.Take(ListedRows)) sb.Append(CultureInfo.InvariantCulture, $"  {Safe(error)}\n");
+            if (fleet.Refused.Count > ListedRows) sb.Append(CultureInfo.InvariantCulture, $"  (+{fleet.Refused.Count - ListedRows:N0} more; every one is on stderr)\n");
+        }
         if (onlyFired)
         {
             foreach (var h in fleet.Hosts.Where(h => h.AnyFired))

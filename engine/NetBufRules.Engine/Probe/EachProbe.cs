@@ -59,11 +59,27 @@ internal static partial class EachProbe
         }
     }
 
-    /// <summary>Reads <paramref name="probe"/> for each row of <paramref name="table"/> (the first sample of its <c>each</c> probe).</summary>
-    public static async Task<ProbeResult> RunAsync(ProbeSpec probe, ProbeValue? table, string? tableSkipReason, Func<SourceSpec, Task<RawOutput>> read)
+    /// <summary>
+    /// All of one each-probe's reads, every row and fallback, end within this many of its timeouts: one per read one
+    /// after another would let a shared playbook hold a run for rows x sources x timeout (32 x 3 x 300 s).
+    /// </summary>
+    public const int BudgetTimeouts = 2;
+
+    /// <summary>
+    /// Reads <paramref name="probe"/> for each row of <paramref name="table"/> (the first sample of its <c>each</c> probe):
+    /// the rows side by side (as many at once as <paramref name="read"/> lets run), all within
+    /// <see cref="BudgetTimeouts"/> x the probe's timeout on <paramref name="clock"/>. <paramref name="read"/> is given the
+    /// time a read may take, asked when it starts. Rows not read in that time are named in the note: the rows read are
+    /// evidence as they are (as with <see cref="MaxRows"/>), and none read at all skips the probe.
+    /// </summary>
+    public static async Task<ProbeResult> RunAsync(ProbeSpec probe, ProbeValue? table, string? tableSkipReason, Func<SourceSpec, Func<TimeSpan>, Task<RawOutput>> read, TimeProvider? clock = null)
     {
         if (table is not TableValue rows)
             return ProbeResult.Skipped(probe.Name, $"needs {probe.Each}, which was skipped ({tableSkipReason ?? "not a table"})", []);
+        clock ??= TimeProvider.System;
+        var budget = probe.Timeout * BudgetTimeouts;
+        var started = clock.GetTimestamp();
+        TimeSpan Left() => budget - clock.GetElapsedTime(started);
         var attempts = new List<ProbeAttempt>();
         var result = new List<IReadOnlyDictionary<string, object>>();
         var columns = new List<string>();
@@ -72,53 +88,79 @@ internal static partial class EachProbe
         var keys = probe.Alternatives.SelectMany(a => Placeholders(a.Source)).Distinct(StringComparer.Ordinal).ToList();
         var distinct = rows.Rows.DistinctBy(r => string.Join('\u0001', keys.Select(k => Cell.Format(r.GetValueOrDefault(k))))).ToList();
         if (distinct.Count > MaxRows) notes.Add($"read for the first {MaxRows} of {distinct.Count} rows of {probe.Each}");
-        foreach (var row in distinct.Take(MaxRows))
+        var picked = distinct.Take(MaxRows).ToList();
+        var reads = await Task.WhenAll(picked.Select(row => ReadRowAsync(probe, keys, row, read, Left))).ConfigureAwait(false);
+        var late = new List<string>();
+        // Merged in row order, whatever order they finished in: the same host gives the same table.
+        foreach (var row in reads)
         {
-            var cells = keys.ToDictionary(k => k, k => row.GetValueOrDefault(k) ?? "", StringComparer.Ordinal);
-            var done = false;
-            foreach (var alternative in probe.Alternatives)
+            attempts.AddRange(row.Attempts);
+            truncated |= row.Truncated;
+            foreach (var merged in row.Rows)
             {
-                // A source naming a column this row leaves empty is not this row's (e.g. a cgroup path one folder deeper).
-                if (!Applies(alternative.Source, row)) continue;
-                if (Bind(alternative.Source, row) is not { } source)
-                {
-                    notes.Add($"a row of {probe.Each} ({string.Join(", ", cells.Values.Select(Cell.Format))}) is not safe to pass to {alternative.Source.Describe()}");
-                    break;
-                }
-                var raw = await read(source).ConfigureAwait(false);
-                if (!raw.Succeeded)
-                {
-                    attempts.Add(new ProbeAttempt(source.Key, source.Describe(), [raw], raw.FailureMessage));
-                    continue;
-                }
-                try
-                {
-                    var value = Extractor.Extract(alternative.Extract, raw.Stdout);
-                    attempts.Add(new ProbeAttempt(source.Key, source.Describe(), [raw], null));
-                    truncated |= raw.Truncated;
-                    foreach (var found in RowsOf(value))
-                    {
-                        var merged = new Dictionary<string, object>(found, StringComparer.Ordinal);
-                        foreach (var (k, v) in cells) merged.TryAdd(k, v);
-                        foreach (var k in merged.Keys.Where(k => !columns.Contains(k))) columns.Add(k);
-                        result.Add(merged);
-                    }
-                    done = true;
-                    break;
-                }
-                catch (ExtractException e)
-                {
-                    attempts.Add(new ProbeAttempt(source.Key, source.Describe(), [raw], $"{source.Describe()}: {e.Message}"));
-                }
+                foreach (var k in merged.Keys.Where(k => !columns.Contains(k))) columns.Add(k);
+                result.Add(merged);
             }
-            if (!done && distinct.Count > 0 && notes.Count == 0 && attempts.Count > 0 && attempts[^1].FailedBecause is { } why)
-                notes.Add(why);
+            if (row.Unsafe is not null) notes.Add(row.Unsafe);
+            if (row.Done) continue;
+            if (row.OutOfTime) late.Add($"({row.Label})");
+            else if (notes.Count == 0 && attempts.Count > 0 && attempts[^1].FailedBecause is { } why) notes.Add(why);
         }
+        var outOfTime = late.Count == 0 ? null
+            : $"{late.Count} of {picked.Count} rows of {probe.Each} not read within {budget.TotalSeconds:0.###}s ({BudgetTimeouts} x the probe's timeout, for all its rows): {string.Join(", ", late)}";
+        if (outOfTime is not null && late.Count == picked.Count)
+            return ProbeResult.Skipped(probe.Name, outOfTime, attempts);
+        if (outOfTime is not null) notes.Insert(0, outOfTime);
         if (distinct.Count > 0 && result.Count == 0 && attempts.Count > 0 && attempts.All(a => a.FailedBecause is not null))
-            return ProbeResult.Skipped(probe.Name, string.Join("; ", attempts.Select(a => a.FailedBecause).Distinct()), attempts);
+            return ProbeResult.Skipped(probe.Name, string.Join("; ", (outOfTime is null ? [] : new[] { outOfTime }).Concat(attempts.Select(a => a.FailedBecause!)).Distinct()), attempts);
         var template = string.Join(" | else ", probe.Alternatives.Select(a => a.Source.Describe()));
         return new ProbeResult(probe.Name, ProbeStatus.Ok, new TableValue(columns, result), template, null, truncated, attempts,
             notes.Count > 0 ? string.Join("; ", notes.Distinct()) : null);
+    }
+
+    /// <summary>What one row gave: its attempts, its rows (with the row's cells), and why not when it gave none.</summary>
+    private sealed record RowRead(string Label, List<ProbeAttempt> Attempts, List<IReadOnlyDictionary<string, object>> Rows, bool Done, bool Truncated, string? Unsafe, bool OutOfTime);
+
+    /// <summary>One row: its sources in order, until one reads and extracts, the row is unsafe to pass, or the time is up.</summary>
+    private static async Task<RowRead> ReadRowAsync(ProbeSpec probe, IReadOnlyList<string> keys, IReadOnlyDictionary<string, object> row, Func<SourceSpec, Func<TimeSpan>, Task<RawOutput>> read, Func<TimeSpan> left)
+    {
+        var cells = keys.ToDictionary(k => k, k => row.GetValueOrDefault(k) ?? "", StringComparer.Ordinal);
+        var label = string.Join(", ", cells.Values.Select(Cell.Format));
+        var attempts = new List<ProbeAttempt>();
+        foreach (var alternative in probe.Alternatives)
+        {
+            // A source naming a column this row leaves empty is not this row's (e.g. a cgroup path one folder deeper).
+            if (!Applies(alternative.Source, row)) continue;
+            if (Bind(alternative.Source, row) is not { } source)
+                return new RowRead(label, attempts, [], false, false, $"a row of {probe.Each} ({label}) is not safe to pass to {alternative.Source.Describe()}", false);
+            // No read, and no fallback, starts once the probe's time is spent; one that starts gets what is left of it.
+            if (left() <= TimeSpan.Zero) return new RowRead(label, attempts, [], false, false, null, true);
+            var raw = await read(source, () => left() < probe.Timeout ? left() : probe.Timeout).ConfigureAwait(false);
+            if (!raw.Succeeded)
+            {
+                attempts.Add(new ProbeAttempt(source.Key, source.Describe(), [raw], raw.FailureMessage));
+                continue;
+            }
+            try
+            {
+                var value = Extractor.Extract(alternative.Extract, raw.Stdout);
+                attempts.Add(new ProbeAttempt(source.Key, source.Describe(), [raw], null));
+                var found = new List<IReadOnlyDictionary<string, object>>();
+                foreach (var one in RowsOf(value))
+                {
+                    var merged = new Dictionary<string, object>(one, StringComparer.Ordinal);
+                    foreach (var (k, v) in cells) merged.TryAdd(k, v);
+                    found.Add(merged);
+                }
+                return new RowRead(label, attempts, found, true, raw.Truncated, null, false);
+            }
+            catch (ExtractException e)
+            {
+                attempts.Add(new ProbeAttempt(source.Key, source.Describe(), [raw], $"{source.Describe()}: {e.Message}"));
+            }
+        }
+        // A read the time cut short is the time's, not the row's: it is named with the rows not read.
+        return new RowRead(label, attempts, [], false, false, null, left() <= TimeSpan.Zero && attempts.Count > 0 && attempts[^1].Samples.Any(s => s.Failure == ReadFailure.Timeout));
     }
 
     /// <summary>Whether every column <paramref name="source"/> names has a cell in <paramref name="row"/> (an unmatched optional regex group is empty).</summary>

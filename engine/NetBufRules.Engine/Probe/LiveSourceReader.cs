@@ -23,10 +23,35 @@ internal sealed class LiveSourceReader(int outputCapBytes = LiveSourceReader.Def
     {
         CommandSource command => RunAsync(command, timeout, cancellationToken),
         FileSource file => ReadFileAsync(file.Path, timeout, cancellationToken),
-        ProcessesSource processes => Task.FromResult(ProcessTable.Read(processes.Scope)),
+        ProcessesSource processes => ReadProcessesAsync(processes, timeout, cancellationToken),
         DropReasonsSource => _dropReasons.ReadAsync(sample, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(source), source, "unknown source"),
     };
+
+    /// <summary>
+    /// The process table within the probe's <paramref name="timeout"/>: any user can make /proc slow to walk (many
+    /// processes, many fds each), so past it the source fails as timed out (the probe is skipped with that reason)
+    /// rather than waiting, or answering with the processes it got to.
+    /// </summary>
+    internal static async Task<RawOutput> ReadProcessesAsync(ProcessesSource source, TimeSpan timeout, CancellationToken cancellationToken, string procRoot = "/proc")
+    {
+        var started = DateTimeOffset.UtcNow;
+        using var timeoutCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeoutCts.CancelAfter(timeout);
+        // Its own task, so the wait gives up on time even while the kernel is busy with one process's fds.
+        var read = Task.Run(() => ProcessTable.Read(source.Scope, procRoot, timeoutCts.Token), CancellationToken.None);
+        try
+        {
+            return await read.WaitAsync(timeoutCts.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The walk stops at its next check; nobody waits for it.
+            _ = read.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            return RawOutput.Failed(started, ReadFailure.Timeout,
+                $"{source.Describe()}: reading /proc took longer than {timeout.TotalSeconds:0.###}s and was given up (processes with very many open files?); no partial table is used");
+        }
+    }
 
     private async Task<RawOutput> RunAsync(CommandSource command, TimeSpan timeout, CancellationToken cancellationToken)
     {

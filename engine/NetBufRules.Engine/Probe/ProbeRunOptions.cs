@@ -15,6 +15,9 @@ internal sealed record ProbeRunOptions(TimeSpan Interval, int MaxParallel = 8)
     /// <summary>The rows an <c>each:</c> probe reads for (its table's <c>where</c> applied); null reads for every row.</summary>
     public IEachRows? EachRows { get; init; }
 
+    /// <summary>The clock an each-probe's total time is measured on (tests give one that moves as they say).</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     /// <summary>The default sampling window for counters.</summary>
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromSeconds(2);
 }

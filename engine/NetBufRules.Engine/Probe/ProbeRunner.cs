@@ -67,7 +67,7 @@ internal sealed class ProbeRunner(ISourceReader reader, ProbeRunOptions options)
                 if (jobs[i].Playbook == playbook && finals[i] is { } result) measured[jobs[i].Probe.Name] = result;
             rows = filter.Kept(playbook, jobs[table].Probe, measured) ?? rows;
         }
-        return EachProbe.RunAsync(probe, rows, reason, source => ReadAsync(source, probe.Timeout, 0, cancellationToken));
+        return EachProbe.RunAsync(probe, rows, reason, (source, timeLeft) => ReadAsync(source, timeLeft, 0, cancellationToken), options.Clock);
     }
 
     private sealed record Resolution(ProbeSpec Probe, ProbeAlternative? Chosen, RawOutput? Raw, ProbeValue? Value, List<ProbeAttempt> Attempts)
@@ -217,12 +217,23 @@ internal sealed class ProbeRunner(ISourceReader reader, ProbeRunOptions options)
     }
 
     private Task<RawOutput> ReadAsync(SourceSpec source, TimeSpan timeout, int sample, CancellationToken cancellationToken) =>
+        ReadAsync(source, () => timeout, sample, cancellationToken, startsAnyway: true);
+
+    /// <summary>
+    /// Reads once per run and sample; <paramref name="timeout"/> is asked once the read may start (an each-probe's
+    /// reads get what is left of its time after waiting for a turn), and unless <paramref name="startsAnyway"/> a read
+    /// with no time left does not start.
+    /// </summary>
+    private Task<RawOutput> ReadAsync(SourceSpec source, Func<TimeSpan> timeout, int sample, CancellationToken cancellationToken, bool startsAnyway = false) =>
         _reads.GetOrAdd((source.Key, sample), _ => new Lazy<Task<RawOutput>>(async () =>
         {
             await _throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                return await reader.ReadAsync(source, timeout, sample, cancellationToken).ConfigureAwait(false);
+                var time = timeout();
+                if (time <= TimeSpan.Zero && !startsAnyway)
+                    return RawOutput.Failed(DateTimeOffset.UtcNow, ReadFailure.Timeout, $"{source.Describe()}: not started, its probe's time was spent");
+                return await reader.ReadAsync(source, time, sample, cancellationToken).ConfigureAwait(false);
             }
             finally
             {

@@ -18,9 +18,15 @@ internal static class ProcessTable
 
     private static readonly double UnlimitedNumber = double.Parse(Unlimited, CultureInfo.InvariantCulture);
 
-    /// <summary>Reads /proc now; processes whose fds cannot be listed (not root) and those left out by the scope are counted in stderr.</summary>
-    public static RawOutput Read(ProcessScope scope = ProcessScope.All, string procRoot = "/proc")
+    /// <summary>
+    /// Reads /proc now; processes whose fds cannot be listed (not root) and those left out by the scope are counted in
+    /// stderr. <paramref name="cancellationToken"/> (the probe's deadline and the run's cancellation) is checked for every
+    /// process and while fds are listed: past it the read throws, never handing back a part of the table that could
+    /// leave out the culprit.
+    /// </summary>
+    public static RawOutput Read(ProcessScope scope = ProcessScope.All, string procRoot = "/proc", CancellationToken cancellationToken = default)
     {
+        var fdCount = new FdCount(procRoot);
         var now = DateTimeOffset.UtcNow;
         var rows = new List<IReadOnlyDictionary<string, object>>();
         var unreadable = 0;
@@ -30,6 +36,7 @@ internal static class ProcessTable
         {
             var pidText = Path.GetFileName(dir);
             if (!int.TryParse(pidText, NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) continue;
+            cancellationToken.ThrowIfCancellationRequested();
             try
             {
                 if (onlyNamespace is not null)
@@ -44,7 +51,7 @@ internal static class ProcessTable
                         continue;
                     }
                 }
-                var fds = Directory.GetFileSystemEntries(Path.Combine(dir, "fd")).Length;
+                var fds = fdCount.Count(Path.Combine(dir, "fd"), cancellationToken);
                 var (soft, hard) = ReadNofile(Path.Combine(dir, "limits"));
                 // The kernel ends comm with one newline; anything else in it is the name.
                 var comm = File.ReadAllText(Path.Combine(dir, "comm"));

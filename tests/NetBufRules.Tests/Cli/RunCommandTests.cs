@@ -207,7 +207,7 @@ public sealed class FleetReplayTests
     }
 
     [Fact]
-    public async Task A_bad_snapshot_in_a_fleet_is_named_and_nothing_is_reported()
+    public async Task A_bad_snapshot_in_a_fleet_is_named_and_the_other_hosts_are_reported()
     {
         var dir = Directory.CreateTempSubdirectory("nbr-fleet-");
         try
@@ -216,9 +216,10 @@ public sealed class FleetReplayTests
             File.WriteAllText(Path.Combine(dir.FullName, "b.json"), "{\"format\": \"netbufrules/snapshot/v1\", \"host\": {}}");
             var (code, output, error) = await CliRunner.Run("run", Repo.Playbooks, "--from", dir.FullName);
             code.ShouldBe(2);
-            output.ShouldBeEmpty();
+            output.ShouldStartWith("Across 1 hosts");
+            output.ShouldContain("b.json: $: Required properties");
             error.ShouldContain("b.json: $: Required properties");
-            error.ShouldEndWith("netbufrules: 1 of 2 snapshots refused; nothing was reported\n");
+            error.ShouldEndWith("netbufrules: 1 of 2 snapshots refused; the report covers the other 1\n");
         }
         finally
         {

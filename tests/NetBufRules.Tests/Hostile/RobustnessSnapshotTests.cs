@@ -110,7 +110,7 @@ public sealed class RobustnessSnapshotTests
     }
 
     [Fact]
-    public async Task A_folder_with_one_bad_snapshot_names_it_and_reports_nothing()
+    public async Task A_folder_with_one_bad_snapshot_names_it_and_reports_the_others_listing_it_as_refused()
     {
         using var scratch = new RobustnessScratch();
         File.Copy(Healthy, Path.Combine(scratch.Root, "a-good.json"));
@@ -119,12 +119,28 @@ public sealed class RobustnessSnapshotTests
         bad["interval_seconds"] = -3;
         scratch.Write("c-bad.json", bad.ToJsonString());
         var (code, output, error) = await CliRunner.Run("run", "--from", scratch.Root);
-        code.ShouldBe(2);
-        output.ShouldBeEmpty();
+        code.ShouldBe(2, "a refused snapshot is still an input error");
+        output.ShouldStartWith("Across 2 hosts");
+        output.ShouldContain("Refused (1 snapshot, in none of the counts above):");
+        output.ShouldContain("c-bad.json: $.interval_seconds");
         var lines = error.TrimEnd('\n').Split('\n');
         lines.Length.ShouldBe(2);
         lines[0].ShouldContain("c-bad.json: $.interval_seconds");
-        lines[1].ShouldBe("netbufrules: 1 of 3 snapshots refused; nothing was reported");
+        lines[1].ShouldBe("netbufrules: 1 of 3 snapshots refused; the report covers the other 2");
+    }
+
+    [Fact]
+    public async Task A_folder_of_only_bad_snapshots_reports_nothing()
+    {
+        using var scratch = new RobustnessScratch();
+        var bad = Load();
+        bad["interval_seconds"] = -3;
+        scratch.Write("c-bad.json", bad.ToJsonString());
+        scratch.Write("d-bad.json", bad.ToJsonString());
+        var (code, output, error) = await CliRunner.Run("run", "--from", scratch.Root);
+        code.ShouldBe(2);
+        output.ShouldBeEmpty();
+        error.ShouldEndWith("netbufrules: 2 of 2 snapshots refused; nothing was reported\n");
     }
 
     [Fact]

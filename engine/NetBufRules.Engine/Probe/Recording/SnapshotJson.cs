@@ -75,7 +75,14 @@ internal static class SnapshotJson
     public static Snapshot Read(string file, ReadOnlyMemory<byte> utf8, SnapshotStrings? strings = null)
     {
         // One forward pass for a snapshot that is plainly right; the document reader decides (and words) everything else.
-        return SnapshotStream.TryRead(utf8.Span, strings) ?? ReadDocument(file, utf8);
+        try
+        {
+            return SnapshotStream.TryRead(utf8.Span, strings) ?? ReadDocument(file, utf8);
+        }
+        catch (SnapshotLimitException e)
+        {
+            throw new SnapshotException($"{file}: {e.Place}: {e.Message}");
+        }
     }
 
     /// <summary>The general reader: the whole document, the schema when the shape is not plain, every error worded.</summary>
@@ -102,6 +109,8 @@ internal static class SnapshotJson
                 throw new SnapshotException($"{file}:1:1: snapshot format '{format}' is not supported by this version (it reads {Snapshot.FormatV1} and {Snapshot.Format}); upgrade netbufrules");
             try
             {
+                // Before the schema, which would walk every row of a table too large to take.
+                SnapshotBudget.Check(obj);
                 // Inside the try: a string the checks read may be unreadable (an unpaired surrogate escape).
                 SnapshotChecks.Check(file, obj);
                 var host = obj.GetProperty("host");

@@ -22,9 +22,11 @@ internal static class SnapshotStream
         try
         {
             var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 });
+            // Rows of the snapshot's tables so far, against SnapshotBudget: past it the read stops with the place.
+            var rows = 0;
             // Where the reader's bytes start in utf8: a reader that stepped over a shared output reads from after it.
             var offset = 0;
-            var snapshot = Root(ref reader, new Shared(strings, utf8), ref offset);
+            var snapshot = Root(ref reader, new Shared(strings, utf8), ref offset, ref rows);
             // Nothing may follow the document (the general reader refuses trailing text).
             return snapshot is not null && !reader.Read() ? snapshot : null;
         }
@@ -34,7 +36,7 @@ internal static class SnapshotStream
         }
     }
 
-    private static Snapshot? Root(ref Utf8JsonReader r, Shared shared, ref int offset)
+    private static Snapshot? Root(ref Utf8JsonReader r, Shared shared, ref int offset, ref int rows)
     {
         if (!r.Read() || r.TokenType != JsonTokenType.StartObject) return null;
         var seen = 0;
@@ -57,7 +59,7 @@ internal static class SnapshotStream
                     if (!r.TryGetDouble(out interval) || !(interval >= 0) || !double.IsFinite(interval) || interval > SnapshotChecks.MaxIntervalSeconds) return null;
                     break;
                 case "sources" when SnapshotShape.Once(ref seen, 8):
-                    if ((sources = Sources(ref r, shared, ref offset)) is null) return null;
+                    if ((sources = Sources(ref r, shared, ref offset, ref rows)) is null) return null;
                     break;
                 default:
                     return null;
@@ -99,7 +101,7 @@ internal static class SnapshotStream
         return seen == 31 ? new HostInfo(hostname!, kernel!, time, root, netns!) : null;
     }
 
-    private static List<SnapshotSource>? Sources(ref Utf8JsonReader r, Shared shared, ref int offset)
+    private static List<SnapshotSource>? Sources(ref Utf8JsonReader r, Shared shared, ref int offset, ref int rows)
     {
         if (r.TokenType != JsonTokenType.StartArray) return null;
         var sources = new List<SnapshotSource>();
@@ -107,6 +109,7 @@ internal static class SnapshotStream
         while (r.Read() && r.TokenType != JsonTokenType.EndArray)
         {
             if (r.TokenType != JsonTokenType.StartObject) return null;
+            if (sources.Count == SnapshotBudget.Sources) throw SnapshotBudget.TooManySources(sources.Count);
             var seen = 0;
             string? key = null, describe = null;
             List<RawOutput>? samples = null;
@@ -122,7 +125,7 @@ internal static class SnapshotStream
                         break;
                     case "samples" when SnapshotShape.Once(ref seen, 4):
                         // The key comes first in every snapshot written; a table read before it could not be checked.
-                        if (key is null || (samples = Samples(ref r, key, shared, ref offset)) is null) return null;
+                        if (key is null || (samples = Samples(ref r, key, shared, ref offset, sources.Count, ref rows)) is null) return null;
                         break;
                     default:
                         return null;
@@ -135,7 +138,7 @@ internal static class SnapshotStream
         return sources;
     }
 
-    private static List<RawOutput>? Samples(ref Utf8JsonReader r, string key, Shared shared, ref int offset)
+    private static List<RawOutput>? Samples(ref Utf8JsonReader r, string key, Shared shared, ref int offset, int source, ref int rows)
     {
         if (r.TokenType != JsonTokenType.StartArray) return null;
         var samples = new List<RawOutput>(2);
@@ -187,7 +190,7 @@ internal static class SnapshotStream
                         truncated = r.GetBoolean();
                         break;
                     case "table" when SnapshotShape.Once(ref seen, 128):
-                        if ((table = Table(ref r, key)) is null) return null;
+                        if ((table = Table(ref r, key, source, samples.Count, ref rows)) is null) return null;
                         break;
                     default:
                         return null;
@@ -201,7 +204,7 @@ internal static class SnapshotStream
         return samples.Count is 1 or 2 ? samples : null;
     }
 
-    private static TableValue? Table(ref Utf8JsonReader r, string key)
+    private static TableValue? Table(ref Utf8JsonReader r, string key, int source, int sample, ref int total)
     {
         // Only the processes source records a table, with the process table's own columns.
         if (!key.StartsWith("processes", StringComparison.Ordinal) || r.TokenType != JsonTokenType.StartObject) return null;
@@ -226,6 +229,8 @@ internal static class SnapshotStream
                     while (r.Read() && r.TokenType != JsonTokenType.EndArray)
                     {
                         if (r.TokenType != JsonTokenType.StartArray) return null;
+                        if (rows.Count == SnapshotBudget.TableRows) throw SnapshotBudget.TooManyRows(source, sample, total: false);
+                        if (++total > SnapshotBudget.SnapshotRows) throw SnapshotBudget.TooManyRows(source, sample, total: true);
                         var row = new Dictionary<string, object>(columns.Count, StringComparer.Ordinal);
                         var c = 0;
                         while (r.Read() && r.TokenType != JsonTokenType.EndArray)
