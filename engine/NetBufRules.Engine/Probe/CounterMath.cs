@@ -6,7 +6,10 @@ internal static class CounterMath
     /// <summary>Suffixes of the cells a counter table gains for each numeric column.</summary>
     public const string DeltaSuffix = "_delta", RateSuffix = "_rate";
 
-    /// <summary>The second sample with deltas; a drop below the first sample counts as a reset (delta = second value).</summary>
+    /// <summary>
+    /// The second sample with deltas; a drop below the first sample counts as a reset (delta = second value). Table rows
+    /// pair by key; a row that is new, or whose key another row of either sample shares, has a change of 0.
+    /// </summary>
     public static ProbeValue Combine(ProbeValue first, ProbeValue second, double seconds, IReadOnlyList<string> key)
     {
         seconds = Math.Max(seconds, 1e-3);
@@ -36,8 +39,15 @@ internal static class CounterMath
     {
         string KeyOf(IReadOnlyDictionary<string, object> row, int index) =>
             key.Count > 0 ? string.Join("\u0001", key.Select(k => Cell.Format(row.GetValueOrDefault(k)))) : "#" + index;
+        // A key that several rows share in either sample (two SO_REUSEPORT sockets on one address, a key too coarse
+        // for its table) cannot say which earlier row a later one continues: those rows are not paired, so they show no
+        // change rather than the difference between two different sockets.
+        var shared = a.Rows.Select(KeyOf).GroupBy(k => k, StringComparer.Ordinal).Where(g => g.Count() > 1)
+            .Concat(b.Rows.Select(KeyOf).GroupBy(k => k, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            .Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         var before = new Dictionary<string, IReadOnlyDictionary<string, object>>(StringComparer.Ordinal);
-        for (var i = 0; i < a.Rows.Count; i++) before.TryAdd(KeyOf(a.Rows[i], i), a.Rows[i]);
+        for (var i = 0; i < a.Rows.Count; i++)
+            if (!shared.Contains(KeyOf(a.Rows[i], i))) before.Add(KeyOf(a.Rows[i], i), a.Rows[i]);
         var rows = new List<IReadOnlyDictionary<string, object>>();
         for (var i = 0; i < b.Rows.Count; i++)
         {

@@ -31,4 +31,43 @@ public sealed class CounterMathTests
         table.Rows[1]["drops_rate"].ShouldBe(1000.0);
         table.Rows[0]["drops_delta"].ShouldBe(0.0);
     }
+
+    [Fact]
+    public void Rows_that_share_a_key_are_not_paired_with_each_other_so_they_show_no_change()
+    {
+        // Two SO_REUSEPORT sockets on one address: a key of the address alone would diff the quiet one against the
+        // one that dropped before sampling and report its 5517 old drops (and its buffer size) as a change.
+        IReadOnlyDictionary<string, object> Row(string local, double rcvbuf, double drops) =>
+            new Dictionary<string, object> { ["local"] = local, ["rcvbuf"] = rcvbuf, ["drops"] = drops };
+        var first = new TableValue(["local", "rcvbuf", "drops"], [Row("127.0.0.1:9000", 212992, 0), Row("127.0.0.1:9000", 8192, 5517), Row("127.0.0.1:53", 212992, 7)]);
+        var second = new TableValue(["local", "rcvbuf", "drops"], [Row("127.0.0.1:9000", 212992, 0), Row("127.0.0.1:9000", 8192, 5517), Row("127.0.0.1:53", 212992, 9)]);
+        var table = CounterMath.Combine(first, second, 2, ["local"]).ShouldBeOfType<TableValue>();
+        table.Rows[1]["drops_delta"].ShouldBe(0.0);
+        table.Rows[1]["rcvbuf_delta"].ShouldBe(0.0);
+        table.Rows[0]["drops_rate"].ShouldBe(0.0);
+        table.Rows[2]["drops_delta"].ShouldBe(2.0);
+    }
+
+    [Fact]
+    public void A_key_repeated_only_in_the_second_sample_is_not_paired_either()
+    {
+        IReadOnlyDictionary<string, object> Row(string local, double drops) =>
+            new Dictionary<string, object> { ["local"] = local, ["drops"] = drops };
+        var first = new TableValue(["local", "drops"], [Row("127.0.0.1:9000", 100)]);
+        var second = new TableValue(["local", "drops"], [Row("127.0.0.1:9000", 0), Row("127.0.0.1:9000", 150)]);
+        var table = CounterMath.Combine(first, second, 1, ["local"]).ShouldBeOfType<TableValue>();
+        table.Rows.Select(r => r["drops_delta"]).ShouldBe([0.0, 0.0]);
+    }
+
+    [Fact]
+    public void Rows_with_a_unique_key_still_pair_when_they_share_part_of_it()
+    {
+        IReadOnlyDictionary<string, object> Row(string local, string fd, double drops) =>
+            new Dictionary<string, object> { ["local"] = local, ["fd"] = fd, ["drops"] = drops };
+        var first = new TableValue(["local", "fd", "drops"], [Row("127.0.0.1:9000", "4", 0), Row("127.0.0.1:9000", "3", 5517)]);
+        var second = new TableValue(["local", "fd", "drops"], [Row("127.0.0.1:9000", "3", 5617), Row("127.0.0.1:9000", "4", 0)]);
+        var table = CounterMath.Combine(first, second, 1, ["local", "fd"]).ShouldBeOfType<TableValue>();
+        table.Rows[0]["drops_delta"].ShouldBe(100.0);
+        table.Rows[1]["drops_delta"].ShouldBe(0.0);
+    }
 }
