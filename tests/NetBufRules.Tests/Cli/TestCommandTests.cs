@@ -107,5 +107,7 @@ public sealed class TestCommandTests
     {
         Directory.CreateDirectory(to);
         foreach (var file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        // Pack tests replay snapshots from subfolders too (examples/snapshots/red-team/).
+        foreach (var folder in Directory.GetDirectories(from)) Copy(folder, Path.Combine(to, Path.GetFileName(folder)));
     }
 }
