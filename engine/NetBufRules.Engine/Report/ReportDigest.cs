@@ -18,6 +18,12 @@ internal sealed class ReportDigest
     /// <summary>Columns that say who or what a culprit is, in the order a sentence names them.</summary>
     private static readonly string[] Who = ["process", "comm", "command", "unit", "cgroup", "local", "interface", "dev", "device", "name", "group", "peer"];
 
+    /// <summary>
+    /// Columns that name a process. A <c>pid</c> is named only beside one of them: a pid column on its own may be
+    /// anything a probe called so (a netlink port id, 3292459900, is no process).
+    /// </summary>
+    private static readonly string[] ProcessNames = ["process", "comm", "command"];
+
     public ReportDigest(DiagnosisReport report)
     {
         Report = report;
@@ -91,15 +97,24 @@ internal sealed class ReportDigest
     /// <summary>The probes of a finding that could not be read, by name.</summary>
     public static IReadOnlyList<string> SkippedProbes(RenderedFinding r) => [.. r.Finding.SkippedProbes.Select(p => p.Name)];
 
-    /// <summary><c>Culprit: python3 pid 14999 127.0.0.1:9000</c> from the first table that has rows, unless the reason names it.</summary>
+    /// <summary>
+    /// <c>Culprit: python3 pid 14999 127.0.0.1:9000</c> from the first table with rows that names a process, else the
+    /// first that names anything (an interface, a cgroup), unless the reason names it; each name once.
+    /// </summary>
     public static string? Culprit(RenderedFinding r)
     {
-        var table = r.Finding.Evidence.Values.OfType<TableEvidence>().FirstOrDefault(t => t.Count > 0 && t.Rows.Count > 0 && t.Columns.Any(c => Who.Contains(c) || c == "pid"));
+        var tables = r.Finding.Evidence.Values.OfType<TableEvidence>().Where(t => t.Count > 0 && t.Rows.Count > 0 && t.Columns.Any(Who.Contains)).ToList();
+        // A process is what a person acts on: a table of the interfaces or groups a finding also read (twenty rows of
+        // one interface) must not stand before the socket and process it names.
+        var table = tables.FirstOrDefault(t => t.Columns.Any(ProcessNames.Contains)) ?? tables.FirstOrDefault();
         if (table is null) return null;
-        var names = table.Rows.Take(Culprits).Select(Name).Where(n => n.Length > 0).ToList();
+        var all = table.Rows.Select(Name).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var names = all.Take(Culprits).ToList();
         if (names.Count == 0 || names.All(n => r.Reason.Contains(n.Split(' ')[0], StringComparison.Ordinal))) return null;
-        var more = table.Count > names.Count ? $" (+{table.Count - names.Count} more)" : "";
-        return $"{(table.Count == 1 ? "Culprit" : "Culprits")}: {string.Join(", ", names)}{more}";
+        // Rows the evidence did not keep are counted as more (they may repeat a name; the count is an upper bound).
+        var others = all.Count - names.Count + (table.Count - table.Rows.Count);
+        var more = others > 0 ? $" (+{others} more)" : "";
+        return $"{(names.Count + others == 1 ? "Culprit" : "Culprits")}: {string.Join(", ", names)}{more}";
     }
 
     private static string Name(IReadOnlyDictionary<string, object> row)
@@ -110,7 +125,6 @@ internal sealed class ReportDigest
             parts.Add(Probe.Cell.Format(row[column]));
             if (column is "process" or "comm" or "command" && row.TryGetValue("pid", out var pid)) parts.Add("pid " + Probe.Cell.Format(pid));
         }
-        if (parts.Count == 0 && row.TryGetValue("pid", out var only)) parts.Add("pid " + Probe.Cell.Format(only));
         return string.Join(" ", parts.Where(p => p.Length > 0));
     }
 
