@@ -1,15 +1,21 @@
 namespace NetBufRules.Policy;
 
 /// <summary>
-/// Defence in depth for command probes run as root: they start through util-linux <c>setpriv</c> as the unprivileged
-/// uid/gid 65534 with no groups, <c>no_new_privs</c>, and only the read capabilities their tool's grammar names
+/// Defence in depth for command probes run as root: they start through util-linux <c>setpriv</c> as an unprivileged
+/// uid/gid no account has, with no groups, <c>no_new_privs</c>, and only the read capabilities their tool's grammar names
 /// (never cap_sys_admin or cap_dac_override; cap_net_admin only for the read-only xfrm forms of ip, whose kernel dump
 /// needs it), so even a grammar mistake cannot change the host beyond what that one form allows.
 /// </summary>
 internal static class ProbePrivileges
 {
-    /// <summary>The uid and gid probes run as (nobody/nogroup).</summary>
-    public const int Unprivileged = 65534;
+    /// <summary>
+    /// The uid and gid probes run as: one no account, no container range (subuid 100000+, nspawn's 0x80000 picks up to
+    /// 0x6FFFFFFF) and no dynamic user (61184-65519) has. Not nobody (65534): a process that runs as nobody (a daemon
+    /// that drops to it, a pod with runAsUser 65534) shares that uid with the probes, and tools trust their own uid:
+    /// nstat reads a "daemon" on the abstract socket @nstat0 whose peer uid is its own instead of /proc (measured: a
+    /// nobody process made tcp-backlog fire on a million forged overflows), and a same-uid process may signal probes.
+    /// </summary>
+    public const int Unprivileged = 2147483646;
 
     /// <summary>The capabilities a grammar may ask for: each only reads.</summary>
     public static readonly IReadOnlySet<string> ReadCapabilities = new HashSet<string>(StringComparer.Ordinal) { "dac_read_search", "sys_ptrace", "syslog" };
@@ -17,7 +23,7 @@ internal static class ProbePrivileges
     /// <summary>
     /// Capabilities one built-in form needs beyond reading files: the kernel lists xfrm policies and states only to
     /// CAP_NET_ADMIN, and the grammar lets ip reach xfrm only as <c>ip xfrm policy list|show|count</c> and
-    /// <c>ip xfrm state count</c>, which change nothing (measured: as uid 65534 without it, the dump is refused).
+    /// <c>ip xfrm state count</c>, which change nothing (measured: as an unprivileged uid without it, the dump is refused).
     /// </summary>
     public static IReadOnlyList<string> FormCapabilities(string file, IEnumerable<string> arguments) =>
         Path.GetFileName(file) == "ip" && arguments.Contains("xfrm", StringComparer.Ordinal) ? ["net_admin"] : [];

@@ -90,4 +90,17 @@ public sealed class HostileProcessNameTests
         row[1].GetDouble().ShouldBeGreaterThanOrEqualTo(row[2].GetDouble(), "it holds every fd its soft limit allows");
         row[4].GetDouble().ShouldBe(65534);
     }
+
+    [SkippableFact]
+    public void A_process_running_as_nobody_cannot_answer_for_nstat_with_forged_counters()
+    {
+        // nstat trusts a "daemon" on @nstat0 whose uid is its own; probes ran as nobody, so any nobody process could.
+        RequireRoot();
+        using var ns = new NetworkNamespace();
+        var daemon = ns.Start(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", NetworkNamespace.Python, Path.Combine(NetworkNamespace.Faults, "fake_nstat_daemon.py"), "60"]);
+        daemon.StandardOutput.ReadLine().ShouldBe("ready");
+        var report = ns.Diagnose();
+        report.Status("tcp-backlog").ShouldNotBe("fired", report.Reason("tcp-backlog"));
+        report.Reason("tcp-backlog").ShouldNotContain("1000000");
+    }
 }

@@ -56,13 +56,13 @@ public sealed class ProbePrivilegesTests
     }
 
     [SkippableFact]
-    public void A_probe_run_as_root_has_uid_65534_no_groups_no_new_privileges_and_no_capabilities()
+    public void A_probe_run_as_root_has_a_uid_no_account_has_no_groups_no_new_privileges_and_no_capabilities()
     {
         RequireRoot();
         var status = new LiveSourceReader().ReadAsync(new CommandSource(["grep", "-E", "^(Uid|Gid|Groups|CapEff|CapBnd|NoNewPrivs):", "/proc/self/status"]), Timeout, 0, CancellationToken.None).GetAwaiter().GetResult();
         var lines = status.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => string.Join(' ', l.Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries))).ToList();
-        lines.ShouldContain("Uid: 65534 65534 65534 65534");
-        lines.ShouldContain("Gid: 65534 65534 65534 65534");
+        lines.ShouldContain("Uid: 2147483646 2147483646 2147483646 2147483646");
+        lines.ShouldContain("Gid: 2147483646 2147483646 2147483646 2147483646");
         lines.ShouldContain("Groups:");
         lines.ShouldContain("CapEff: 0000000000000000");
         lines.ShouldContain("CapBnd: 0000000000000000");
