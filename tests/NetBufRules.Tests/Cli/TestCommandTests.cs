@@ -95,5 +95,7 @@ public sealed class TestCommandTests
     {
         Directory.CreateDirectory(to);
         foreach (var file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        // Snapshots in subfolders too (examples/snapshots/red-team/, which pack tests name).
+        foreach (var dir in Directory.GetDirectories(from)) Copy(dir, Path.Combine(to, Path.GetFileName(dir)));
     }
 }
