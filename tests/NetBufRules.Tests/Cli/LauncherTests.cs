@@ -61,8 +61,13 @@ public sealed class LauncherTests
             // The pack with its tests, and the snapshots the tests start from.
             foreach (var (from, to) in new[] { (Repo.Playbooks, "playbooks"), (Repo.Snapshots, Path.Combine("examples", "snapshots")) })
             {
-                Directory.CreateDirectory(Path.Combine(folder, to));
-                foreach (var file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(folder, to, Path.GetFileName(file)));
+                // Subfolders too: pack tests replay examples/snapshots/red-team/.
+                foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+                {
+                    var target = Path.Combine(folder, to, Path.GetRelativePath(from, file));
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    File.Copy(file, target);
+                }
             }
             // What a repository holds beside its playbooks: CI config, build output, a values file.
             Directory.CreateDirectory(Path.Combine(folder, ".github", "workflows"));
