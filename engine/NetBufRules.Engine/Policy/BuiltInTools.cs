@@ -84,7 +84,8 @@ internal static class BuiltInTools
             ("waits forever", ["-E", "--events"]),
             ("resolves names over the network", ["-r", "--resolve"])),
         // -p lists other processes' /proc/PID/fd: ptrace access, and for non-dumpable processes (dotnet, sshd) a folder only root may read.
-        "sys_ptrace", "dac_read_search") with { Also = NumericAddresses.Check };
+        "sys_ptrace", "dac_read_search") with
+    { Also = NumericAddresses.Check };
 
     private const string NstatOut = "[-{zjp}|--zeros|--json|--pretty]...";
 

@@ -64,16 +64,7 @@ internal sealed partial class SnapshotRedactor
         text = RouteLine().Replace(text, m => m.Groups[1].Value + Hex4(m.Groups[2].Value) + "\t" + Hex4(m.Groups[3].Value) + "\t");
         text = Ipv4().Replace(text, m => IPAddress.TryParse(m.Value, out var a) && Identifying(a) ? Stand(_ipv4, m.Value, V4) : m.Value);
         // /proc/net/{tcp,udp}: little-endian hex IPv4 and port, e.g. 0100007F:270F.
-        text = HexIpv4().Replace(text, m =>
-        {
-            var bytes = Convert.FromHexString(m.Groups[1].Value);
-            Array.Reverse(bytes);
-            var a = new IPAddress(bytes);
-            if (!Identifying(a)) return m.Value;
-            var stand = IPAddress.Parse(Stand(_ipv4, a.ToString(), V4)).GetAddressBytes();
-            Array.Reverse(stand);
-            return Convert.ToHexString(stand) + ":" + m.Groups[2].Value;
-        });
+        text = HexIpv4().Replace(text, m => Hex4(m.Groups[1].Value) + ":" + m.Groups[2].Value);
         return text;
     }
 
