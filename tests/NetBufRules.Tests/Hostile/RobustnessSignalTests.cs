@@ -81,7 +81,8 @@ public sealed class RobustnessSignalTests
         Children(marker).ShouldBeEmpty("a probe process outlived the tool");
     }
 
-    private static bool Ignored(int signal)
+    /// <summary>Whether this test process ignores <paramref name="signal"/> (started in the background of a non-interactive shell), as the tool it starts then does.</summary>
+    internal static bool Ignored(int signal)
     {
         var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
         var mask = Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16);
