@@ -59,7 +59,7 @@ internal static class FixPlanner
     {
         if (NativeFile.Stat(target, follow: false) is not { } stat) return (null, File.Exists(target) ? $"{target} cannot be examined" : null);
         if ((stat.Mode & NativeFile.TypeMask) != NativeFile.Regular)
-            return (null, $"{target} is not a regular file ({Kind(stat.Mode)}); a fix reads and replaces only regular files");
+            return (null, $"{target} is not a regular file ({NativeFile.Kind(stat.Mode)}); a fix reads and replaces only regular files");
         try
         {
             return (BoundedFile.ReadText(target, MaxCurrentBytes), null);
@@ -73,17 +73,6 @@ internal static class FixPlanner
             return (null, $"{target} cannot be read: {e.Message}");
         }
     }
-
-    private static string Kind(uint mode) => (mode & NativeFile.TypeMask) switch
-    {
-        0x1000 => "a FIFO",
-        0x2000 => "a character device",
-        0x6000 => "a block device",
-        0xC000 => "a socket",
-        NativeFile.Directory => "a folder",
-        0xA000 => "a symbolic link",
-        _ => "not a plain file",
-    };
 
     /// <summary>A fix writes only a plain file in an allowed place, never through a link.</summary>
     private static string? TargetProblem(string path, string target, string? root, SafetyPolicy policy)

@@ -12,9 +12,6 @@ namespace NetBufRules.Policy;
 /// </summary>
 internal static class ConfigTrust
 {
-    private const uint GroupOrOthersWrite = 0x12; // 0o022
-    private const uint OthersWrite = 0x2; // 0o002
-
     /// <summary>
     /// Why the opened config <paramref name="handle"/> (found at <paramref name="file"/> by a scan of
     /// <paramref name="scanned"/>) may not be used, with a hint; null when it may.
@@ -28,14 +25,14 @@ internal static class ConfigTrust
         if (st.Uid != 0 && st.Uid != me)
             return ($"is owned by uid {st.Uid}, neither root nor the user running netbufrules (uid {me?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"}), so someone else could have written its allowlist",
                 $"chown it to root or to yourself; or {named}");
-        if ((st.Mode & GroupOrOthersWrite) != 0)
-            return ($"is writable by {((st.Mode & OthersWrite) != 0 ? "others" : "its group")} (mode {Octal(st.Mode)}), so someone else could have written its allowlist",
+        if ((st.Mode & NativeFile.GroupOrOthersWrite) != 0)
+            return ($"is writable by {((st.Mode & NativeFile.OthersWrite) != 0 ? "others" : "its group")} (mode {NativeFile.Octal(st.Mode)}), so someone else could have written its allowlist",
                 $"chmod go-w {file}; or {named}");
         foreach (var folder in Folders(Path.GetDirectoryName(Path.GetFullPath(file))!).Concat(Folders(Directory.Exists(scanned) ? scanned : Path.GetDirectoryName(Path.GetFullPath(scanned))!)).Distinct(StringComparer.Ordinal))
         {
             if (NativeFile.Stat(folder) is not { } dir) return ($"sits below {folder}, which cannot be checked", named);
-            if ((dir.Mode & OthersWrite) != 0 && (dir.Mode & NativeFile.Sticky) == 0)
-                return ($"sits below {folder}, which others can write (mode {Octal(dir.Mode)}, not sticky), so someone else could put a config there or swap this one",
+            if ((dir.Mode & NativeFile.OthersWrite) != 0 && (dir.Mode & NativeFile.Sticky) == 0)
+                return ($"sits below {folder}, which others can write (mode {NativeFile.Octal(dir.Mode)}, not sticky), so someone else could put a config there or swap this one",
                     $"chmod o-w {folder}; or {named}");
         }
         return null;
@@ -47,6 +44,4 @@ internal static class ConfigTrust
         for (var d = NativeFile.RealPath(folder) ?? Path.GetFullPath(folder); !string.IsNullOrEmpty(d); d = Path.GetDirectoryName(d))
             yield return d;
     }
-
-    private static string Octal(uint mode) => Convert.ToString(mode & 0xFFF, 8).PadLeft(4, '0');
 }

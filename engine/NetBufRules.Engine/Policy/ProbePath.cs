@@ -40,7 +40,7 @@ internal static class ProbePath
         var info = NativeFile.Stat(real);
         if (info is not { } st || (st.Mode & NativeFile.TypeMask) != NativeFile.Regular) return $"is not a regular file ({real})";
         if (st.Uid != 0) return $"is not owned by root ({real})";
-        if ((st.Mode & 0x12) != 0) return $"is writable by others than root ({real})";
+        if ((st.Mode & NativeFile.GroupOrOthersWrite) != 0) return $"is writable by others than root ({real})";
         return Folders(Path.GetDirectoryName(file)!, 0) ?? Folders(Path.GetDirectoryName(real)!, 0);
     }
 
@@ -53,7 +53,7 @@ internal static class ProbePath
             if (st.Uid != 0) return $"sits in {d}, which is not owned by root";
             if ((st.Mode & NativeFile.TypeMask) == NativeFile.Directory)
             {
-                if ((st.Mode & 0x12) != 0) return $"sits in {d}, which others than root can write";
+                if ((st.Mode & NativeFile.GroupOrOthersWrite) != 0) return $"sits in {d}, which others than root can write";
             }
             else if (depth > 8 || NativeFile.RealPath(d) is not { } target || Folders(target, depth + 1) is not null)
             {

@@ -13,9 +13,8 @@ internal sealed class DirectoryHandle : IDisposable
 {
     // Linux's generic values (x86_64 and arm64 alike).
     private const int ReadOnly = 0, WriteOnly = 1, Create = 0x40, Exclusive = 0x80, DirectoryOnly = 0x10000, NoFollow = 0x20000, CloseOnExec = 0x80000;
-    private const int AtRemoveDir = 0x200, AtSymlinkNoFollow = 0x100, AtEmptyPath = 0x1000;
+    private const int AtRemoveDir = 0x200;
     private const int Exists = 17;
-    private const uint StatxBasicStats = 0x7ff;
 
     private readonly SafeFileHandle _fd;
 
@@ -95,10 +94,10 @@ internal sealed class DirectoryHandle : IDisposable
     }
 
     /// <summary>Owner, mode and size of <paramref name="name"/> here (a link itself, never its target), or null when it is not there.</summary>
-    public (uint Uid, uint Mode, long Size)? StatChild(string name) => Statx(name, AtSymlinkNoFollow);
+    public (uint Uid, uint Mode, long Size)? StatChild(string name) => name.Length == 0 ? null : NativeFile.StatAt(_fd, name);
 
     /// <summary>Owner, mode and size of this folder itself.</summary>
-    public (uint Uid, uint Mode, long Size)? Stat() => Statx("", AtEmptyPath);
+    public (uint Uid, uint Mode, long Size)? Stat() => NativeFile.StatAt(_fd, "");
 
     /// <summary>Removes the entry <paramref name="name"/> (a link is removed, never followed); a sub-folder only when <paramref name="folder"/> and empty. False when it could not be removed.</summary>
     public bool Remove(string name, bool folder) => unlinkat(Fd, name, folder ? AtRemoveDir : 0) == 0;
@@ -107,14 +106,6 @@ internal sealed class DirectoryHandle : IDisposable
     public void Dispose() => _fd.Dispose();
 
     private int Fd => (int)_fd.DangerousGetHandle();
-
-    private (uint Uid, uint Mode, long Size)? Statx(string name, int flags)
-    {
-        // struct statx: uid at 20, mode (u16) at 28, size (u64) at 40.
-        var buffer = new byte[256];
-        if (statx(Fd, name, flags, StatxBasicStats, buffer) != 0) return null;
-        return (BitConverter.ToUInt32(buffer, 20), BitConverter.ToUInt16(buffer, 28), (long)BitConverter.ToUInt64(buffer, 40));
-    }
 
     private static IOException Failure(string what) => new($"{what}: {Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())}");
 
@@ -140,7 +131,4 @@ internal sealed class DirectoryHandle : IDisposable
 
     [DllImport(Libc, SetLastError = true)]
     private static extern long lseek(int fd, long offset, int whence);
-
-    [DllImport(Libc, SetLastError = true)]
-    private static extern int statx(int dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, [Out] byte[] buffer);
 }

@@ -10,8 +10,6 @@ namespace NetBufRules.Primitives;
 /// </summary>
 internal static class FolderTrust
 {
-    private const uint GroupOrOthersWrite = 0x12; // 0o022
-
     /// <summary>Why <paramref name="folder"/> may not be written in, with the fix, or null when it may.</summary>
     public static string? Problem(string folder)
     {
@@ -41,8 +39,8 @@ internal static class FolderTrust
         var me = NativeFile.EffectiveUid();
         if (stat.Uid != 0 && stat.Uid != me)
             return $"'{path}' is owned by uid {stat.Uid.ToString(CultureInfo.InvariantCulture)}, neither root nor the user running netbufrules, who could swap what is written there (hint: chown it to root or to yourself)";
-        if ((stat.Mode & GroupOrOthersWrite) != 0 && !(allowSticky && (stat.Mode & NativeFile.Sticky) != 0))
-            return $"'{path}' is writable by {((stat.Mode & 0x2) != 0 ? "others" : "its group")} (mode {Convert.ToString(stat.Mode & 0xFFF, 8).PadLeft(4, '0')}), who could swap what is written there for a link (hint: chmod go-w {path})";
+        if ((stat.Mode & NativeFile.GroupOrOthersWrite) != 0 && !(allowSticky && (stat.Mode & NativeFile.Sticky) != 0))
+            return $"'{path}' is writable by {((stat.Mode & NativeFile.OthersWrite) != 0 ? "others" : "its group")} (mode {NativeFile.Octal(stat.Mode)}), who could swap what is written there for a link (hint: chmod go-w {path})";
         return null;
     }
 }

@@ -19,7 +19,7 @@ internal static class InputFile
     // statfs f_type of kernel pseudo filesystems (linux/magic.h): mounted anywhere, their files are not input.
     private static readonly HashSet<long> KernelFilesystems =
     [
-        0x9fa0, // proc
+        NativeFile.ProcFilesystem,
         0x62656572, // sysfs
         0x64626720, // debugfs
         0x74726163, // tracefs
@@ -43,7 +43,7 @@ internal static class InputFile
         // A path that does not resolve is left to the open, which says "not found" or "permission denied" as before.
         if (real is null) return null;
         if (Kernel(real)) return KernelFile(path, real);
-        if (Native.FilesystemType(real) is { } fs && KernelFilesystems.Contains(fs)) return KernelFile(path, real);
+        if (NativeFile.FilesystemType(real) is { } fs && KernelFilesystems.Contains(fs)) return KernelFile(path, real);
         if (NativeFile.Stat(real) is { } stat && (stat.Mode & NativeFile.TypeMask) != NativeFile.Regular) return NotRegular(path);
         return null;
     }
@@ -71,7 +71,7 @@ internal static class InputFile
             // The file opened may not be the file checked: look at the handle itself.
             var opened = Native.OpenedPath(handle);
             if (opened is not null && Kernel(opened)) throw KernelFile(path, opened);
-            if (Native.FilesystemType(handle) is { } fs && KernelFilesystems.Contains(fs)) throw KernelFile(path, opened ?? path);
+            if (NativeFile.FilesystemType(handle) is { } fs && KernelFilesystems.Contains(fs)) throw KernelFile(path, opened ?? path);
             if (NativeFile.Stat(handle) is { } stat && (stat.Mode & NativeFile.TypeMask) != NativeFile.Regular) throw NotRegular(path);
             return handle;
         }
@@ -109,26 +109,13 @@ internal static class InputFile
     private const int Enotdir = 20;
     private const int Eloop = 40;
 
-    /// <summary>What <see cref="NativeFile"/> does not ask either: open without blocking or following, and statfs on a path or a handle.</summary>
+    /// <summary>What <see cref="NativeFile"/> does not ask: open without blocking or following, and the path of an opened file.</summary>
     private static class Native
     {
         private const int ORdOnly = 0;
         private const int ONonBlock = 0x800;
         private const int ONoFollow = 0x20000;
         private const int OCloExec = 0x80000;
-
-        public static long? FilesystemType(string path) => Guard<long?>(() =>
-        {
-            // struct statfs begins with f_type (a long) on 64-bit Linux.
-            var buffer = new byte[256];
-            return statfs(path, buffer) == 0 ? BitConverter.ToInt64(buffer, 0) : (long?)null;
-        });
-
-        public static long? FilesystemType(SafeFileHandle handle) => Guard<long?>(() =>
-        {
-            var buffer = new byte[256];
-            return fstatfs((int)handle.DangerousGetHandle(), buffer) == 0 ? BitConverter.ToInt64(buffer, 0) : (long?)null;
-        });
 
         /// <summary>The path the kernel has for an open file (its /proc/self/fd link), or null.</summary>
         public static string? OpenedPath(SafeFileHandle handle)
@@ -161,29 +148,11 @@ internal static class InputFile
             return null;
         }
 
-        private static T Guard<T>(Func<T> call)
-        {
-            try
-            {
-                return call();
-            }
-            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-            {
-                return default!;
-            }
-        }
-
         // DllImport rather than LibraryImport: the generated stubs need unsafe code, which the engine does not enable.
         private const string Libc = "libc.so.6";
 
         [DllImport(Libc, SetLastError = true)]
         private static extern int open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
-
-        [DllImport(Libc, SetLastError = true)]
-        private static extern int statfs([MarshalAs(UnmanagedType.LPUTF8Str)] string path, [Out] byte[] buffer);
-
-        [DllImport(Libc, SetLastError = true)]
-        private static extern int fstatfs(int fd, [Out] byte[] buffer);
 
     }
 }

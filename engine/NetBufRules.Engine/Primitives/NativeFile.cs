@@ -2,7 +2,10 @@ using System.Runtime.InteropServices;
 
 namespace NetBufRules.Primitives;
 
-/// <summary>The two facts .NET does not give about a file: its owner (statx) and its fully resolved path (realpath).</summary>
+/// <summary>
+/// The facts .NET does not give about a file: its owner, mode and size (statx), the file system it is on (statfs) and
+/// its fully resolved path (realpath). The one place these calls and their struct layouts are declared.
+/// </summary>
 internal static class NativeFile
 {
     private const int AtFdCwd = -100;
@@ -11,36 +14,61 @@ internal static class NativeFile
     private const uint StatxBasicStats = 0x7ff;
 
     /// <summary>Owner, group and mode of <paramref name="path"/> (the link itself when <paramref name="follow"/> is false), or null.</summary>
-    public static (uint Uid, uint Gid, uint Mode)? Stat(string path, bool follow = true)
+    public static (uint Uid, uint Gid, uint Mode)? Stat(string path, bool follow = true) =>
+        Statx(AtFdCwd, path, follow ? 0 : AtSymlinkNoFollow) is { } st ? (st.Uid, st.Gid, st.Mode) : null;
+
+    /// <summary>Owner, group and mode of the open file <paramref name="handle"/>, or null.</summary>
+    public static (uint Uid, uint Gid, uint Mode)? Stat(Microsoft.Win32.SafeHandles.SafeFileHandle handle) =>
+        Statx((int)handle.DangerousGetHandle(), "", AtEmptyPath) is { } st ? (st.Uid, st.Gid, st.Mode) : null;
+
+    /// <summary>The size statx gives for <paramref name="path"/> (links followed), or null when it cannot be asked or is refused.</summary>
+    public static long? Size(string path) => Statx(AtFdCwd, path, 0)?.Size;
+
+    /// <summary>
+    /// Owner, mode and size of <paramref name="name"/> in the open folder <paramref name="folder"/> (a link itself, never
+    /// its target), or of the folder itself when <paramref name="name"/> is empty; null when it is not there.
+    /// </summary>
+    public static (uint Uid, uint Mode, long Size)? StatAt(Microsoft.Win32.SafeHandles.SafeFileHandle folder, string name) =>
+        Statx((int)folder.DangerousGetHandle(), name, name.Length == 0 ? AtEmptyPath : AtSymlinkNoFollow) is { } st ? (st.Uid, st.Mode, st.Size) : null;
+
+    private static (uint Uid, uint Gid, uint Mode, long Size)? Statx(int dirfd, string path, int flags)
     {
-        // struct statx is the same on every architecture: uid at 20, gid at 24, mode (u16) at 28.
+        // struct statx is the same on every architecture: uid at 20, gid at 24, mode (u16) at 28, size (u64) at 40.
         var buffer = new byte[256];
         try
         {
-            if (statx(AtFdCwd, path, follow ? 0 : AtSymlinkNoFollow, StatxBasicStats, buffer) != 0) return null;
+            if (statx(dirfd, path, flags, StatxBasicStats, buffer) != 0) return null;
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
             // Not glibc: nothing can be checked, so nothing passes the checks (fail closed).
             return null;
         }
-        return (BitConverter.ToUInt32(buffer, 20), BitConverter.ToUInt32(buffer, 24), BitConverter.ToUInt16(buffer, 28));
+        return (BitConverter.ToUInt32(buffer, 20), BitConverter.ToUInt32(buffer, 24), BitConverter.ToUInt16(buffer, 28), (long)BitConverter.ToUInt64(buffer, 40));
     }
 
-    /// <summary>Owner, group and mode of the open file <paramref name="handle"/>, or null.</summary>
-    public static (uint Uid, uint Gid, uint Mode)? Stat(Microsoft.Win32.SafeHandles.SafeFileHandle handle)
+    /// <summary>The statfs f_type of the file system <paramref name="path"/> is on, or null.</summary>
+    public static long? FilesystemType(string path) => FilesystemType(buffer => statfs(path, buffer));
+
+    /// <summary>The statfs f_type of the file system the open file <paramref name="handle"/> is on, or null.</summary>
+    public static long? FilesystemType(Microsoft.Win32.SafeHandles.SafeFileHandle handle) => FilesystemType(buffer => fstatfs((int)handle.DangerousGetHandle(), buffer));
+
+    private static long? FilesystemType(Func<byte[], int> call)
     {
+        // struct statfs begins with f_type (a long) on 64-bit Linux.
         var buffer = new byte[256];
         try
         {
-            if (statx((int)handle.DangerousGetHandle(), "", AtEmptyPath, StatxBasicStats, buffer) != 0) return null;
+            return call(buffer) == 0 ? BitConverter.ToInt64(buffer, 0) : null;
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
             return null;
         }
-        return (BitConverter.ToUInt32(buffer, 20), BitConverter.ToUInt32(buffer, 24), BitConverter.ToUInt16(buffer, 28));
     }
+
+    /// <summary>PROC_SUPER_MAGIC, the statfs f_type of /proc.</summary>
+    public const long ProcFilesystem = 0x9fa0;
 
     /// <summary>The effective uid of this process (whose files it may trust besides root's), or null when it cannot be asked.</summary>
     public static uint? EffectiveUid()
@@ -98,11 +126,42 @@ internal static class NativeFile
     /// <summary>S_ISVTX, the sticky bit: in such a folder only a file's owner may rename or remove it.</summary>
     public const uint Sticky = 0x200;
 
+    /// <summary>S_IWGRP | S_IWOTH: someone besides the owner may write.</summary>
+    public const uint GroupOrOthersWrite = 0x12;
+
+    /// <summary>S_IWOTH.</summary>
+    public const uint OthersWrite = 0x2;
+
+    /// <summary>S_IROTH.</summary>
+    public const uint OthersRead = 0x4;
+
+    /// <summary>What kind of file <paramref name="mode"/> is, for a message ("a FIFO", "a folder", ...).</summary>
+    public static string Kind(uint mode) => (mode & TypeMask) switch
+    {
+        Regular => "a regular file",
+        Directory => "a folder",
+        SymbolicLink => "a symbolic link",
+        0x1000 => "a FIFO",
+        0x2000 => "a character device",
+        0x6000 => "a block device",
+        0xC000 => "a socket",
+        _ => "not a regular file",
+    };
+
+    /// <summary>The permission bits of <paramref name="mode"/> as four octal digits ("0644"), as chmod writes them.</summary>
+    public static string Octal(uint mode) => Convert.ToString(mode & 0xFFF, 8).PadLeft(4, '0');
+
     // DllImport rather than LibraryImport: the generated stubs need unsafe code, which the engine does not enable.
     // glibc's soname, so the JIT and the NativeAOT build resolve it alike (only the JIT maps a bare "libc").
     private const string Libc = "libc.so.6";
     [DllImport(Libc, SetLastError = true)]
     private static extern int statx(int dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, [Out] byte[] buffer);
+
+    [DllImport(Libc, SetLastError = true)]
+    private static extern int statfs([MarshalAs(UnmanagedType.LPUTF8Str)] string path, [Out] byte[] buffer);
+
+    [DllImport(Libc, SetLastError = true)]
+    private static extern int fstatfs(int fd, [Out] byte[] buffer);
 
     [DllImport(Libc, SetLastError = true)]
     private static extern IntPtr realpath([MarshalAs(UnmanagedType.LPUTF8Str)] string path, IntPtr resolved);

@@ -21,19 +21,8 @@ internal static class OwnFile
     /// <summary>Why <paramref name="path"/> may not be written (something other than a regular file is there), or null.</summary>
     public static string? TargetProblem(string path)
     {
-        if (NativeFile.Stat(path, follow: false) is not { } st) return null;
-        var kind = (st.Mode & NativeFile.TypeMask) switch
-        {
-            NativeFile.Regular => null,
-            NativeFile.SymbolicLink => "a symbolic link",
-            NativeFile.Directory => "a folder",
-            0x1000 => "a FIFO",
-            0x2000 => "a character device",
-            0x6000 => "a block device",
-            0xC000 => "a socket",
-            _ => "not a regular file",
-        };
-        return kind is null ? null : $"'{path}' is {kind}; netbufrules replaces only a regular file (name a new file)";
+        if (NativeFile.Stat(path, follow: false) is not { } st || (st.Mode & NativeFile.TypeMask) == NativeFile.Regular) return null;
+        return $"'{path}' is {NativeFile.Kind(st.Mode)}; netbufrules replaces only a regular file (name a new file)";
     }
 
     /// <summary>

@@ -109,8 +109,6 @@ internal sealed class LiveSourceReader(int outputCapBytes = LiveSourceReader.Def
             .WithValidation(CommandResultValidation.None)
             .WithStandardInputPipe(PipeSource.Null);
 
-    private const uint OthersRead = 0x4;
-
     private async Task<RawOutput> ReadFileAsync(string filePath, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var now = DateTimeOffset.UtcNow;
@@ -128,8 +126,8 @@ internal sealed class LiveSourceReader(int outputCapBytes = LiveSourceReader.Def
             return RawOutput.Failed(now, ReadFailure.Other, $"{filePath} is not a regular file; not read");
         // The kernel marks its secrets and its reads with side effects by mode: a setting no one but root may read
         // (stable_secret, tcp_fastopen_key, vm/stat_refresh, bpf_jit_*) is not a probe's to read as root.
-        if (real.StartsWith("/proc/sys/", StringComparison.Ordinal) && (st.Mode & OthersRead) == 0)
-            return RawOutput.Failed(now, ReadFailure.PermissionDenied, $"{filePath} is readable by root alone (mode {Convert.ToString((int)(st.Mode & 0x1FF), 8)}, a secret or a read with side effects); not read");
+        if (real.StartsWith("/proc/sys/", StringComparison.Ordinal) && (st.Mode & NativeFile.OthersRead) == 0)
+            return RawOutput.Failed(now, ReadFailure.PermissionDenied, $"{filePath} is readable by root alone (mode {NativeFile.Octal(st.Mode)}, a secret or a read with side effects); not read");
         return await ReadWithinAsync(filePath, real, timeout, outputCapBytes, cancellationToken).ConfigureAwait(false);
     }
 

@@ -16,8 +16,6 @@ internal static class LintConfig
 
     public const string FileName = SafetyPolicy.ConfigFileName;
 
-    private const uint OthersWrite = 0x2;
-
     private const string ToolExample = "allow_commands: {mytool: ['mytool --stats [--json]']}";
 
     /// <summary>The config file for <paramref name="paths"/>: the first found in a path or its parents, or null.</summary>
@@ -37,7 +35,7 @@ internal static class LintConfig
             {
                 // A parent folder anyone may write (/tmp, sticky or not) is no repository's: a file there is anyone's,
                 // and one planted as /tmp/.netbufrules.yaml would stop every root run of a pack kept under /tmp (NBR190).
-                if (dir != start && NativeFile.Stat(dir.FullName) is { } folder && (folder.Mode & OthersWrite) != 0) break;
+                if (dir != start && NativeFile.Stat(dir.FullName) is { } folder && (folder.Mode & NativeFile.OthersWrite) != 0) break;
                 var candidate = Path.Combine(dir.FullName, FileName);
                 if (NativeFile.Stat(candidate, follow: false) is not null || File.Exists(candidate)) return (candidate, path);
             }
