@@ -33,15 +33,14 @@ internal sealed class ConditionEvaluator
     private Finding EvaluateWith(Playbook playbook, IReadOnlyDictionary<string, ProbeResult> measured, IReadOnlyDictionary<string, object> parameters, Peers peers)
     {
         var evidence = new Dictionary<string, EvidenceItem>(StringComparer.Ordinal);
-        var plan = Plans.GetValue(playbook, p => WhereOrder.Plan(p));
+        var plan = PlanOf(playbook);
         if (plan.Cycle is not null)
         {
             return new Finding(playbook, FindingStatus.Error, $"the probes' 'where' filters read each other in a cycle ({plan.CycleText}), so no order gives their rows", [], [], evidence, parameters,
                 new Dictionary<string, ProbeValue>(StringComparer.Ordinal), measured, []);
         }
         var probes = SkipDependents(plan, measured);
-        var values = probes.Values.Where(p => p is { Status: ProbeStatus.Ok, Value: not null })
-            .ToDictionary(p => p.Name, p => p.Value!, StringComparer.Ordinal);
+        var values = MeasuredValues(probes);
         var missing = playbook.Requires.Where(n => probes.TryGetValue(n, out var p) && p.Status == ProbeStatus.Skipped).ToList();
         if (missing.Count > 0)
         {
@@ -78,12 +77,11 @@ internal sealed class ConditionEvaluator
     /// </summary>
     internal TableValue? Kept(Playbook playbook, ProbeSpec table, IReadOnlyDictionary<string, ProbeResult> measured, IReadOnlyDictionary<string, object> parameters)
     {
-        var plan = Plans.GetValue(playbook, p => WhereOrder.Plan(p));
+        var plan = PlanOf(playbook);
         if (plan.Cycle is not null) return null;
         var probes = SkipDependents(plan, measured);
         if (!probes.TryGetValue(table.Name, out var own) || own.Status != ProbeStatus.Ok) return null;
-        var values = probes.Values.Where(p => p is { Status: ProbeStatus.Ok, Value: not null })
-            .ToDictionary(p => p.Name, p => p.Value!, StringComparer.Ordinal);
+        var values = MeasuredValues(probes);
         try
         {
             foreach (var probe in plan.Order.Where(p => values.ContainsKey(p.Name)))
@@ -99,6 +97,13 @@ internal sealed class ConditionEvaluator
             return null;
         }
     }
+
+    /// <summary>The order of <paramref name="playbook"/>'s 'where' filters, worked out once per playbook.</summary>
+    private static WherePlan PlanOf(Playbook playbook) => Plans.GetValue(playbook, p => WhereOrder.Plan(p));
+
+    /// <summary>The value of every probe that was measured, before any 'where' filter.</summary>
+    private static Dictionary<string, ProbeValue> MeasuredValues(Dictionary<string, ProbeResult> probes) =>
+        probes.Values.Where(p => p is { Status: ProbeStatus.Ok, Value: not null }).ToDictionary(p => p.Name, p => p.Value!, StringComparer.Ordinal);
 
     /// <summary>
     /// A probe whose 'where' needs a skipped probe is skipped too, saying which one and why; in the filters' order, so a
