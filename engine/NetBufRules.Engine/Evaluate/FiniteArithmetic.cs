@@ -36,7 +36,8 @@ internal sealed class FiniteArithmetic : IEvaluationVisitorFactory
         {
             var result = base.Visit(expression);
             return result is double d && !double.IsFinite(d)
-                ? throw new ArithmeticException($"'{expression}' is {(double.IsNaN(d) ? "not a number" : "infinite")} (a remainder or division by zero?)")
+                // The condition's own text is put in front by the caller; an NCalc node prints only its type name.
+                ? throw new ArithmeticException($"the arithmetic {(double.IsNaN(d) ? "is not a number" : "is infinite")} (a remainder or division by zero?)")
                 : result;
         }
     }
