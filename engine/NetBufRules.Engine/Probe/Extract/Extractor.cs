@@ -21,6 +21,15 @@ internal static class Extractor
         {
             return ExtractUnchecked(spec, output);
         }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            // The limit is wall-clock: on a sick host (memory reclaim, a flood) one match can be descheduled past it.
+            // Once more decides; a pattern that backtracks for real runs out of time again.
+        }
+        try
+        {
+            return ExtractUnchecked(spec, output);
+        }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException e)
         {
             throw new ExtractException($"regex /{spec.Path}/ {Primitives.Limits.RegexTimedOut} {Primitives.Limits.RegexTimeout.TotalMilliseconds:0} ms on {output.Length:N0} characters (a backtracking regex?)", e);
