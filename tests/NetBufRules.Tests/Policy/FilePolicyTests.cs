@@ -78,7 +78,8 @@ public sealed class FilePolicyTests
             raw.Succeeded.ShouldBeFalse(path);
             raw.Stdout.ShouldBeEmpty();
             raw.FailureMessage.ShouldNotBeNull().ShouldContain("not read");
-            watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(1));
+            // Read, /proc/kmsg blocks forever and /dev/zero never ends: seconds tell a refusal from a read on a busy machine.
+            watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
         }
     }
 
