@@ -48,8 +48,34 @@ internal static class JsonExtractor
         }
         catch (JsonException e)
         {
+            // iproute2 writes an interface name as its bytes: one with an ESC in it (the kernel refuses only '/', ':' and
+            // white space) is a raw control character inside a JSON string, which JSON forbids. Escaped, it is the name.
+            if (EscapeControls(output) is { } escaped)
+            {
+                try
+                {
+                    using var document = JsonDocument.Parse(escaped);
+                    return document.RootElement.Clone();
+                }
+                catch (JsonException)
+                {
+                }
+            }
             throw new ExtractException($"the output is not JSON: {e.Message}");
         }
+    }
+
+    /// <summary>The text with each control character other than tab, CR and LF written as <c>\u00XX</c>; null when it has none.</summary>
+    private static string? EscapeControls(string output)
+    {
+        if (!output.Any(c => c < ' ' && c is not ('\t' or '\n' or '\r'))) return null;
+        var text = new System.Text.StringBuilder(output.Length + 16);
+        foreach (var c in output)
+        {
+            if (c < ' ' && c is not ('\t' or '\n' or '\r')) text.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            else text.Append(c);
+        }
+        return text.ToString();
     }
 
     private static JsonElement Navigate(JsonElement root, string path) =>

@@ -51,6 +51,16 @@ public sealed class ExtractorTests
     }
 
     [Fact]
+    public void A_raw_control_character_in_a_json_string_is_read_as_that_character_and_nothing_else_is_forgiven()
+    {
+        // iproute2 writes an interface name's bytes unescaped; the kernel allows an ESC or a BEL in one.
+        var spec = new ExtractSpec(ExtractKind.JsonRows, Path: "", Map: new Dictionary<string, string> { ["name"] = "ifname" });
+        var table = Extractor.Extract(spec, "[{\"ifname\":\"a\u001b[31m\u0007b\"},{\"ifname\":\"lo\"}]\n").ShouldBeOfType<TableValue>();
+        table.Rows.Select(r => r["name"]).ShouldBe(["a\u001b[31m\u0007b", "lo"]);
+        Should.Throw<ExtractException>(() => Extractor.Extract(spec, "[{\"ifname\":\"a\u001b\"},")).Message.ShouldContain("not JSON");
+    }
+
+    [Fact]
     public void Output_that_is_not_json_is_an_extract_failure_not_a_crash()
     {
         Should.Throw<ExtractException>(() => Extractor.Extract(new ExtractSpec(ExtractKind.Json, Path: "kernel.X"), "Usage: nstat ..."));
