@@ -35,6 +35,20 @@ public sealed class RobustnessSnapshotTests
     }
 
     [Fact]
+    public async Task A_property_given_twice_is_refused_at_its_place_not_read_as_the_last_one()
+    {
+        // The second "stdout" would win in a document reader and lose in a streaming one: neither is believed.
+        using var scratch = new RobustnessScratch();
+        var text = Load().ToJsonString();
+        var at = text.IndexOf("\"stdout\":", StringComparison.Ordinal);
+        var file = scratch.Write("snap.json", text[..at] + "\"stdout\":\"forged\"," + text[at..]);
+        var (code, output, error) = await CliRunner.Run("run", "--from", file);
+        code.ShouldBe(2);
+        output.ShouldBeEmpty();
+        error.ShouldBe($"netbufrules: {file}:1:{at + 1 + "\"stdout\":\"forged\",".Length}: not a snapshot: a property appears twice in one object; keep one\n");
+    }
+
+    [Fact]
     public async Task A_second_sample_before_the_first_is_refused_as_time_going_backwards()
     {
         using var scratch = new RobustnessScratch();

@@ -85,6 +85,30 @@ internal static class SnapshotJson
         }
     }
 
+    /// <summary>Where (1-based line and byte column) a property name first repeats within its object, or null; the text is valid JSON.</summary>
+    private static (int Line, long Column)? RepeatedProperty(ReadOnlySpan<byte> utf8)
+    {
+        var reader = new Utf8JsonReader(utf8); // the document read it already, within the default depth
+        var names = new Stack<HashSet<string>>();
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject:
+                    names.Push(new HashSet<string>(StringComparer.Ordinal));
+                    break;
+                case JsonTokenType.EndObject:
+                    names.Pop();
+                    break;
+                case JsonTokenType.PropertyName when !names.Peek().Add(reader.GetString()!):
+                    var before = utf8[..(int)reader.TokenStartIndex];
+                    var lineStart = before.LastIndexOf((byte)'\n') + 1;
+                    return (before.Count((byte)'\n') + 1, before.Length - lineStart + 1);
+            }
+        }
+        return null;
+    }
+
     /// <summary>The general reader: the whole document, the schema when the shape is not plain, every error worded.</summary>
     internal static Snapshot ReadDocument(string file, ReadOnlyMemory<byte> utf8)
     {
@@ -98,6 +122,13 @@ internal static class SnapshotJson
             // Only the place, never the parser's words: they quote the file's bytes, and a file that is no snapshot
             // (a test's 'snapshot: /etc/shadow') must not show any of them.
             throw new SnapshotException($"{file}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: not a snapshot: not valid JSON at this place");
+        }
+        // JSON leaves a repeated name to the reader (the last one wins in a document, the first in a stream): a snapshot
+        // that says two things about one property is refused, not read as one of them.
+        if (RepeatedProperty(utf8.Span) is { } repeated)
+        {
+            document.Dispose();
+            throw new SnapshotException($"{file}:{repeated.Line}:{repeated.Column}: not a snapshot: a property appears twice in one object; keep one");
         }
         using (document)
         {
