@@ -141,5 +141,5 @@ internal sealed class NodeReader(string[] fileLines, DiagnosticBag diagnostics)
     public static bool IsNonFiniteNumber(YamlScalar scalar) => ParamValue(scalar) is double d && !double.IsFinite(d);
 
     /// <summary>A typed param value: number, bool or string.</summary>
-    public static object ParamValue(YamlScalar scalar) => ScalarText.Type(scalar.Value, quoted: scalar.Style != YamlScalarStyle.Plain);
+    public static object ParamValue(YamlScalar scalar) => ScalarText.Type(scalar.Value, quoted: scalar.IsText);
 }

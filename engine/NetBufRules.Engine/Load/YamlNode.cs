@@ -10,10 +10,16 @@ internal abstract record YamlNode(SourcePosition Position)
     public abstract string Kind { get; }
 }
 
-/// <summary>A scalar with its text, its style and the position of its first character of content.</summary>
-internal sealed record YamlScalar(SourcePosition Position, string Value, YamlScalarStyle Style, bool IsNull) : YamlNode(Position)
+/// <summary>
+/// A scalar with its text, its style and the position of its first character of content; <paramref name="TaggedText"/>
+/// when a <c>!!str</c> tag makes plain words text.
+/// </summary>
+internal sealed record YamlScalar(SourcePosition Position, string Value, YamlScalarStyle Style, bool IsNull, bool TaggedText = false) : YamlNode(Position)
 {
     public override string Kind => IsNull ? "nothing" : "a scalar";
+
+    /// <summary>Text whatever it spells ("10" quoted, a block, or tagged !!str), not typed as a number or bool.</summary>
+    public bool IsText => Style != YamlScalarStyle.Plain || TaggedText;
 }
 
 /// <summary>A mapping whose keys are unique and kept in order.</summary>

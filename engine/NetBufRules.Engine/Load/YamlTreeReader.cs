@@ -111,10 +111,11 @@ internal static class YamlTreeReader
                 }
             case Scalar scalar:
                 parser.MoveNext();
-                return ToScalar(scalar, file);
-            case SequenceStart:
+                return ToScalar(scalar, file, diagnostics);
+            case SequenceStart sequence:
                 {
                     parser.MoveNext();
+                    CheckCollectionTag(sequence.Tag, "seq", at, diagnostics);
                     Enter(budget, at);
                     var items = new List<YamlNode>();
                     while (!parser.TryConsume<SequenceEnd>(out _))
@@ -122,9 +123,10 @@ internal static class YamlTreeReader
                     budget.Depth--;
                     return new YamlList(at, items);
                 }
-            case MappingStart:
+            case MappingStart mapping:
                 {
                     parser.MoveNext();
+                    CheckCollectionTag(mapping.Tag, "map", at, diagnostics);
                     Enter(budget, at);
                     var entries = new List<KeyValuePair<YamlScalar, YamlNode>>();
                     var seen = new Dictionary<string, YamlScalar>(StringComparer.Ordinal);
@@ -162,7 +164,15 @@ internal static class YamlTreeReader
                 "a playbook needs fewer than 10 levels; flatten this structure");
     }
 
-    private static YamlScalar ToScalar(Scalar scalar, string file)
+    private const string CoreTag = "tag:yaml.org,2002:";
+
+    /// <summary>
+    /// A scalar with its style and YAML's core tags honoured: <c>!!str 10</c> is the text "10", <c>!!float</c> and
+    /// <c>!!int</c> must spell a finite number, <c>!!bool</c> true or false, <c>!!null</c> nothing. Any other tag (a
+    /// custom <c>!include</c>, <c>!!binary</c>, <c>!!timestamp</c>) means something this reader does not do: an error,
+    /// not a value read as if the tag were absent.
+    /// </summary>
+    private static YamlScalar ToScalar(Scalar scalar, string file, DiagnosticBag diagnostics)
     {
         var style = scalar.Style switch
         {
@@ -174,7 +184,50 @@ internal static class YamlTreeReader
         var line = (int)scalar.Start.Line;
         var column = (int)scalar.Start.Column;
         if (style == YamlScalarStyle.Quoted) column++;
+        var position = new SourcePosition(file, line, column);
         var isNull = style == YamlScalarStyle.Plain && scalar.Value is "" or "~" or "null" or "Null" or "NULL";
-        return new YamlScalar(new SourcePosition(file, line, column), scalar.Value, style, isNull);
+        var tag = scalar.Tag.IsEmpty ? null : scalar.Tag.Value;
+        var text = false;
+        switch (tag)
+        {
+            case null:
+                break;
+            case "!" or CoreTag + "str":
+                (text, isNull) = (true, false);
+                break;
+            case CoreTag + "int" or CoreTag + "float":
+                if (!ScalarText.TryNumber(scalar.Value, out var number) || !double.IsFinite(number))
+                    diagnostics.Error(position, Codes.InvalidValue, $"'{Quoted(scalar.Value)}' is tagged {Short(tag)} but is no finite number",
+                        "write a decimal number such as 10 or 0.5 (NaN and infinities are not limits), or drop the tag");
+                isNull = false;
+                break;
+            case CoreTag + "bool":
+                if (!bool.TryParse(scalar.Value, out _))
+                    diagnostics.Error(position, Codes.InvalidValue, $"'{Quoted(scalar.Value)}' is tagged !!bool but is neither true nor false", "write true or false");
+                isNull = false;
+                break;
+            case CoreTag + "null":
+                isNull = true;
+                break;
+            default:
+                diagnostics.Error(position, Codes.InvalidValue, $"the YAML tag {Short(tag)} is not supported", "remove the tag: values are typed by how they are written (quote a text)");
+                break;
+        }
+        return new YamlScalar(position, scalar.Value, style, isNull, text);
+    }
+
+    private static void CheckCollectionTag(TagName tag, string kind, SourcePosition at, DiagnosticBag diagnostics)
+    {
+        if (!tag.IsEmpty && tag.Value != "!" && tag.Value != CoreTag + kind)
+            diagnostics.Error(at, Codes.InvalidValue, $"the YAML tag {Short(tag.Value)} is not supported", "remove the tag");
+    }
+
+    private static string Short(string tag) => Quoted(tag.StartsWith(CoreTag, StringComparison.Ordinal) ? "!!" + tag[CoreTag.Length..] : tag);
+
+    /// <summary>At most 40 characters of a written value, control characters shown as escapes.</summary>
+    private static string Quoted(string value)
+    {
+        var cut = value.Length > 40 ? value[..40] + "..." : value;
+        return string.Concat(cut.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
     }
 }

@@ -33,6 +33,16 @@ internal static class ScalarText
     {
         if (quoted) return text;
         if (TryNumber(text, out var number)) return number;
+        // YAML's own spellings of NaN and the infinities: numbers (which callers refuse), never a threshold read as text.
+        switch (text)
+        {
+            case ".nan" or ".NaN" or ".NAN":
+                return double.NaN;
+            case ".inf" or ".Inf" or ".INF" or "+.inf" or "+.Inf" or "+.INF":
+                return double.PositiveInfinity;
+            case "-.inf" or "-.Inf" or "-.INF":
+                return double.NegativeInfinity;
+        }
         if (bool.TryParse(text, out var flag)) return flag;
         return text;
     }

@@ -117,10 +117,10 @@ internal static class SchemaValidator
                 writer.WriteNullValue();
                 break;
             // A non-finite number (NaN, 1e999) has no JSON form: the schema sees the text, the loader refuses it.
-            case YamlScalar s when ScalarText.Type(s.Value, quoted: s.Style != YamlScalarStyle.Plain) is double d && double.IsFinite(d):
+            case YamlScalar s when ScalarText.Type(s.Value, quoted: s.IsText) is double d && double.IsFinite(d):
                 writer.WriteNumberValue(d);
                 break;
-            case YamlScalar s when ScalarText.Type(s.Value, quoted: s.Style != YamlScalarStyle.Plain) is bool b:
+            case YamlScalar s when ScalarText.Type(s.Value, quoted: s.IsText) is bool b:
                 writer.WriteBooleanValue(b);
                 break;
             case YamlScalar s:

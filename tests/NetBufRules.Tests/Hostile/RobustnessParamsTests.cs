@@ -26,7 +26,8 @@ public sealed class RobustnessParamsTests
         var values = scratch.Write("values.yaml", "tcp-backlog:\n  min_somaxconn: .NaN\nmax_overflows_per_s: Infinity\n");
         var (code, _, error) = await CliRunner.Run("run", Repo.Playbooks, "--values", values, "--interval", "0");
         code.ShouldBe(2);
-        error.ShouldBe($"netbufrules: {values}:3:22: 'Infinity' is not a finite number (NaN, Infinity and values beyond ±1.8e308 are refused)\n");
+        // YAML's own '.NaN' is refused like 'NaN' (it used to pass as the text '.NaN'), at its own place, first.
+        error.ShouldBe($"netbufrules: {values}:2:18: 'NaN' is not a finite number (NaN, Infinity and values beyond ±1.8e308 are refused)\n");
     }
 
     [Fact]
@@ -37,6 +38,34 @@ public sealed class RobustnessParamsTests
         var (code, _, error) = await CliRunner.Run("run", file, "--interval", "0");
         code.ShouldBe(2);
         error.ShouldContain($"{file}:13:10: error NBR006: param 'limit' is 'NaN', not a finite number");
+    }
+
+    [Theory]
+    [InlineData("!!float .nan", "'.nan' is tagged !!float but is no finite number")]
+    [InlineData(".nan", "param 'limit' is '.nan', not a finite number")]
+    [InlineData("-.Inf", "param 'limit' is '-.Inf', not a finite number")]
+    [InlineData("!!int ten", "'ten' is tagged !!int but is no finite number")]
+    [InlineData("!!bool 1", "'1' is tagged !!bool but is neither true nor false")]
+    [InlineData("!include /etc/shadow", "the YAML tag !include is not supported")]
+    [InlineData("!!binary aGk=", "the YAML tag !!binary is not supported")]
+    public async Task A_tagged_param_is_held_to_its_tag_at_lint_and_an_unknown_tag_is_an_error(string written, string message)
+    {
+        // Read as if the tag were absent, '!!float .nan' was the text '.nan': lint passed it and every run failed.
+        using var scratch = new RobustnessScratch();
+        var file = scratch.Write("tagged.yaml", RobustnessScratch.Playbook("tagged", "    file: /proc/loadavg", "v > limit", $"params:\n  limit: {written}\n"));
+        var (code, output, error) = await CliRunner.Run("lint", file);
+        code.ShouldBe(1);
+        error.ShouldBeEmpty();
+        output.ShouldContain($"{file}:13:10: error NBR006: {message}");
+    }
+
+    [Fact]
+    public void A_param_tagged_str_is_text_and_one_tagged_float_a_number()
+    {
+        var playbook = Playbooks.Parse(RobustnessScratch.Playbook("tagged", "    file: /proc/loadavg", "v > a", "params:\n  a: !!str 10\n  b: !!float 2.5\n  c: ! 7\n"), "tagged.yaml");
+        playbook.Params.Single(p => p.Name == "a").Value.ShouldBe("10");
+        playbook.Params.Single(p => p.Name == "b").Value.ShouldBe(2.5);
+        playbook.Params.Single(p => p.Name == "c").Value.ShouldBe("7");
     }
 
     [Fact]
