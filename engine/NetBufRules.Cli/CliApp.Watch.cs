@@ -74,7 +74,8 @@ internal sealed partial class CliApp
             var loop = new WatchLoop(playbooks, overrides, host.Reader(), host.Host, options);
             await host.Error.WriteLineAsync(
                 $"netbufrules: watching {playbooks.Count} playbooks every {seconds.ToString(CultureInfo.InvariantCulture)} s " +
-                $"(process table and kernel log every {DurationText.Say(slowEvery)}); Ctrl-C or SIGTERM stops with a summary").ConfigureAwait(false);
+                $"(process table and kernel log {(slowEvery <= TimeSpan.FromSeconds(seconds) ? "every window" : $"every {DurationText.Say(slowEvery)}")}); " +
+                "Ctrl-C or SIGTERM stops with a summary").ConfigureAwait(false);
             await loop.RunAsync(
                 async t => await host.Out.WriteLineAsync(WatchText.Line(t)).ConfigureAwait(false),
                 async message => await host.Error.WriteLineAsync($"netbufrules: {message}").ConfigureAwait(false),

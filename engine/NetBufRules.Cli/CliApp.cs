@@ -37,7 +37,7 @@ internal sealed partial class CliApp(CliHost host)
             var parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)
             {
-                foreach (var error in parsed.Errors) await host.Error.WriteLineAsync($"netbufrules: {error.Message}").ConfigureAwait(false);
+                foreach (var error in parsed.Errors) await host.Error.WriteLineAsync($"netbufrules: {UsageWords.Plain(error.Message)}").ConfigureAwait(false);
                 await host.Error.WriteLineAsync("Try 'netbufrules --help'.").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }

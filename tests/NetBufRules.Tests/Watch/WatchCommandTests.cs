@@ -150,6 +150,26 @@ public sealed partial class WatchCommandTests : IDisposable
         error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(1);
     }
 
+    [Theory]
+    [InlineData("--record-max-mb", "99999999999", "--record-max-mb: '99999999999' is not a whole number up to 2,147,483,647")]
+    [InlineData("--interval", "abc", "--interval: 'abc' is not a number (e.g. 2 or 0.5)")]
+    [InlineData("--record-windows", "5\u001b[2J", "--record-windows: '5\\u001b[2J' is not a whole number up to 2,147,483,647")]
+    public async Task A_value_of_the_wrong_kind_is_named_in_words_not_as_a_dotnet_type(string option, string value, string message)
+    {
+        var (code, output, error) = await CliRunner.Run("watch", Playbook(), option, value);
+        code.ShouldBe(2);
+        output.ShouldBeEmpty();
+        error.ShouldBe($"netbufrules: {message}\nTry 'netbufrules --help'.\n");
+    }
+
+    [Fact]
+    public async Task A_slow_interval_shorter_than_a_window_is_said_to_be_every_window()
+    {
+        var (code, _, error) = await CliRunner.Run(Driven, "watch", Playbook(), "--interval", "0.25", "--for", "0.5s", "--slow-interval", "1ms");
+        code.ShouldBe(0, error);
+        error.ShouldStartWith("netbufrules: watching 1 playbooks every 0.25 s (process table and kernel log every window); ");
+    }
+
     [SkippableFact]
     public void Sigterm_stops_watch_with_a_summary_and_exit_0()
     {
