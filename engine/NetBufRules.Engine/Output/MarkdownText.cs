@@ -6,11 +6,12 @@ namespace NetBufRules.Output;
 /// <summary>
 /// Host text made inert in Markdown (CommonMark and GitHub's): control characters escaped as in the terminal, every
 /// character with a Markdown meaning backslash-escaped (emphasis, links, HTML, tables; lists and headings at a line's start), and the
-/// colon of <c>://</c> and the dot of <c>www.</c> escaped so a process named like a URL is less likely to become a link.
+/// colon of <c>://</c>, the dot of <c>www.</c> and every <c>@</c> escaped so a process named like a URL or an email address
+/// (<c>a@ev.il</c>, which GitHub turns into a mailto link) is less likely to become a link.
 /// </summary>
 internal static class MarkdownText
 {
-    private const string Special = "\\`*_[]<>|~&";
+    private const string Special = "\\`*_[]<>|~&@";
 
     /// <summary>Characters that mean something only at the start of a line (lists, headings).</summary>
     private const string LineStart = "+-=#";

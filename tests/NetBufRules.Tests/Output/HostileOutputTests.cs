@@ -57,4 +57,14 @@ public sealed class HostileOutputTests
         foreach (var row in markdown.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.StartsWith("| host", StringComparison.Ordinal)))
             System.Text.RegularExpressions.Regex.Count(row, @"(?<!\\)\|").ShouldBe(3, row);
     }
+
+    [Theory]
+    [InlineData("a@ev.il", "a\\@ev.il")]
+    [InlineData("www.ev.il", "www\\.ev.il")]
+    [InlineData("x:https://ev.il", "x:https\\://ev.il")]
+    public void A_name_spelled_like_an_email_or_a_url_is_escaped_where_github_would_make_it_a_link(string name, string escaped)
+    {
+        // GitHub autolinks user@host and www. and scheme:// in plain text; an escaped '@', '.' or ':' breaks the pattern.
+        NetBufRules.Output.MarkdownText.Escape(name).ShouldBe(escaped);
+    }
 }
