@@ -15,8 +15,12 @@ namespace NetBufRules.Render;
 /// </summary>
 internal static class TemplateSandbox
 {
-    /// <summary>Loop iterations allowed per template.</summary>
-    public const int LoopLimit = 10_000;
+    /// <summary>
+    /// Iterations one loop may make: enough for every row a snapshot may hold (a fix template that walks the process
+    /// table of a host with 12,000 processes hit the old 10,000 and made file-descriptors an error there); the time
+    /// limit bounds the whole render.
+    /// </summary>
+    public const int LoopLimit = 2 * Probe.Recording.SnapshotBudget.SnapshotRows;
 
     /// <summary>Characters a template may produce.</summary>
     public const int OutputLimit = 256 * 1024;
