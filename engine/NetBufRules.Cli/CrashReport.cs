@@ -15,7 +15,7 @@ internal static class CrashReport
             """;
         // The message and the command line may carry host or argument bytes: escapes, not a terminal's controls, when the
         // file is shown with cat.
-        text = string.Concat(text.Select(c => char.IsControl(c) && c is not ('\n' or '\t') ? $"\\u{(int)c:x4}" : c.ToString()));
+        text = Primitives.HostText.EscapeLines(text);
         var name = $"crash-{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}-{Guid.NewGuid():N}"[..48] + ".txt";
         foreach (var folder in Folders())
         {

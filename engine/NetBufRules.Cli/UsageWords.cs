@@ -6,7 +6,7 @@ namespace NetBufRules.Cli;
 /// <summary>
 /// System.CommandLine's parse errors in a user's words: "Cannot parse argument '1e99' for option '--record-max-mb' as
 /// expected type 'System.Int32'" names a .NET type and not the range; the option and the value stay, the type becomes
-/// what the option takes. Control characters in the echoed argument are shown as escapes, never sent to the terminal.
+/// what the option takes. Control characters in the echoed argument are escaped (HostText), never sent to the terminal.
 /// </summary>
 internal static partial class UsageWords
 {
@@ -18,7 +18,7 @@ internal static partial class UsageWords
         var plain = CannotParse().Match(message) is { Success: true } m
             ? $"{m.Groups["option"].Value}: '{m.Groups["value"].Value}' is not {Kind(m.Groups["type"].Value)}"
             : message;
-        return string.Concat(plain.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+        return Primitives.HostText.Escape(plain);
     }
 
     private static string Kind(string type) => type switch

@@ -228,6 +228,6 @@ internal static class YamlTreeReader
     private static string Quoted(string value)
     {
         var cut = value.Length > 40 ? value[..40] + "..." : value;
-        return string.Concat(cut.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+        return HostText.Escape(cut);
     }
 }

@@ -27,7 +27,7 @@ public sealed class RobustnessInternalErrorTests
             if (!OperatingSystem.IsWindows()) File.GetUnixFileMode(crash).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
             var text = await File.ReadAllTextAsync(crash);
             text.ShouldContain("command: netbufrules run --interval 0");
-            text.ShouldContain("with a second line\\u001b[2J");
+            text.ShouldContain("with a second line\\x1b[2J");
             text.Where(c => char.IsControl(c) && c is not ('\n' or '\t')).ShouldBeEmpty();
             text.ShouldContain("   at ");
         }

@@ -153,7 +153,7 @@ public sealed partial class WatchCommandTests : IDisposable
     [Theory]
     [InlineData("--record-max-mb", "99999999999", "--record-max-mb: '99999999999' is not a whole number up to 2,147,483,647")]
     [InlineData("--interval", "abc", "--interval: 'abc' is not a number (e.g. 2 or 0.5)")]
-    [InlineData("--record-windows", "5\u001b[2J", "--record-windows: '5\\u001b[2J' is not a whole number up to 2,147,483,647")]
+    [InlineData("--record-windows", "5\u001b[2J", "--record-windows: '5\\x1b[2J' is not a whole number up to 2,147,483,647")]
     public async Task A_value_of_the_wrong_kind_is_named_in_words_not_as_a_dotnet_type(string option, string value, string message)
     {
         var (code, output, error) = await CliRunner.Run("watch", Playbook(), option, value);
