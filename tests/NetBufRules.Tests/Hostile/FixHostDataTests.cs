@@ -32,12 +32,25 @@ public sealed class FixHostDataTests
             then: [systemctl, daemon-reload]
         """;
 
+    // The same rows from the engine's own process table: the only table whose limits a drop-in is checked against.
+    private const string ProcessRows = """
+          procs:
+            processes: { netns: all }
+
+        """;
+
+    /// <summary>"pid:unit:comm:hard;" rows as the process table's columns (as a recording or a playbook test gives them).</summary>
+    private static string ProcessTable(string procs) =>
+        "pid\tfds\tsoft\thard\tuid\tunit\tcomm\n" + string.Concat(procs.Split(';', StringSplitOptions.RemoveEmptyEntries)
+            .Select(r => r.Split(':')).Select(f => $"{f[0]}\t10\t1024\t{f[3]}\t0\t{f[1]}\t{f[2]}\n"));
+
     private static async Task<RenderedFinding> Render(string fix, string procs = "", string somaxconn = "4096", string probes = Rows, string tail = "", FakeSourceReader? reader = null)
     {
         var playbook = Playbooks.Parse(FixHostilePlaybook.Yaml(fix, probes, tail), "hostile.yaml");
         PlaybookValidator.Validate([playbook]).ShouldBeEmpty("the attack is in the data: the playbook itself is clean");
         reader ??= new FakeSourceReader();
         reader.With("/proc/sys/net/core/somaxconn", somaxconn).With("/proc/fake/procs", procs);
+        if (probes == ProcessRows) reader.With(new NetBufRules.Model.ProcessesSource().Describe(), ProcessTable(procs));
         using var runner = new ProbeRunner(reader, new ProbeRunOptions(TimeSpan.Zero));
         var run = await runner.RunAsync([playbook]);
         var finding = new ConditionEvaluator().Evaluate(playbook, run.For("hostile"), new ParamOverrides().Resolve(playbook));
@@ -57,7 +70,7 @@ public sealed class FixHostDataTests
     [Fact]
     public async Task A_clean_service_name_gets_its_drop_in()
     {
-        var result = await Render(DropIn, "4242:nginx.service:nginx:524288;");
+        var result = await Render(DropIn, "4242:nginx.service:nginx:524288;", probes: ProcessRows);
         result.Status.ShouldBe(FindingStatus.Fired, result.Reason);
         var fix = result.Fixes.ShouldHaveSingleItem();
         fix.Path.ShouldBe("/etc/systemd/system/nginx.service.d/90-x.conf");
@@ -110,7 +123,7 @@ public sealed class FixHostDataTests
     [Fact]
     public async Task One_bad_row_refuses_the_whole_finding_never_a_partial_set_of_fixes()
     {
-        var result = await Render(DropIn, "1:good.service:a:524288;2:bad..service:b:524288;3:also-good.service:c:524288;");
+        var result = await Render(DropIn, "1:good.service:a:524288;2:bad..service:b:524288;3:also-good.service:c:524288;", probes: ProcessRows);
         ShouldBeRefused(result, "NBR044", "an interpolated path value contains '..'");
     }
 
@@ -140,8 +153,35 @@ public sealed class FixHostDataTests
     [Fact]
     public async Task A_drop_in_that_would_lower_a_services_hard_open_files_limit_is_refused()
     {
-        var result = await Render(DropIn.Replace("{{ max 65536 row.hard }}", "65536", StringComparison.Ordinal), "4242:nginx.service:nginx:524288;");
+        var result = await Render(DropIn.Replace("{{ max 65536 row.hard }}", "65536", StringComparison.Ordinal), "4242:nginx.service:nginx:524288;", probes: ProcessRows);
         ShouldBeRefused(result, "NBR042", "LimitNOFILE=65536 would lower the hard open-files limit 524288 that nginx.service has now");
+    }
+
+    [Fact]
+    public async Task A_playbooks_own_table_cannot_say_what_open_files_limit_a_unit_has_now()
+    {
+        // Columns named unit and hard from a regex over any file (the red team's /proc/net/dev) claimed redis had 1024.
+        var result = await Render(DropIn.Replace("{{ max 65536 row.hard }}", "1024", StringComparison.Ordinal), "4242:redis.service:redis:1024;");
+        ShouldBeRefused(result, "NBR042", "the fix sets LimitNOFILE= for redis.service, but the run measured no process of that unit");
+    }
+
+    [Fact]
+    public async Task A_playbooks_own_table_cannot_say_what_memory_limit_a_unit_has_now()
+    {
+        var result = await Render("""
+              - path: /etc/systemd/system/{{ row.unit }}.d/90-x.conf
+                each: mem
+                template: |
+                  [Service]
+                  MemoryMax=256M
+                then: [systemctl, daemon-reload]
+            """, "redis.service:268435456;", probes: """
+              mem:
+                file: /proc/fake/procs
+                extract: { regex: '(?<unit>[^:;]+):(?<memory_max>\d+);', all: true }
+
+            """);
+        ShouldBeRefused(result, "NBR042", "the fix sets MemoryMax= for redis.service, but the run did not measure the unit's current memory limit");
     }
 
     [Fact]

@@ -61,9 +61,12 @@ internal sealed record Measurements(IReadOnlyDictionary<string, IReadOnlyList<do
             sysctls[key] = sysctls.TryGetValue(key, out var seen) && seen.Count == fields.Count ? [.. seen.Zip(fields, Math.Max)] : fields;
         }
         var hard = new Dictionary<string, double>(StringComparer.Ordinal);
-        // A table read through a 'where' filter may leave out the unit's process with the highest limit: it measures nothing.
-        var unfiltered = finding.Playbook.Probes.Where(p => p.Where is null).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var table in finding.Values.Where(v => unfiltered.Contains(v.Key)).Select(v => v.Value).OfType<TableValue>().Where(t => t.Columns.Contains("unit") && t.Columns.Contains("hard")))
+        // Only the engine's own process table measures a unit's limits: a table a playbook shapes itself (a regex with
+        // columns named unit and hard over any file) would let a shared playbook say what the service has now. One read
+        // through a 'where' filter may leave out the unit's process with the highest limit: it measures nothing either.
+        var processTables = finding.Playbook.Probes.Where(p => p.Where is null && p.Each is null && p.Alternatives.All(a => a.Source is ProcessesSource))
+            .Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var table in finding.Values.Where(v => processTables.Contains(v.Key)).Select(v => v.Value).OfType<TableValue>().Where(t => t.Columns.Contains("unit") && t.Columns.Contains("hard")))
         {
             foreach (var row in table.Rows)
             {
@@ -79,7 +82,11 @@ internal sealed record Measurements(IReadOnlyDictionary<string, IReadOnlyList<do
             .DefaultIfEmpty(0)
             .Max();
         var memory = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var table in finding.Values.Values.OfType<TableValue>().Where(t => t.Columns.Contains("unit") && t.Columns.Contains("memory_max")))
+        // A unit's memory limit now is read from its own cgroup: an each: probe whose every source is the unit's folder's
+        // memory.max (v2) or memory.limit_in_bytes (v1) under /sys/fs/cgroup, so the value in a row is that unit's.
+        var cgroupReads = finding.Playbook.Probes.Where(p => p.Each is not null && p.Alternatives.All(a => CgroupMemoryFile(a.Source)))
+            .Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var table in finding.Values.Where(v => cgroupReads.Contains(v.Key)).Select(v => v.Value).OfType<TableValue>().Where(t => t.Columns.Contains("unit") && t.Columns.Contains("memory_max")))
         {
             foreach (var row in table.Rows)
             {
@@ -90,6 +97,11 @@ internal sealed record Measurements(IReadOnlyDictionary<string, IReadOnlyList<do
         }
         return new Measurements(sysctls, hard) { ObservedHardNofile = observed, ServiceMemoryMax = memory, LoginNofile = Logins(finding) };
     }
+
+    /// <summary>A file source that is the memory limit of the cgroup folder named by the row's unit cell.</summary>
+    private static bool CgroupMemoryFile(SourceSpec source) =>
+        source is FileSource { Path: var path } && path.StartsWith("/sys/fs/cgroup/", StringComparison.Ordinal) && !path.Contains("..", StringComparison.Ordinal)
+        && (path.EndsWith("/{unit}/memory.max", StringComparison.Ordinal) || path.EndsWith("/{unit}/memory.limit_in_bytes", StringComparison.Ordinal));
 
     /// <summary>The highest limits of the processes limits.d governs, for <c>*</c> and <c>root</c> (see <see cref="LoginNofile"/>).</summary>
     private static Dictionary<string, (double Soft, double Hard)> Logins(Finding finding)
