@@ -33,6 +33,11 @@ internal static partial class ProgramFamilies
         "parallel", "time", "eval", "exec", "command", "builtin", "start-stop-daemon", "at", "batch", "crontab", "ssh", "socat", "nc", "ncat", "netcat",
         "tmux", "screen", "valgrind", "perf", "bpftrace", "ld.so", "ld-linux", "ld-linux-x86-64", "ld-linux-aarch64", "cgexec", "firejail", "bwrap",
         "docker", "podman", "kubectl", "ctr", "crictl", "runc", "machinectl", "systemd-nspawn", "lxc-attach", "xdg-open", "run-mailcap",
+        // personality and session wrappers run the program after their options (setarch x86_64 sh -c CODE; linux64 is
+        // setarch), and test harnesses and build tools run the scripts they find
+        "setarch", "linux32", "linux64", "x86_64", "i386", "i686", "uname26", "systemd-cat", "systemd-inhibit", "systemd-socket-activate",
+        "dbus-run-session", "dbus-launch", "fakeroot", "proot", "runcon", "chpst", "sandbox", "catchsegv", "xvfb-run", "entr", "daemonize",
+        "prove", "npx", "yarn", "pnpm", "cargo", "go", "rustc", "javac", "mvn", "gradle", "ant", "cmake", "ninja", "meson", "bazel", "ipython", "jupyter",
         // ldd runs the program it is given (the loader traces it); tcpdump -z runs a command on each file; git runs
         // hooks, aliases (!cmd), pagers and core.sshCommand; tar --to-command and --checkpoint-action=exec, zip -TT,
         // rsync -e, scp -S and sftp -S run one; openssl loads engines and providers, gpg runs its exec-path helpers.
@@ -53,7 +58,9 @@ internal static partial class ProgramFamilies
         ("writes, moves or deletes files", Set(
             "rm", "cp", "mv", "ln", "link", "unlink", "rename", "install", "touch", "dd", "tee", "truncate", "shred", "mkdir", "rmdir", "mktemp",
             "mkfifo", "mknod", "patch", "split", "csplit", "sponge", "cpio", "pax", "ar", "unzip", "jar", "7z", "7za", "gzip", "gunzip", "bzip2",
-            "bunzip2", "xz", "unxz", "zstd", "lz4", "compress", "uncompress", "objcopy", "strip", "ssh-keygen", "debugfs")),
+            "bunzip2", "xz", "unxz", "zstd", "lz4", "compress", "uncompress", "objcopy", "strip", "ssh-keygen", "debugfs",
+            // fallocate makes files of any size; systemd-tmpfiles creates and removes what its rules say
+            "fallocate", "systemd-tmpfiles", "fstrim", "e4defrag", "wipe", "srm", "sfill")),
         // They read any file they are named and print it, so a form with a <word> (which may be /etc/shadow) leaks it;
         // sort -o, uniq OUT and iconv -o also write. Read files with 'file:', which only reads /proc and /sys.
         ("prints any file it is given (read files with 'file:')", Set(
@@ -62,7 +69,11 @@ internal static partial class ProgramFamilies
             "diff", "diff3", "sdiff", "cmp", "comm", "join", "look", "rev", "iconv", "jq", "yq", "xmllint",
             // they read any file named and print what it holds or says about it (a checksum confirms a guessed
             // secret; stat and file tell which files exist and what they are)
-            "sha1sum", "sha224sum", "sha256sum", "sha384sum", "sha512sum", "md5sum", "b2sum", "cksum", "sum", "stat", "file")),
+            "sha1sum", "sha224sum", "sha256sum", "sha384sum", "sha512sum", "md5sum", "b2sum", "cksum", "sum", "stat", "file",
+            // text tools that print (shuf -o and ptx IN OUT also write) or dump any file, and listers that tell which
+            // files exist, how large they are and who may read them
+            "shuf", "expand", "unexpand", "tsort", "ptx", "ul", "numfmt", "readelf", "objdump", "nm", "size", "wc", "ls", "dir", "vdir", "du",
+            "tree", "locate", "plocate", "mlocate", "namei", "readlink", "realpath", "getfacl", "lsattr")),
         // They fetch from or send to a host named in their arguments (an exfiltration channel, or traffic a probe must
         // not make), or write to other users' terminals or the system log.
         ("fetches or sends data to another host, a terminal or the log", Set(
@@ -90,10 +101,26 @@ internal static partial class ProgramFamilies
             // ipvsadm changes the load balancer, udevadm triggers rules (which run programs), and disk tools change
             // drive settings or firmware. Network read tools with read forms (conntrack -L, bridge, devlink, lsof)
             // stay allowed with a grammar that holds them to those forms.
-            "fuser", "ifstat", "rtacct", "ipvsadm", "udevadm", "hdparm", "sdparm", "nvme", "smartctl", "kmod")),
+            "fuser", "ifstat", "rtacct", "ipvsadm", "udevadm", "hdparm", "sdparm", "nvme", "smartctl", "kmod",
+            // zramctl --reset and blockdev --flushbufs change devices; networkctl down takes links down
+            "zramctl", "blockdev", "networkctl", "rfkill", "devmem", "setpci", "wrmsr", "i2cset")),
     ];
 
     private static HashSet<string> Set(params string[] names) => new(names, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Shells, interpreters and launchers whose name in a form's words means a program would be run: a tool this list
+    /// does not know that passes its arguments on (as setarch does) would run it. Common words (at, time, info, set)
+    /// are left out: a literal word of a read form may well be one.
+    /// </summary>
+    private static readonly HashSet<string> Launchers = Set(
+        "sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "pdksh", "csh", "tcsh", "fish", "rbash", "yash", "busybox", "toybox",
+        "python", "pypy", "perl", "ruby", "node", "nodejs", "deno", "bun", "php", "lua", "luajit", "tclsh", "pwsh", "powershell",
+        "awk", "gawk", "mawk", "nawk", "sed", "guile", "julia", "rscript", "java", "dotnet", "mono", "env", "sudo", "su", "doas", "pkexec",
+        "runuser", "setpriv", "nsenter", "unshare", "chroot", "xargs", "nohup", "setsid", "systemd-run", "setarch", "linux64", "linux32");
+
+    /// <summary>Whether <paramref name="word"/>, written among a form's words, names a shell, interpreter or launcher.</summary>
+    public static bool NamesLauncher(string word) => Names(word).Any(Launchers.Contains);
 
     /// <summary>The family <paramref name="program"/> belongs to (its name without a version), lower-cased.</summary>
     public static string Family(string program)

@@ -179,6 +179,9 @@ internal static class LintConfig
                     diagnostics.Error(text.Position, Codes.BadToolGrammar, $"form '{text.Value}' of '{name}': {error}", "words, <kind> values, -{abc} flags, [optional], (a|b), and ... for repeats");
                 else if (form.Program != name)
                     diagnostics.Error(text.Position, Codes.BadToolGrammar, $"form '{text.Value}' is for '{form.Program}', not '{name}'", $"start it with {name}");
+                else if (text.Value.Split([' ', '\t', '(', ')', '[', ']', '|', '{', '}', '='], StringSplitOptions.RemoveEmptyEntries).Skip(1).FirstOrDefault(ProgramFamilies.NamesLauncher) is { } launcher)
+                    diagnostics.Error(text.Position, Codes.BadConfig, $"form '{text.Value}' of '{name}' names '{launcher}', a shell, interpreter or launcher: a tool that passes its words on would run it",
+                        "allow only forms that read and print counters");
                 else
                     forms.Add(form);
             }

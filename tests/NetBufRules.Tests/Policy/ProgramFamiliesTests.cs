@@ -53,6 +53,20 @@ public sealed class ProgramFamiliesTests
     [InlineData("coredumpctl", "secrets")]
     [InlineData("tshark", "sends data")]
     [InlineData("resolvectl", "sends data")]
+    // The fourth red team's: wrappers that run the program after them, and tools that write, dump or change devices.
+    [InlineData("setarch", "runs code")]
+    [InlineData("linux64", "runs code")]
+    [InlineData("systemd-inhibit", "runs code")]
+    [InlineData("dbus-run-session", "runs code")]
+    [InlineData("prove", "runs code")]
+    [InlineData("fallocate", "writes")]
+    [InlineData("systemd-tmpfiles", "writes")]
+    [InlineData("shuf", "prints any file")]
+    [InlineData("tsort", "prints any file")]
+    [InlineData("objdump", "prints any file")]
+    [InlineData("zramctl", "manages services")]
+    [InlineData("blockdev", "manages services")]
+    [InlineData("networkctl", "manages services")]
     public void A_program_that_runs_code_writes_leaks_or_manages_is_refused_whatever_its_version(string program, string why) =>
         ProgramFamilies.Refusal(program).ShouldNotBeNull(program).ShouldContain(why);
 
@@ -83,5 +97,21 @@ public sealed class ProgramFamiliesTests
         bag.Items.Select(d => (d.Position.Line, d.Code)).ShouldBe([(2, "NBR025"), (3, "NBR025"), (4, "NBR025"), (5, "NBR025")]);
         config.Policy.Tools.Keys.ShouldNotContain("printenv");
         config.Policy.CheckCommand(["printenv"]).ShouldNotBeNull();
+    }
+
+    [Fact]
+    public void A_form_that_names_a_shell_or_interpreter_is_refused_whatever_the_tool()
+    {
+        // A tool no list knows that passes its words on (as setarch does) would run 'sh -c CODE'.
+        using var scratch = new CfgScratch();
+        scratch.Write(".netbufrules.yaml", "allow_commands:\n  mywrap: ['mywrap x86_64 sh -c <word>', 'mywrap --run=python3.11 <word>', 'mywrap show <ifname>']\n");
+        var bag = new DiagnosticBag();
+        var config = LintConfig.LoadDiscovered([scratch.Root], bag);
+        bag.Items.Select(d => (d.Position.Line, d.Code, d.Message)).ShouldBe([
+            (2, "NBR025", "form 'mywrap x86_64 sh -c <word>' of 'mywrap' names 'sh', a shell, interpreter or launcher: a tool that passes its words on would run it"),
+            (2, "NBR025", "form 'mywrap --run=python3.11 <word>' of 'mywrap' names 'python3.11', a shell, interpreter or launcher: a tool that passes its words on would run it"),
+        ]);
+        config.Policy.CheckCommand(["mywrap", "show", "eth0"]).ShouldBeNull();
+        config.Policy.CheckCommand(["mywrap", "x86_64", "sh", "-c", "id"]).ShouldNotBeNull();
     }
 }
