@@ -22,7 +22,9 @@ internal static partial class FilePolicy
     [GeneratedRegex(@"^/proc/(bus/pci|bus/usb|ide)(/|$)", RegexOptions.CultureInvariant)]
     private static partial Regex ProcDevice();
 
-    [GeneratedRegex(@"^/sys/(kernel/(debug|tracing|security|config|mm/page_idle)|firmware|fs/bpf|devices/.*/(eeprom|rom|config|resource\d*(_wc)?|vpd|nvmem)|class/.*/(eeprom|nvmem))(/|$)", RegexOptions.CultureInvariant)]
+    // zram-control's hot_add is world-readable and makes a new zram device on every read (its answer is the new
+    // device's number): a read with side effects whatever its mode, as every *hot_add is.
+    [GeneratedRegex(@"^/sys/(kernel/(debug|tracing|security|config|mm/page_idle)|firmware|fs/bpf|class/zram-control|devices/.*/(eeprom|rom|config|resource\d*(_wc)?|vpd|nvmem)|class/.*/(eeprom|nvmem)|.*/hot_add)(/|$)", RegexOptions.CultureInvariant)]
     private static partial Regex SysDenied();
 
     /// <summary>The readable roots.</summary>
@@ -62,7 +64,7 @@ internal static partial class FilePolicy
         if (ProcDevice().IsMatch(path))
             return "is a device's config space or raw data (/proc/bus/pci, /proc/bus/usb, /proc/ide), as a device's config or rom under /sys is";
         if (SysDenied().IsMatch(path))
-            return "is debug, tracing, security, firmware or device memory (/sys/kernel/debug, /sys/kernel/tracing, /sys/firmware, a device's config or rom, ...)";
+            return "is debug, tracing, security, firmware, device memory or a read that makes a device (/sys/kernel/debug, /sys/kernel/tracing, /sys/firmware, a device's config or rom, zram-control/hot_add, ...)";
         return null;
     }
 }

@@ -124,9 +124,10 @@ internal sealed class LiveSourceReader(int outputCapBytes = LiveSourceReader.Def
             return RawOutput.Failed(now, ReadFailure.PermissionDenied, $"{filePath} {resolved}; not read");
         if ((st.Mode & NativeFile.TypeMask) != NativeFile.Regular)
             return RawOutput.Failed(now, ReadFailure.Other, $"{filePath} is not a regular file; not read");
-        // The kernel marks its secrets and its reads with side effects by mode: a setting no one but root may read
-        // (stable_secret, tcp_fastopen_key, vm/stat_refresh, bpf_jit_*) is not a probe's to read as root.
-        if (real.StartsWith("/proc/sys/", StringComparison.Ordinal) && (st.Mode & NativeFile.OthersRead) == 0)
+        // The kernel marks its secrets and its reads with side effects by mode: a file no one but root may read
+        // (stable_secret, tcp_fastopen_key, vm/stat_refresh, bpf_jit_*, /proc/slabinfo, a device's write-only
+        // controls) is not a probe's to read as root, under /proc/sys or anywhere else.
+        if ((st.Mode & NativeFile.OthersRead) == 0)
             return RawOutput.Failed(now, ReadFailure.PermissionDenied, $"{filePath} is readable by root alone (mode {NativeFile.Octal(st.Mode)}, a secret or a read with side effects); not read");
         return await ReadWithinAsync(filePath, real, timeout, outputCapBytes, cancellationToken).ConfigureAwait(false);
     }

@@ -27,6 +27,8 @@ public sealed class LiveSourceReaderTests
     [Theory]
     [InlineData("/proc/sys/net/core/bpf_jit_limit")]
     [InlineData("/proc/sys/net/ipv4/route/flush")]
+    [InlineData("/proc/slabinfo")]
+    [InlineData("/proc/pagetypeinfo")]
     public async Task A_setting_only_root_may_read_is_never_read_even_as_root(string path)
     {
         // stable_secret is the RFC 7217 key of a host's IPv6 addresses; the kernel marks such settings 0600 or 0200.
@@ -101,4 +103,11 @@ public sealed class LiveSourceReaderTests
         limits.ShouldContain(Cell.Format(mine["soft"]));
         ((double)mine["fds"]).ShouldBeGreaterThan(2);
     }
+
+    [Theory]
+    [InlineData("/sys/class/zram-control/hot_add")]
+    [InlineData("/sys/devices/virtual/zram-control/hot_add")]
+    public void A_read_that_makes_a_device_is_refused_as_written_whatever_its_mode(string path) =>
+        // World-readable, and every read of it creates a zram device (the red team made ten in two seconds of watch).
+        NetBufRules.Policy.FilePolicy.CheckWritten(path).ShouldNotBeNull().ShouldContain("a read that makes a device");
 }
