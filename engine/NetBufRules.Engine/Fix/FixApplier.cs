@@ -37,8 +37,19 @@ internal sealed class FixApplier(FixApplyOptions options)
         if (todo.Count == 0)
             return new FixOutcome([.. steps.Select(s => new AppliedStep(s, false, null, null, false))], FixResult.NothingToDo, null, Empty);
 
-        var stamp = DateTimeOffset.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-        var backupRoot = Path.Combine(options.BackupDirectory, stamp);
+        string? backupRoot = null;
+        if (todo.Any(s => s.Current is not null))
+        {
+            try
+            {
+                backupRoot = NewBackupFolder();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return new FixOutcome([.. steps.Select(s => new AppliedStep(s, false, null, null, false))], FixResult.NothingToDo,
+                    $"the backup folder {options.BackupDirectory}: {e.Message}; nothing was written", Empty);
+            }
+        }
         var applied = new List<Applied>();
         string? failure = null;
         try
@@ -50,7 +61,7 @@ internal sealed class FixApplier(FixApplyOptions options)
                 applied.Add(record);
                 if (step.Current is not null)
                 {
-                    record.Backup = Path.Join(backupRoot, step.Fix.Path);
+                    record.Backup = Path.Join(backupRoot!, step.Fix.Path);
                     AtomicFile.Copy(step.Target, record.Backup);
                 }
                 if (options.Live && SysctlDropIn.IsSysctlDropIn(step.Fix.Path))
@@ -82,6 +93,35 @@ internal sealed class FixApplier(FixApplyOptions options)
             await RollBackAsync(applied, cancellationToken).ConfigureAwait(false);
         }
         return new FixOutcome([.. applied.Select(a => a.Freeze())], failure is null ? FixResult.Applied : FixResult.RolledBack, failure, verified);
+    }
+
+    /// <summary>
+    /// A new folder for this run's backups, below a backup folder no link leads through: under --root the folders come
+    /// from an image someone else may have built, and a planted var -> / (or a folder named for the coming second,
+    /// holding etc -> /etc) made root write the image's old files over the host's. Its name has a random part and it is
+    /// created here, so nothing in it was planted.
+    /// </summary>
+    private string NewBackupFolder()
+    {
+        var full = Path.GetFullPath(options.BackupDirectory);
+        var at = "/";
+        foreach (var part in full.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            at = Path.Join(at, part);
+            if (new FileInfo(at).LinkTarget is not null) throw new IOException($"{at} is a symbolic link; backups are never written through a link");
+            if (File.Exists(at)) throw new IOException($"{at} is not a folder");
+        }
+        Directory.CreateDirectory(full);
+        var stamp = DateTimeOffset.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        var folder = Path.Join(full, $"{stamp}-{Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4)).ToLowerInvariant()}");
+        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(folder);
+        else
+        {
+            if (Path.Exists(folder) || new FileInfo(folder).LinkTarget is not null) throw new IOException($"{folder} exists already");
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        if (new FileInfo(folder).LinkTarget is not null) throw new IOException($"{folder} is a symbolic link; backups are never written through a link");
+        return folder;
     }
 
     /// <summary>

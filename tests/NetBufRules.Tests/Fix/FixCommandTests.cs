@@ -91,6 +91,60 @@ public sealed class FixCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Backups_are_never_written_through_a_link_the_image_planted()
+    {
+        // The image's var leads outside it: its old file would have been written over the host's (the fourth red team).
+        var outside = Directory.CreateTempSubdirectory("nbr-fix-outside-");
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Target)!);
+            File.WriteAllText(Target, "net.core.somaxconn = 128\n");
+            File.CreateSymbolicLink(Path.Combine(_root.FullName, "var"), outside.FullName);
+
+            var (code, output, _) = await Fix("--root", _root.FullName, "--apply");
+
+            output.ShouldContain($"{_root.FullName}/var is a symbolic link; backups are never written through a link; nothing was written");
+            code.ShouldNotBe(0);
+            File.ReadAllText(Target).ShouldBe("net.core.somaxconn = 128\n");
+            outside.GetFileSystemInfos().ShouldBeEmpty();
+        }
+        finally
+        {
+            outside.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_backup_folder_named_for_the_coming_second_cannot_be_planted()
+    {
+        var backups = Path.Combine(_root.FullName, "backups");
+        var outside = Directory.CreateTempSubdirectory("nbr-fix-outside-");
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Target)!);
+            File.WriteAllText(Target, "net.core.somaxconn = 128\n");
+            // Folders for the next seconds, each with etc -> a folder outside: the backup must land in one of its own.
+            var now = DateTimeOffset.UtcNow;
+            for (var s = 0; s < 30; s++)
+            {
+                var planted = Directory.CreateDirectory(Path.Combine(backups, now.AddSeconds(s).ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture)));
+                File.CreateSymbolicLink(Path.Combine(planted.FullName, "etc"), outside.FullName);
+            }
+
+            var (code, _, error) = await Fix("--root", _root.FullName, "--apply", "--backup-dir", backups);
+
+            code.ShouldBe(0, error);
+            outside.GetFileSystemInfos().ShouldBeEmpty();
+            var backup = Directory.GetFiles(backups, "90-netbufrules-tcp-backlog.conf", SearchOption.AllDirectories).ShouldHaveSingleItem();
+            File.ReadAllText(backup).ShouldBe("net.core.somaxconn = 128\n");
+        }
+        finally
+        {
+            outside.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_fix_that_would_lower_a_value_in_the_file_it_replaces_is_refused_and_nothing_is_written()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Target)!);
