@@ -30,6 +30,8 @@ internal static class FixPlanner
                 string? current = null;
                 if (problem is null) (current, problem) = ReadCurrent(target);
                 problem ??= SysctlDropIn.IsSysctlDropIn(fix.Path) ? SysctlDropIn.WouldLower(fix.Content, current, runtime) : null;
+                // The running values stand for the written file's host only when both are this run's (not under --root).
+                if (problem is null && root is null && runtime is not null && SysctlDropIn.IsSysctlDropIn(fix.Path)) problem = HostSysctlView.Problem();
                 var kind = FixTarget.Of(fix.Path, repository).Target?.Kind;
                 if (problem is null && current is not null && current != fix.Content && kind is { } k)
                     problem = ExistingSettings.Problem(k, current, fix.Content, result.Finding.Playbook.Id);

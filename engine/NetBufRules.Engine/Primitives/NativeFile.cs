@@ -31,20 +31,31 @@ internal static class NativeFile
     public static (uint Uid, uint Mode, long Size)? StatAt(Microsoft.Win32.SafeHandles.SafeFileHandle folder, string name) =>
         Statx((int)folder.DangerousGetHandle(), name, name.Length == 0 ? AtEmptyPath : AtSymlinkNoFollow) is { } st ? (st.Uid, st.Mode, st.Size) : null;
 
-    private static (uint Uid, uint Gid, uint Mode, long Size)? Statx(int dirfd, string path, int flags)
-    {
+    private static (uint Uid, uint Gid, uint Mode, long Size)? Statx(int dirfd, string path, int flags) =>
         // struct statx is the same on every architecture: uid at 20, gid at 24, mode (u16) at 28, size (u64) at 40.
+        StatxBuffer(dirfd, path, flags) is { } buffer
+            ? (BitConverter.ToUInt32(buffer, 20), BitConverter.ToUInt32(buffer, 24), BitConverter.ToUInt16(buffer, 28), (long)BitConverter.ToUInt64(buffer, 40))
+            : null;
+
+    /// <summary>Which file <paramref name="path"/> is (links followed): its inode and device, or null. Two paths with one identity are one file.</summary>
+    public static (ulong Inode, uint Major, uint Minor)? Identity(string path) =>
+        // inode (u64) at 32, the device's major and minor (u32) at 136 and 140.
+        StatxBuffer(AtFdCwd, path, 0) is { } buffer
+            ? (BitConverter.ToUInt64(buffer, 32), BitConverter.ToUInt32(buffer, 136), BitConverter.ToUInt32(buffer, 140))
+            : null;
+
+    private static byte[]? StatxBuffer(int dirfd, string path, int flags)
+    {
         var buffer = new byte[256];
         try
         {
-            if (statx(dirfd, path, flags, StatxBasicStats, buffer) != 0) return null;
+            return statx(dirfd, path, flags, StatxBasicStats, buffer) == 0 ? buffer : null;
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
             // Not glibc: nothing can be checked, so nothing passes the checks (fail closed).
             return null;
         }
-        return (BitConverter.ToUInt32(buffer, 20), BitConverter.ToUInt32(buffer, 24), BitConverter.ToUInt16(buffer, 28), (long)BitConverter.ToUInt64(buffer, 40));
     }
 
     /// <summary>The statfs f_type of the file system <paramref name="path"/> is on, or null.</summary>

@@ -133,4 +133,19 @@ public sealed class FixApplyTests
         error.Result.ShouldContain("fix --apply changes the host's configuration and needs root");
         Directory.GetFiles(etc.Dir).ShouldBeEmpty();
     }
+
+    [SkippableFact]
+    public void In_a_namespace_that_shares_the_hosts_sysctl_folder_a_sysctl_fix_is_refused_not_planned_from_the_namespaces_values()
+    {
+        // Plain ip netns exec: /etc/sysctl.d is the host's, the running values the namespace's (64 here, whatever the
+        // host runs). The plan only: nothing is written to this machine's /etc.
+        RequireRoot();
+        using var ns = new NetworkNamespace();
+        ns.In("sysctl", "-w", "net.core.somaxconn=64");
+        var (_, stdout, stderr) = ns.RunTool("fix", Path.Combine(Support.Repo.Root, "tests", "NetBufRules.Tests", "Fix", "data", "somaxconn-and-rmem.yaml"),
+            "--interval", "0", "--format", "json");
+        var step = Json(stdout).GetProperty("steps")[0];
+        step.ToString().ShouldContain("this run is in a network namespace", customMessage: stdout + stderr);
+        step.ToString().ShouldContain("the host's values were not compared");
+    }
 }
