@@ -29,7 +29,7 @@ internal static class FixPlanner
                 var problem = TargetProblem(fix.Path, target, root, policy);
                 string? current = null;
                 if (problem is null) (current, problem) = ReadCurrent(target);
-                problem ??= SysctlDropIn.IsSysctlDropIn(fix.Path) ? SysctlDropIn.WouldLower(fix.Content, current, runtime) : null;
+                problem ??= SysctlDropIn.IsSysctlDropIn(fix.Path) ? SysctlDropIn.WouldLower(fix.Content, current, runtime, SysctlDropIn.BootSettings(root, fix.Path)) : null;
                 // The running values stand for the written file's host only when both are this run's (not under --root).
                 if (problem is null && root is null && runtime is not null && SysctlDropIn.IsSysctlDropIn(fix.Path)) problem = HostSysctlView.Problem();
                 var kind = FixTarget.Of(fix.Path, repository).Target?.Kind;

@@ -24,7 +24,7 @@ internal static class SysctlDropIn
     /// Why writing <paramref name="content"/> would lower a value, field by field, compared with the file it replaces and
     /// the value the kernel uses now; null when every field is at least as high.
     /// </summary>
-    public static string? WouldLower(string content, string? replaced, Func<string, string?>? runtime)
+    public static string? WouldLower(string content, string? replaced, Func<string, string?>? runtime, IReadOnlyList<(string File, string Key, string Value)>? boot = null)
     {
         var before = replaced is null ? [] : Settings(replaced).GroupBy(s => NormalKey(s.Key)).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
         foreach (var (key, value) in Settings(content))
@@ -32,7 +32,8 @@ internal static class SysctlDropIn
             // What the fix writes is plain decimal (the content check refused anything else); read it strictly all the same.
             if (Fields(value, canonical: true) is not { } newFields)
                 return $"{key} = {value} is not plain decimal; the kernel would read a leading 0 as octal and 0x as hex";
-            foreach (var (what, old) in new[] { ("the file it replaces", before.GetValueOrDefault(key)), ("the running kernel", runtime?.Invoke(key)) })
+            var others = (boot ?? []).Where(b => b.Key == NormalKey(key)).Select(b => ($"{b.File}, applied at boot too", (string?)b.Value));
+            foreach (var (what, old) in new[] { ("the file it replaces", before.GetValueOrDefault(key)), ("the running kernel", runtime?.Invoke(key)) }.Concat(others))
             {
                 if (old is null) continue;
                 // The old value as the kernel reads it (base 0: 010 is 8), so an octal value in a file is compared as applied.
@@ -47,6 +48,54 @@ internal static class SysctlDropIn
             }
         }
         return null;
+    }
+
+    /// <summary>The folders sysctl --system reads at boot (systemd-sysctl and procps alike), and the one file it reads last.</summary>
+    private static readonly string[] BootFolders = ["/etc/sysctl.d", "/run/sysctl.d", "/usr/local/lib/sysctl.d", "/usr/lib/sysctl.d", "/lib/sysctl.d"];
+
+    /// <summary>
+    /// Every setting the boot applies from files other than <paramref name="fixPath"/> (or one of its name, which it
+    /// overrides), on the system at <paramref name="root"/> (null: this host). A fix compared only with the running
+    /// kernel lowered an image's own 60-tuning.conf under --root: its 90- file sorts after and wins at boot. Under a
+    /// root, a link that leads outside it is not followed (the image's files, not the build host's).
+    /// </summary>
+    public static IReadOnlyList<(string File, string Key, string Value)> BootSettings(string? root, string fixPath)
+    {
+        var settings = new List<(string File, string Key, string Value)>();
+        var name = Path.GetFileName(fixPath);
+        var files = BootFolders.SelectMany(folder => Files(root, folder)).Where(f => Path.GetFileName(f) != name).Append("/etc/sysctl.conf");
+        foreach (var file in files)
+        {
+            var at = root is null ? file : Path.Join(root, file);
+            if (!File.Exists(at)) continue;
+            if (root is not null && (Primitives.NativeFile.RealPath(at) is not { } real || !real.StartsWith(Path.GetFullPath(root).TrimEnd('/') + "/", StringComparison.Ordinal))) continue;
+            // A regular file within the cap: a FIFO or device named *.conf would block the read or never end.
+            if (Primitives.NativeFile.Stat(at) is not { } st || (st.Mode & Primitives.NativeFile.TypeMask) != Primitives.NativeFile.Regular) continue;
+            if (Primitives.NativeFile.Size(at) is not { } size || size > FixPlanner.MaxCurrentBytes) continue;
+            try
+            {
+                settings.AddRange(Settings(File.ReadAllText(at)).Select(s => (file, NormalKey(s.Key), s.Value)));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A file this run cannot read is not compared; the running kernel still is.
+            }
+        }
+        return settings;
+    }
+
+    private static IEnumerable<string> Files(string? root, string folder)
+    {
+        var at = root is null ? folder : Path.Join(root, folder);
+        if (!Directory.Exists(at)) return [];
+        try
+        {
+            return Directory.GetFiles(at, "*.conf").Select(f => Path.Join(folder, Path.GetFileName(f))).Order(StringComparer.Ordinal).ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
     }
 
     /// <summary>A key as sysctl reads it from a file: a leading '-' (ignore errors) dropped, '/' separators as dots.</summary>

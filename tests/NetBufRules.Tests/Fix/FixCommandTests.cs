@@ -91,6 +91,41 @@ public sealed class FixCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_fix_that_would_lower_what_the_images_own_sysctl_files_set_at_boot_is_refused()
+    {
+        // 90-netbufrules-* sorts after the image's 60-tuning.conf and wins at boot: 4096 would lower its 1000000.
+        Directory.CreateDirectory(Path.GetDirectoryName(Target)!);
+        File.WriteAllText(Path.Combine(_root.FullName, "etc/sysctl.d/60-tuning.conf"), "net.core.somaxconn = 1000000\n");
+
+        var (code, output, _) = await Fix("--root", _root.FullName, "--apply");
+
+        code.ShouldNotBe(0);
+        output.ShouldContain("net.core.somaxconn = 4096 would lower below 1000000 (/etc/sysctl.d/60-tuning.conf, applied at boot too)");
+        File.Exists(Target).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_sysctl_file_of_the_image_that_links_outside_it_is_not_read()
+    {
+        var outside = Directory.CreateTempSubdirectory("nbr-fix-outside-");
+        try
+        {
+            File.WriteAllText(Path.Combine(outside.FullName, "tuning.conf"), "net.core.somaxconn = 1000000\n");
+            Directory.CreateDirectory(Path.GetDirectoryName(Target)!);
+            File.CreateSymbolicLink(Path.Combine(_root.FullName, "etc/sysctl.d/60-tuning.conf"), Path.Combine(outside.FullName, "tuning.conf"));
+
+            var (code, output, error) = await Fix("--root", _root.FullName, "--apply");
+
+            code.ShouldBe(0, output + error);
+            File.ReadAllText(Target).ShouldContain("net.core.somaxconn = 4096");
+        }
+        finally
+        {
+            outside.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Backups_are_never_written_through_a_link_the_image_planted()
     {
         // The image's var leads outside it: its old file would have been written over the host's (the fourth red team).
