@@ -124,6 +124,12 @@ internal static class PlaybookParser
     {
         var map = r.Map(node, "'params'");
         if (map is null) return [];
+        if (map.Entries.Count > Limits.ParamsPerPlaybook)
+        {
+            r.Diagnostics.Error(map.Position, Codes.InvalidValue, $"'params' declares {map.Entries.Count:N0} params, more than the {Limits.ParamsPerPlaybook:N0} one playbook may have",
+                "a playbook needs a few thresholds; split it, or keep the params its conditions and templates use");
+            return [];
+        }
         var result = new List<ParamSpec>();
         foreach (var (key, value) in map.Entries)
         {

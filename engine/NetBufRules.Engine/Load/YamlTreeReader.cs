@@ -89,7 +89,9 @@ internal static class YamlTreeReader
     {
         var current = parser.Current ?? throw new YamlException("unexpected end of document");
         var at = new SourcePosition(file, (int)current.Start.Line, (int)current.Start.Column);
-        budget.Expanded++;
+        if (++budget.Expanded > Limits.YamlExpandedNodes)
+            throw new LimitException(at, Codes.AliasExpansion, $"this document has more than {Limits.YamlExpandedNodes:N0} nodes",
+                "a playbook or test file needs a few hundred; split it into several files");
         switch (current)
         {
             case AnchorAlias alias:

@@ -12,8 +12,17 @@ internal static class Limits
     /// <summary>YAML nesting deeper than this is refused (deep nesting overflowed the stack).</summary>
     public const int YamlDepth = 40;
 
-    /// <summary>Nodes a YAML document may expand to once every alias is followed (an alias bomb multiplies them).</summary>
-    public const int YamlExpandedNodes = 100_000;
+    /// <summary>
+    /// Params one playbook may declare: the pack's have a dozen; 40,000 in one shared base (600 KB, under the file
+    /// limit) made each load quadratic and, multiplied by 199 four-line 'extends:' variants, ran out of memory.
+    /// </summary>
+    public const int ParamsPerPlaybook = 1000;
+
+    /// <summary>
+    /// Nodes a YAML document may expand to once every alias is followed (an alias bomb multiplies them). The pack's
+    /// largest file has 690; a 600 KB base of 40,000 params, extended by 199 four-line files, cost 1.5 GB to lint.
+    /// </summary>
+    public const int YamlExpandedNodes = 10_000;
 
     /// <summary>Characters of one condition.</summary>
     public const int ExpressionChars = 4096;
