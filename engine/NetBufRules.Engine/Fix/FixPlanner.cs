@@ -42,7 +42,13 @@ internal static class FixPlanner
                 });
             }
         }
-        return steps;
+        // Two fixes of one file were each planned against the file as it was, and the second write dropped the first's
+        // lines: neither is applied, and both say which other fix writes there.
+        var shared = steps.GroupBy(s => s.Target, StringComparer.Ordinal).Where(g => g.Count() > 1)
+            .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(s => s.PlaybookId).Distinct(StringComparer.Ordinal)), StringComparer.Ordinal);
+        return [.. steps.Select(s => s.Refused is null && shared.TryGetValue(s.Target, out var writers)
+            ? s with { Refused = $"{s.Fix.Path} is written by more than one fix ({writers}); each would replace the other's lines, so neither is applied: give each playbook its own file" }
+            : s)];
     }
 
     /// <summary>

@@ -22,6 +22,12 @@ internal static class YamlTreeReader
             parser.Consume<DocumentStart>();
             var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
             var root = ReadNode(parser, file, diagnostics, anchors, new Budget());
+            // Everything after the first document was silently ignored: a second playbook (or test) pasted below '---'
+            // would look loaded and never run.
+            parser.TryConsume<DocumentEnd>(out _);
+            if (parser.Accept<DocumentStart>(out var second))
+                diagnostics.Error(new SourcePosition(file, (int)second.Start.Line, (int)second.Start.Column), Codes.YamlSyntax,
+                    "a second YAML document starts here; only the first is read", "put one playbook (or one test file) per file, and remove the '---' between them");
             return root;
         }
         catch (LimitException e)

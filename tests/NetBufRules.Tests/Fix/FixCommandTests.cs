@@ -126,6 +126,38 @@ public sealed class FixCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_fixes_of_one_file_are_both_refused_not_written_over_each_other()
+    {
+        // Both were planned against the old file and both said "(new file)"; the second write dropped the first's lines.
+        var pack = Directory.CreateDirectory(Path.Combine(_root.FullName, "pack"));
+        var image = Directory.CreateDirectory(Path.Combine(_root.FullName, "image"));
+        File.Copy(Path.Combine(Repo.Playbooks, "tcp-backlog.yaml"), Path.Combine(pack.FullName, "tcp-backlog.yaml"));
+        File.WriteAllText(Path.Combine(pack.FullName, "same-file.yaml"), """
+            apiVersion: netbufrules/v1
+            id: same-file
+            title: writes tcp-backlog's file
+            severity: info
+            summary: s
+            why: w
+            probes:
+              somaxconn: { sysctl: net.core.somaxconn }
+            when:
+              - if: somaxconn < 0
+                message: never
+            advise_when:
+              - if: somaxconn < 1000000
+                message: low
+            fix:
+              - path: /etc/sysctl.d/90-netbufrules-tcp-backlog.conf
+                template: "net.core.somaxconn = {{ max somaxconn 8192 }}\n"
+            """);
+        var (code, output, _) = await CliRunner.Run(_backlog, ["fix", pack.FullName, "--interval", "0", "--root", image.FullName, "--apply"]);
+        code.ShouldNotBe(0);
+        output.ShouldContain("/etc/sysctl.d/90-netbufrules-tcp-backlog.conf is written by more than one fix (same-file, tcp-backlog)");
+        image.GetFileSystemInfos().ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Backups_are_never_written_through_a_link_the_image_planted()
     {
         // The image's var leads outside it: its old file would have been written over the host's (the fourth red team).

@@ -87,6 +87,13 @@ public sealed class RobustnessLoadLimitsTests
     }
 
     [Fact]
+    public void A_second_yaml_document_is_an_error_at_its_start_not_silently_ignored()
+    {
+        var diagnostics = Parse("apiVersion: netbufrules/v1\nid: a\n---\napiVersion: netbufrules/v1\nid: b\n");
+        diagnostics.ShouldContain(d => d.Code == Codes.YamlSyntax && d.Position.Line == 3 && d.Message == "a second YAML document starts here; only the first is read");
+    }
+
+    [Fact]
     public void Aliases_that_stay_small_still_load()
     {
         var text = RobustnessScratch.Playbook("aliases", "    file: &f /proc/loadavg", "v > 0", "params: { a: &n 5, b: *n }");
