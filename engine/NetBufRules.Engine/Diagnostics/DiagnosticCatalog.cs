@@ -47,7 +47,7 @@ internal static class DiagnosticCatalog
         new(Codes.UnsafeInterpolation, Error, "an interpolated value with a control character, or a path value that is not one name (a run-time `error` finding)", "A value interpolated into a fix holds a control character, or into a path something other than one name."),
         new(Codes.FileTooLarge, Error, "a playbook, test or values file over 1 MiB, or not a regular file", "A playbook, test or values file is larger than 1 MiB, or not a regular file (a device, FIFO or socket)."),
         new(Codes.YamlTooDeep, Error, "YAML nested more than 40 levels (aliases included)", "YAML nested more than 40 levels deep (aliases included)."),
-        new(Codes.AliasExpansion, Error, "YAML aliases expanding to more than 100,000 nodes", "YAML aliases expand the document to more than 100,000 nodes (an alias bomb)."),
+        new(Codes.AliasExpansion, Error, "a YAML document of more than 10,000 nodes, aliases expanded", "The YAML document has more than 10,000 nodes once its aliases are expanded (an alias bomb, or a file far larger than any playbook)."),
         new(Codes.ExpressionTooLarge, Error, "a condition over 4,096 characters or nesting parentheses over 32 deep", "A condition longer than 4,096 characters or with parentheses nested more than 32 deep."),
         new(Codes.TemplateTooLarge, Error, "a template over 64 KiB", "A template longer than 64 KiB."),
         new(Codes.SymlinkNotFollowed, Warning, "a symlink a folder scan did not follow", "A folder scan passed over a symlinked folder, or a symlinked file whose target is outside the folder."),
