@@ -36,14 +36,14 @@ internal static partial class PackRegexes
         ["^(?<operstate>)\\s*(?<name>[^:\\s]+):\\s*\\d+\\s+\\d+\\s+\\d+\\s+(?<rx_missed>\\d+)\\s+(?<rx_fifo>\\d+)\\s+(?<rx_over>\\d+)\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+\\s+(?<tx_dropped>\\d+)"] = (P12, A12),
         ["^Ip6OutDiscards\\s+(?<discards>\\d+)\\n(?:[^\\n]*\\n)*?Udp6SndbufErrors\\s+(?<udp_sndbuf>\\d+)"] = (P13, A13),
         ["^LISTEN[ \\t]+(?<recv_q>\\d+)[ \\t]+(?<send_q>\\d+)[ \\t]+(?<local>\\S+)[ \\t]+\\S+(?>[ \\t]+users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=(?<fd>\\d+)\\)\\)[ \\t]*\\n|[ \\t]*\\n)[ \\t]*skmem:\\([^)\\n]*?,d(?<drops>\\d+)\\)"] = (P14, A14),
-        ["^LISTEN\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<addr>\\S+):(?<port>\\d+)\\s+\\S+(?:\\s+users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$)?"] = (P15, A15),
+        ["^LISTEN\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<key>(?<addr>\\S+):(?<port>\\d+))\\s+\\S+(?:\\s+users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$)?"] = (P15, A15),
         ["^LISTEN\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+\\S+(?:\\s+(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$))?"] = (P16, A16),
         ["^TCP: inuse (?<inuse>\\d+) orphan (?<orphan>\\d+) tw (?<tw>\\d+) alloc (?<alloc>\\d+) mem (?<mem>\\d+)"] = (P17, A17),
         ["^UDP: inuse (?<inuse>\\d+) mem (?<mem>\\d+)"] = (P18, A18),
         ["^Udp6RcvbufErrors\\s+(?<rcvbuf>\\d+)[\\s\\S]*?^Udp6SndbufErrors\\s+(?<sndbuf>\\d+)"] = (P19, A19),
         ["^Udp6SndbufErrors\\s+(?<sndbuf>\\d+)"] = (P20, A20),
         ["^[0-9a-f]+\\s+(?<protocol>\\d+)\\s+(?<port>-?\\d+)\\s+[0-9a-f]+\\s+(?<rmem>\\d+)\\s+\\d+\\s+\\d+\\s+\\d+\\s+(?<drops>\\d+)\\s+(?<inode>\\d+)"] = (P21, A21),
-        ["^\\S+[ \\t]+\\S+[ \\t]+(?<addr>\\S+):(?<port>\\d+)[ \\t]"] = (P22, A22),
+        ["^\\S+[ \\t]+\\S+[ \\t]+(?<key>(?<addr>\\S+):(?<port>\\d+))[ \\t]"] = (P22, A22),
         ["^\\S+\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+(?<peer>\\S+)[^\\n]*?(?:(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=(?<fd>\\d+)\\)\\)[ \\t]*$))?\\n\\s*skmem:\\(r\\d+,rb(?<rcvbuf>\\d+),t\\d+,tb(?<sndbuf>\\d+),[^)]*?d(?<drops>\\d+)\\)"] = (P23, A23),
         ["^\\S+\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+(?<peer>\\S+)[^\\n]*?(?:(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$))?\\n\\s*skmem:\\(r\\d+,rb\\d+,t(?<queued>\\d+),tb(?<sndbuf>\\d+),"] = (P24, A24),
         ["^\\S+\\s+\\d+\\s+\\d+\\s+(?<local>\\S+)\\s+\\S+[^\\n]*?(?:users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$)?\\n\\s*skmem:\\(r\\d+,rb\\d+,t(?<queued>\\d+),tb(?<sndbuf>\\d+),"] = (P25, A25),
@@ -159,10 +159,10 @@ internal static partial class PackRegexes
     [GeneratedRegex("\\G(?:^LISTEN[ \\t]+(?<recv_q>\\d+)[ \\t]+(?<send_q>\\d+)[ \\t]+(?<local>\\S+)[ \\t]+\\S+(?>[ \\t]+users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=(?<fd>\\d+)\\)\\)[ \\t]*\\n|[ \\t]*\\n)[ \\t]*skmem:\\([^)\\n]*?,d(?<drops>\\d+)\\))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A14();
 
-    [GeneratedRegex("^LISTEN\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<addr>\\S+):(?<port>\\d+)\\s+\\S+(?:\\s+users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$)?", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^LISTEN\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<key>(?<addr>\\S+):(?<port>\\d+))\\s+\\S+(?:\\s+users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$)?", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P15();
 
-    [GeneratedRegex("\\G(?:^LISTEN\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<addr>\\S+):(?<port>\\d+)\\s+\\S+(?:\\s+users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$)?)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^LISTEN\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<key>(?<addr>\\S+):(?<port>\\d+))\\s+\\S+(?:\\s+users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$)?)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A15();
 
     [GeneratedRegex("^LISTEN\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+\\S+(?:\\s+(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$))?", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
@@ -201,10 +201,10 @@ internal static partial class PackRegexes
     [GeneratedRegex("\\G(?:^[0-9a-f]+\\s+(?<protocol>\\d+)\\s+(?<port>-?\\d+)\\s+[0-9a-f]+\\s+(?<rmem>\\d+)\\s+\\d+\\s+\\d+\\s+\\d+\\s+(?<drops>\\d+)\\s+(?<inode>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A21();
 
-    [GeneratedRegex("^\\S+[ \\t]+\\S+[ \\t]+(?<addr>\\S+):(?<port>\\d+)[ \\t]", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^\\S+[ \\t]+\\S+[ \\t]+(?<key>(?<addr>\\S+):(?<port>\\d+))[ \\t]", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P22();
 
-    [GeneratedRegex("\\G(?:^\\S+[ \\t]+\\S+[ \\t]+(?<addr>\\S+):(?<port>\\d+)[ \\t])", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^\\S+[ \\t]+\\S+[ \\t]+(?<key>(?<addr>\\S+):(?<port>\\d+))[ \\t])", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A22();
 
     [GeneratedRegex("^\\S+\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+(?<peer>\\S+)[^\\n]*?(?:(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=(?<fd>\\d+)\\)\\)[ \\t]*$))?\\n\\s*skmem:\\(r\\d+,rb(?<rcvbuf>\\d+),t\\d+,tb(?<sndbuf>\\d+),[^)]*?d(?<drops>\\d+)\\)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
