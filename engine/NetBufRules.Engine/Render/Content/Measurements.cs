@@ -61,22 +61,13 @@ internal sealed record Measurements(IReadOnlyDictionary<string, IReadOnlyList<do
             sysctls[key] = sysctls.TryGetValue(key, out var seen) && seen.Count == fields.Count ? [.. seen.Zip(fields, Math.Max)] : fields;
         }
         var hard = new Dictionary<string, double>(StringComparer.Ordinal);
-        // Only the engine's own process table measures a unit's limits: a table a playbook shapes itself (a regex with
-        // columns named unit and hard over any file) would let a shared playbook say what the service has now. One read
-        // through a 'where' filter may leave out the unit's process with the highest limit: it measures nothing either.
-        var processTables = finding.Playbook.Probes.Where(p => p.Where is null && p.Each is null && p.Alternatives.All(a => a.Source is ProcessesSource))
-            .Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var table in finding.Values.Where(v => processTables.Contains(v.Key)).Select(v => v.Value).OfType<TableValue>().Where(t => t.Columns.Contains("unit") && t.Columns.Contains("hard")))
+        // A read through a 'where' filter may leave out the unit's process with the highest limit: it measures nothing.
+        foreach (var row in ProcessRows(finding, unfiltered: true))
         {
-            foreach (var row in table.Rows)
-            {
-                if (row.GetValueOrDefault("unit") is not string unit || row.GetValueOrDefault("hard") is not double h) continue;
-                hard[unit] = Math.Max(h, hard.GetValueOrDefault(unit));
-            }
+            if (row.GetValueOrDefault("unit") is not string unit || row.GetValueOrDefault("hard") is not double h) continue;
+            hard[unit] = Math.Max(h, hard.GetValueOrDefault(unit));
         }
-        var observed = finding.Playbook.Probes
-            .Where(p => p.Alternatives.All(a => a.Source is ProcessesSource) && finding.Values.GetValueOrDefault(p.Name) is TableValue)
-            .SelectMany(p => ((TableValue)finding.Values[p.Name]).Rows)
+        var observed = ProcessRows(finding, unfiltered: false)
             .Select(row => row.GetValueOrDefault("hard") as double? ?? 0)
             .Where(h => h <= FixKeys.Sysctls["fs.nr_open"].Max)
             .DefaultIfEmpty(0)
@@ -98,6 +89,18 @@ internal sealed record Measurements(IReadOnlyDictionary<string, IReadOnlyList<do
         return new Measurements(sysctls, hard) { ObservedHardNofile = observed, ServiceMemoryMax = memory, LoginNofile = Logins(finding) };
     }
 
+    /// <summary>
+    /// The rows of the engine's own process table, the only table that measures processes' limits: one a playbook shapes
+    /// itself (a regex with columns named unit and hard over any file), or a per-row ('each') read whose rows carry
+    /// another table's cells, would let a shared playbook say what limits a process has now. <paramref name="unfiltered"/>:
+    /// only reads without a 'where' filter, which may leave out the process with the highest limit.
+    /// </summary>
+    private static IEnumerable<IReadOnlyDictionary<string, object>> ProcessRows(Finding finding, bool unfiltered) =>
+        finding.Playbook.Probes
+            .Where(p => (!unfiltered || p.Where is null) && p.Each is null && p.Alternatives.All(a => a.Source is ProcessesSource))
+            .Select(p => finding.Values.GetValueOrDefault(p.Name)).OfType<TableValue>()
+            .SelectMany(t => t.Rows);
+
     /// <summary>A file source that is the memory limit of the cgroup folder named by the row's unit cell.</summary>
     private static bool CgroupMemoryFile(SourceSpec source) =>
         source is FileSource { Path: var path } && path.StartsWith("/sys/fs/cgroup/", StringComparison.Ordinal) && !path.Contains("..", StringComparison.Ordinal)
@@ -107,10 +110,7 @@ internal sealed record Measurements(IReadOnlyDictionary<string, IReadOnlyList<do
     private static Dictionary<string, (double Soft, double Hard)> Logins(Finding finding)
     {
         var logins = new Dictionary<string, (double Soft, double Hard)>(StringComparer.Ordinal);
-        var rows = finding.Playbook.Probes
-            .Where(p => p.Where is null && p.Alternatives.All(a => a.Source is ProcessesSource) && finding.Values.GetValueOrDefault(p.Name) is TableValue)
-            .SelectMany(p => ((TableValue)finding.Values[p.Name]).Rows);
-        foreach (var row in rows)
+        foreach (var row in ProcessRows(finding, unfiltered: true))
         {
             if (row.GetValueOrDefault("pid") is not double pid || pid == 1 || row.GetValueOrDefault("unit") is not "-"
                 || row.GetValueOrDefault("soft") is not double soft || row.GetValueOrDefault("hard") is not double hard || hard > FixKeys.Sysctls["fs.nr_open"].Max) continue;
