@@ -21,6 +21,10 @@ internal static class FixPlanner
     {
         var steps = new List<FixStep>();
         var repository = policy.AllowedFixDirectories.Except(SafetyPolicy.Default.AllowedFixDirectories).ToList();
+        // Read once for every sysctl fix of the plan: the boot's other sysctl files, and whether the running values are
+        // the written file's host's (they stand for it only when both are this run's, not under --root).
+        var boot = new Lazy<IReadOnlyList<(string File, string Key, string Value)>>(() => SysctlDropIn.BootSettings(root));
+        var hostView = new Lazy<string?>(() => root is null && runtime is not null ? HostSysctlView.Problem() : null);
         foreach (var result in report.Results.Where(r => r.Status is FindingStatus.Fired or FindingStatus.Advice))
         {
             foreach (var fix in result.Fixes)
@@ -29,9 +33,12 @@ internal static class FixPlanner
                 var problem = TargetProblem(fix.Path, target, root, policy);
                 string? current = null;
                 if (problem is null) (current, problem) = ReadCurrent(target);
-                problem ??= SysctlDropIn.IsSysctlDropIn(fix.Path) ? SysctlDropIn.WouldLower(fix.Content, current, runtime, SysctlDropIn.BootSettings(root, fix.Path)) : null;
-                // The running values stand for the written file's host only when both are this run's (not under --root).
-                if (problem is null && root is null && runtime is not null && SysctlDropIn.IsSysctlDropIn(fix.Path)) problem = HostSysctlView.Problem();
+                if (problem is null && SysctlDropIn.IsSysctlDropIn(fix.Path))
+                {
+                    // A sysctl.d file of the same name elsewhere is the one this fix overrides, not one the boot applies beside it.
+                    var others = boot.Value.Where(b => b.File == SysctlDropIn.SysctlConf || Path.GetFileName(b.File) != Path.GetFileName(fix.Path)).ToList();
+                    problem = SysctlDropIn.WouldLower(fix.Content, current, runtime, others) ?? hostView.Value;
+                }
                 var kind = FixTarget.Of(fix.Path, repository).Target?.Kind;
                 if (problem is null && current is not null && current != fix.Content && kind is { } k)
                     problem = ExistingSettings.Problem(k, current, fix.Content, result.Finding.Playbook.Id);

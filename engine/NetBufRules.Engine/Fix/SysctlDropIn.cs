@@ -53,22 +53,24 @@ internal static class SysctlDropIn
     /// <summary>The folders sysctl --system reads at boot (systemd-sysctl and procps alike), and the one file it reads last.</summary>
     private static readonly string[] BootFolders = ["/etc/sysctl.d", "/run/sysctl.d", "/usr/local/lib/sysctl.d", "/usr/lib/sysctl.d", "/lib/sysctl.d"];
 
+    /// <summary>The file read after the folders, whatever the names in them.</summary>
+    public const string SysctlConf = "/etc/sysctl.conf";
+
     /// <summary>
-    /// Every setting the boot applies from files other than <paramref name="fixPath"/> (or one of its name, which it
-    /// overrides), on the system at <paramref name="root"/> (null: this host). A fix compared only with the running
-    /// kernel lowered an image's own 60-tuning.conf under --root: its 90- file sorts after and wins at boot. Under a
-    /// root, a link that leads outside it is not followed (the image's files, not the build host's).
+    /// Every setting the boot applies from its sysctl files, with the file (as written under <paramref name="root"/>),
+    /// on the system at <paramref name="root"/> (null: this host). A fix compared only with the running kernel lowered an
+    /// image's own 60-tuning.conf under --root: its 90- file sorts after and wins at boot. Under a root, a link that
+    /// leads outside it is not followed (the image's files, not the build host's).
     /// </summary>
-    public static IReadOnlyList<(string File, string Key, string Value)> BootSettings(string? root, string fixPath)
+    public static IReadOnlyList<(string File, string Key, string Value)> BootSettings(string? root)
     {
         var settings = new List<(string File, string Key, string Value)>();
-        var name = Path.GetFileName(fixPath);
-        var files = BootFolders.SelectMany(folder => Files(root, folder)).Where(f => Path.GetFileName(f) != name).Append("/etc/sysctl.conf");
-        foreach (var file in files)
+        var inside = root is null ? null : Path.GetFullPath(root).TrimEnd('/') + "/";
+        foreach (var file in BootFolders.SelectMany(folder => Files(root, folder)).Append(SysctlConf))
         {
             var at = root is null ? file : Path.Join(root, file);
             if (!File.Exists(at)) continue;
-            if (root is not null && (Primitives.NativeFile.RealPath(at) is not { } real || !real.StartsWith(Path.GetFullPath(root).TrimEnd('/') + "/", StringComparison.Ordinal))) continue;
+            if (inside is not null && (Primitives.NativeFile.RealPath(at) is not { } real || !real.StartsWith(inside, StringComparison.Ordinal))) continue;
             // A regular file within the cap: a FIFO or device named *.conf would block the read or never end.
             if (Primitives.NativeFile.Stat(at) is not { } st || (st.Mode & Primitives.NativeFile.TypeMask) != Primitives.NativeFile.Regular) continue;
             if (Primitives.NativeFile.Size(at) is not { } size || size > FixPlanner.MaxCurrentBytes) continue;
