@@ -13,9 +13,16 @@ public sealed class FixCommandTests : IDisposable
 {
     private const string SysctlFile = "etc/sysctl.d/90-netbufrules-tcp-backlog.conf";
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("nbr-fix-root-");
+
+    // A folder outside the root: where a link planted in an image would lead, which must stay empty.
+    private readonly DirectoryInfo _outside = Directory.CreateTempSubdirectory("nbr-fix-outside-");
     private readonly SnapshotSourceReader _backlog = new(Replay.Load("netns-backlog"));
 
-    public void Dispose() => _root.Delete(recursive: true);
+    public void Dispose()
+    {
+        _root.Delete(recursive: true);
+        _outside.Delete(recursive: true);
+    }
 
     private string Target => Path.Combine(_root.FullName, SysctlFile);
 
@@ -107,22 +114,14 @@ public sealed class FixCommandTests : IDisposable
     [Fact]
     public async Task A_sysctl_file_of_the_image_that_links_outside_it_is_not_read()
     {
-        var outside = Directory.CreateTempSubdirectory("nbr-fix-outside-");
-        try
-        {
-            File.WriteAllText(Path.Combine(outside.FullName, "tuning.conf"), "net.core.somaxconn = 1000000\n");
-            Directory.CreateDirectory(Path.GetDirectoryName(Target)!);
-            File.CreateSymbolicLink(Path.Combine(_root.FullName, "etc/sysctl.d/60-tuning.conf"), Path.Combine(outside.FullName, "tuning.conf"));
+        File.WriteAllText(Path.Combine(_outside.FullName, "tuning.conf"), "net.core.somaxconn = 1000000\n");
+        Directory.CreateDirectory(Path.GetDirectoryName(Target)!);
+        File.CreateSymbolicLink(Path.Combine(_root.FullName, "etc/sysctl.d/60-tuning.conf"), Path.Combine(_outside.FullName, "tuning.conf"));
 
-            var (code, output, error) = await Fix("--root", _root.FullName, "--apply");
+        var (code, output, error) = await Fix("--root", _root.FullName, "--apply");
 
-            code.ShouldBe(0, output + error);
-            File.ReadAllText(Target).ShouldContain("net.core.somaxconn = 4096");
-        }
-        finally
-        {
-            outside.Delete(recursive: true);
-        }
+        code.ShouldBe(0, output + error);
+        File.ReadAllText(Target).ShouldContain("net.core.somaxconn = 4096");
     }
 
     [Fact]
@@ -161,54 +160,38 @@ public sealed class FixCommandTests : IDisposable
     public async Task Backups_are_never_written_through_a_link_the_image_planted()
     {
         // The image's var leads outside it: its old file would have been written over the host's (the fourth red team).
-        var outside = Directory.CreateTempSubdirectory("nbr-fix-outside-");
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Target)!);
-            File.WriteAllText(Target, "net.core.somaxconn = 128\n");
-            File.CreateSymbolicLink(Path.Combine(_root.FullName, "var"), outside.FullName);
+        Directory.CreateDirectory(Path.GetDirectoryName(Target)!);
+        File.WriteAllText(Target, "net.core.somaxconn = 128\n");
+        File.CreateSymbolicLink(Path.Combine(_root.FullName, "var"), _outside.FullName);
 
-            var (code, output, _) = await Fix("--root", _root.FullName, "--apply");
+        var (code, output, _) = await Fix("--root", _root.FullName, "--apply");
 
-            output.ShouldContain($"{_root.FullName}/var is a symbolic link; backups are never written through a link; nothing was written");
-            code.ShouldNotBe(0);
-            File.ReadAllText(Target).ShouldBe("net.core.somaxconn = 128\n");
-            outside.GetFileSystemInfos().ShouldBeEmpty();
-        }
-        finally
-        {
-            outside.Delete(recursive: true);
-        }
+        output.ShouldContain($"{_root.FullName}/var is a symbolic link; backups are never written through a link; nothing was written");
+        code.ShouldNotBe(0);
+        File.ReadAllText(Target).ShouldBe("net.core.somaxconn = 128\n");
+        _outside.GetFileSystemInfos().ShouldBeEmpty();
     }
 
     [Fact]
     public async Task A_backup_folder_named_for_the_coming_second_cannot_be_planted()
     {
         var backups = Path.Combine(_root.FullName, "backups");
-        var outside = Directory.CreateTempSubdirectory("nbr-fix-outside-");
-        try
+        Directory.CreateDirectory(Path.GetDirectoryName(Target)!);
+        File.WriteAllText(Target, "net.core.somaxconn = 128\n");
+        // Folders for the next seconds, each with etc -> a folder outside: the backup must land in one of its own.
+        var now = DateTimeOffset.UtcNow;
+        for (var s = 0; s < 30; s++)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Target)!);
-            File.WriteAllText(Target, "net.core.somaxconn = 128\n");
-            // Folders for the next seconds, each with etc -> a folder outside: the backup must land in one of its own.
-            var now = DateTimeOffset.UtcNow;
-            for (var s = 0; s < 30; s++)
-            {
-                var planted = Directory.CreateDirectory(Path.Combine(backups, now.AddSeconds(s).ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture)));
-                File.CreateSymbolicLink(Path.Combine(planted.FullName, "etc"), outside.FullName);
-            }
-
-            var (code, _, error) = await Fix("--root", _root.FullName, "--apply", "--backup-dir", backups);
-
-            code.ShouldBe(0, error);
-            outside.GetFileSystemInfos().ShouldBeEmpty();
-            var backup = Directory.GetFiles(backups, "90-netbufrules-tcp-backlog.conf", SearchOption.AllDirectories).ShouldHaveSingleItem();
-            File.ReadAllText(backup).ShouldBe("net.core.somaxconn = 128\n");
+            var planted = Directory.CreateDirectory(Path.Combine(backups, now.AddSeconds(s).ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture)));
+            File.CreateSymbolicLink(Path.Combine(planted.FullName, "etc"), _outside.FullName);
         }
-        finally
-        {
-            outside.Delete(recursive: true);
-        }
+
+        var (code, _, error) = await Fix("--root", _root.FullName, "--apply", "--backup-dir", backups);
+
+        code.ShouldBe(0, error);
+        _outside.GetFileSystemInfos().ShouldBeEmpty();
+        var backup = Directory.GetFiles(backups, "90-netbufrules-tcp-backlog.conf", SearchOption.AllDirectories).ShouldHaveSingleItem();
+        File.ReadAllText(backup).ShouldBe("net.core.somaxconn = 128\n");
     }
 
     [Fact]
