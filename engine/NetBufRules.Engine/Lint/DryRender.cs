@@ -1,3 +1,4 @@
+using NetBufRules.Compile;
 using NetBufRules.Diagnostics;
 using NetBufRules.Evaluate;
 using NetBufRules.Model;

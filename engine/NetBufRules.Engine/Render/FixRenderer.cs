@@ -26,7 +26,7 @@ internal sealed partial class FixRenderer(Policy.SafetyPolicy? policy = null)
             return new RenderedFinding(finding, FindingStatus.Error, finding.Error ?? "error", notes, []);
         // Built on first use: a finding whose sentences are all plain text (an 'ok' in a fleet) needs no model.
         Scriban.Runtime.ScriptObject? built = null;
-        Scriban.Runtime.ScriptObject Model() => built ??= TemplateSandbox.Model(finding);
+        Scriban.Runtime.ScriptObject Model() => built ??= TemplateSandbox.Model(finding, TemplateNames.OfPlaybook(finding.Playbook));
         try
         {
             var healthy = Healthy(finding, Model);

@@ -122,18 +122,32 @@ internal static class TemplateSandbox
         return context;
     }
 
-    /// <summary>The names a finding exposes to its templates.</summary>
-    public static ScriptObject Model(Finding finding)
+    /// <summary>
+    /// The names a finding exposes to its templates; with <paramref name="read"/>, only those names (what the
+    /// playbook's templates read, <see cref="Compile.TemplateNames.OfPlaybook"/>): a probe's table or record becomes
+    /// Scriban objects only when a template reads it (a fleet host's nstat record has hundreds of fields, its process
+    /// table hundreds of rows, and most templates read neither).
+    /// </summary>
+    public static ScriptObject Model(Finding finding, IReadOnlySet<string>? read = null)
     {
+        bool Wanted(string name) => read is null || read.Contains(name);
         var model = new ScriptObject();
-        foreach (var (name, value) in finding.Params) model[name] = value;
+        foreach (var (name, value) in finding.Params)
+        {
+            if (Wanted(name)) model[name] = value;
+        }
         var rates = new ScriptObject();
         var deltas = new ScriptObject();
+        var counters = Wanted("rate") || Wanted("delta");
         // A skipped probe is null: "for x in probe" runs no loop and "if probe" is false.
-        foreach (var name in finding.SkippedProbes.Select(p => p.Name)) model[name] = null;
+        foreach (var name in finding.SkippedProbes.Select(p => p.Name))
+        {
+            if (Wanted(name)) model[name] = null;
+        }
         foreach (var (name, value) in finding.Values)
         {
-            model[name] = ToScript(value);
+            if (Wanted(name)) model[name] = ToScript(value);
+            if (!counters) continue;
             switch (value)
             {
                 case ScalarValue { Rate: { } r, Delta: { } d }:
@@ -153,9 +167,9 @@ internal static class TemplateSandbox
                     break;
             }
         }
-        model["rate"] = rates;
-        model["delta"] = deltas;
-        model["explained_by"] = ExplanationModel.Of(finding.Explanation);
+        if (Wanted("rate")) model["rate"] = rates;
+        if (Wanted("delta")) model["delta"] = deltas;
+        if (Wanted("explained_by")) model["explained_by"] = ExplanationModel.Of(finding.Explanation);
         model["status"] = finding.Status.ToString().ToLowerInvariant();
         model["playbook"] = new ScriptObject { ["id"] = finding.Playbook.Id, ["title"] = finding.Playbook.Title };
         return model;

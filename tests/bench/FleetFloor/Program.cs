@@ -13,7 +13,8 @@ var indented = new JsonSerializerOptions { WriteIndented = true, Encoder = Syste
 if (args is [("vary" or "vary-all") and var how, var folder])
 {
     var snapshots = Directory.GetFiles(folder, "*.json");
-    var first = new System.Text.RegularExpressions.Regex(@"\d+");
+    // A number without a leading zero: "0" made "05" would not be JSON any more (iproute2 and nstat print JSON).
+    var first = new System.Text.RegularExpressions.Regex(@"[1-9]\d*");
     for (var n = 0; n < snapshots.Length; n++)
     {
         var file = snapshots[n];

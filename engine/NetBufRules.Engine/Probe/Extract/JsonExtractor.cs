@@ -65,14 +65,18 @@ internal static class JsonExtractor
         }
     }
 
+    /// <summary>The control characters JSON forbids raw inside a string (tab, CR and LF are white space between tokens).</summary>
+    private static readonly System.Buffers.SearchValues<char> Controls = System.Buffers.SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
+
     /// <summary>The text with each control character other than tab, CR and LF written as <c>\u00XX</c>; null when it has none.</summary>
     private static string? EscapeControls(string output)
     {
-        if (!output.Any(c => c < ' ' && c is not ('\t' or '\n' or '\r'))) return null;
+        if (output.AsSpan().IndexOfAny(Controls) < 0) return null;
         var text = new System.Text.StringBuilder(output.Length + 16);
         foreach (var c in output)
         {
-            if (c < ' ' && c is not ('\t' or '\n' or '\r')) text.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            if (Controls.Contains(c)) text.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
             else text.Append(c);
         }
         return text.ToString();

@@ -1,9 +1,8 @@
-using NetBufRules.Compile;
+using System.Runtime.CompilerServices;
 using NetBufRules.Model;
-using NetBufRules.Render;
 using Scriban.Syntax;
 
-namespace NetBufRules.Lint;
+namespace NetBufRules.Compile;
 
 /// <summary>
 /// The names a Scriban template reads, from its syntax tree (<see cref="ScriptVisitor"/>): comments and raw text are
@@ -12,11 +11,15 @@ namespace NetBufRules.Lint;
 /// </summary>
 internal sealed class TemplateNames
 {
-    private TemplateNames(IReadOnlySet<string> variables, IReadOnlySet<string> paths)
+    private TemplateNames(IReadOnlySet<string> variables, IReadOnlySet<string> paths, bool readsWhole)
     {
         Variables = variables;
         Paths = paths;
+        ReadsWhole = readsWhole;
     }
+
+    /// <summary>Whether the template reads the global object as a whole (<c>this</c>), so any name may be read through it.</summary>
+    public bool ReadsWhole { get; }
 
     /// <summary>The variables read (<c>status</c>, a probe, <c>rate</c>, a function called by name, a loop variable).</summary>
     public IReadOnlySet<string> Variables { get; }
@@ -32,7 +35,28 @@ internal sealed class TemplateNames
     {
         var walker = new Walker();
         TemplateCompiler.Compile(text).Template.Page?.Accept(walker);
-        return new TemplateNames(walker.Variables, walker.Paths);
+        return new TemplateNames(walker.Variables, walker.Paths, walker.ReadsWhole);
+    }
+
+    /// <summary>
+    /// Every variable any template of <paramref name="playbook"/> reads (its messages, ok prose, fix templates and
+    /// paths); null when one reads the global object as a whole. Worked out once per playbook.
+    /// </summary>
+    public static IReadOnlySet<string>? OfPlaybook(Playbook playbook) => PerPlaybook.GetValue(playbook, Collect).Value;
+
+    private static readonly ConditionalWeakTable<Playbook, StrongBox<IReadOnlySet<string>?>> PerPlaybook = new();
+
+    private static StrongBox<IReadOnlySet<string>?> Collect(Playbook playbook)
+    {
+        var templates = playbook.When.Concat(playbook.AdviseWhen).SelectMany(s => new[] { s.Message, s.Ok }).OfType<LocatedText>()
+            .Concat(playbook.Fixes.SelectMany(f => new[] { f.Template, f.Path }));
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var read in templates.Select(Of))
+        {
+            if (read.ReadsWhole) return new(null);
+            names.UnionWith(read.Variables);
+        }
+        return new(names);
     }
 
     private sealed class Walker : ScriptVisitor
@@ -40,6 +64,14 @@ internal sealed class TemplateNames
         public HashSet<string> Variables { get; } = new(StringComparer.Ordinal);
 
         public HashSet<string> Paths { get; } = new(StringComparer.Ordinal);
+
+        public bool ReadsWhole { get; private set; }
+
+        public override void Visit(ScriptThisExpression node)
+        {
+            ReadsWhole = true;
+            base.Visit(node);
+        }
 
         public override void Visit(ScriptVariableGlobal node)
         {
