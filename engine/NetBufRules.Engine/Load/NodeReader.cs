@@ -134,7 +134,8 @@ internal sealed class NodeReader(string[] fileLines, DiagnosticBag diagnostics)
                 break;
             }
         }
-        return new LocatedText(scalar.Value, scalar.Position, scalar.Style, indent);
+        var source = FileLines?.GetValueOrDefault(scalar.Position.File) ?? fileLines;
+        return new LocatedText(scalar.Value, scalar.Position, scalar.Style, indent) { Origins = ScalarOrigins.Of(scalar.Value, source, scalar.Position, scalar.Style) };
     }
 
     /// <summary>Whether <paramref name="scalar"/> reads as a number that is not finite (NaN, Infinity, 1e999): never a threshold.</summary>
