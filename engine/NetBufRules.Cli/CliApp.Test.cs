@@ -34,6 +34,7 @@ internal sealed partial class CliApp
                 bag.Error(new SourcePosition(t.File, 1, 1), Codes.UnknownIdentifier, $"tests for '{t.PlaybookId}', which is not a loaded playbook", Suggest.Hint(t.PlaybookId, [.. everyId]));
             // Tests of a playbook the selection left out are not run.
             tests.RemoveAll(t => !ids.ContainsKey(t.PlaybookId));
+            foreach (var t in tests) TestReferences.Check(t, ids[t.PlaybookId], bag);
             if (bag.HasErrors)
             {
                 foreach (var d in bag.Sorted()) await host.Error.WriteLineAsync(d.ToString()).ConfigureAwait(false);

@@ -38,7 +38,7 @@ internal static class PlaybookLinter
             foreach (var reference in FindingOrder.References(playbook).Where(r => r.Id != playbook.Id && !known.Contains(r.Id)))
                 bag.Warning(reference.Position, Codes.FindingNotLoaded, $"'{reference.Id}' is not a loaded playbook, so it counts as not checked", Suggest.Hint(reference.Id, [.. known]));
         }
-        LintTestFiles(set.TestFiles, set.LoadedIds.ToHashSet(StringComparer.Ordinal), bag);
+        LintTestFiles(set.TestFiles, set.LoadedIds.ToHashSet(StringComparer.Ordinal), set.Playbooks, bag);
         // The files linted: those of the selected playbooks and any with a problem (one that did not parse has no id to select by).
         var files = set.Playbooks.Select(p => p.File).Concat(bag.Items.Select(d => d.Position.File)).Distinct().Count();
         return new LintResult(bag.Sorted(), files, set.Config.File);
@@ -93,12 +93,18 @@ internal static class PlaybookLinter
         return new CheckedFile(file, playbook, true, one.Items, advice.Items);
     }
 
-    /// <summary>Test files of the set: their own mistakes, and tests for playbooks that are not there.</summary>
-    private static void LintTestFiles(IReadOnlyList<string> testFiles, IReadOnlySet<string> ids, DiagnosticBag bag)
+    /// <summary>
+    /// Test files of the set: their own mistakes, tests for playbooks that are not there, and names a case gives that
+    /// its (selected) playbook lacks.
+    /// </summary>
+    private static void LintTestFiles(IReadOnlyList<string> testFiles, IReadOnlySet<string> ids, IReadOnlyList<Playbook> playbooks, DiagnosticBag bag)
     {
+        var selected = playbooks.DistinctBy(p => p.Id).ToDictionary(p => p.Id, StringComparer.Ordinal);
         foreach (var file in testFiles)
         {
             var tests = Testing.TestFileParser.ParseFile(file, bag);
+            foreach (var test in tests.Where(t => selected.ContainsKey(t.PlaybookId)))
+                Testing.TestReferences.Check(test, selected[test.PlaybookId], bag);
             foreach (var id in tests.Select(t => t.PlaybookId).Distinct().Where(id => !ids.Contains(id)))
                 bag.Error(new SourcePosition(file, 1, 1), Codes.UnknownIdentifier, $"tests for '{id}', which is not a loaded playbook", Suggest.Hint(id, [.. ids]));
         }

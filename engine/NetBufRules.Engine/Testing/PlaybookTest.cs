@@ -22,6 +22,9 @@ internal sealed record PlaybookTest(
 
     /// <summary>Sources (as explain names them, or a program's name) the case declares failing (<c>sources: {dmesg: {fails: "text"}}</c>).</summary>
     public IReadOnlyDictionary<string, string> SourceFailures { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Where each name the case gives stands (<c>probes</c>, <c>sources</c>, <c>set</c>), by section and name, for its own mistakes.</summary>
+    public IReadOnlyDictionary<(string Section, string Name), SourcePosition> Places { get; init; } = new Dictionary<(string Section, string Name), SourcePosition>();
 }
 
 /// <summary>What a case expects; null means "not checked".</summary>

@@ -95,9 +95,22 @@ internal static class TestFileParser
                 Findings = TestFindings.Read(r, c["findings"]),
                 ProbeFailures = CaseSources.Failures(r, c["probes"]),
                 SourceFailures = CaseSources.Failures(r, c["sources"]),
+                Places = Places(c),
             });
         }
         return result;
+    }
+
+    /// <summary>Where each name under the case's <c>probes</c>, <c>sources</c> and <c>set</c> stands.</summary>
+    private static Dictionary<(string Section, string Name), SourcePosition> Places(YamlMap c)
+    {
+        var places = new Dictionary<(string Section, string Name), SourcePosition>();
+        foreach (var section in (string[])["probes", "sources", "set"])
+        {
+            foreach (var (key, _) in (c[section] as YamlMap)?.Entries ?? [])
+                places.TryAdd((section, key.Value), key.Position);
+        }
+        return places;
     }
 
     private static Dictionary<string, string> Scalars(NodeReader r, YamlNode? node)

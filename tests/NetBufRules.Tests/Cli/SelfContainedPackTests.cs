@@ -104,14 +104,52 @@ public sealed class SelfContainedPackTests : IDisposable
     }
 
     [Fact]
-    public async Task Declaring_a_source_that_no_probe_reads_fails_the_case_with_the_name()
+    public async Task Declaring_a_source_that_no_probe_reads_is_a_test_file_error_at_the_name()
     {
         var folder = Directory.CreateDirectory(Path.Combine(_root, "u")).FullName;
         File.Copy(Path.Combine(Repo.Playbooks, "tcp-backlog.yaml"), Path.Combine(folder, "tcp-backlog.yaml"));
         File.WriteAllText(Path.Combine(folder, "tcp-backlog.test.yaml"), "tests:\n  - name: typo\n    sources:\n      sss: { absent: true }\n    expect: { status: ok }\n");
-        var (code, output, _) = await CliRunner.Run("test", folder);
-        code.ShouldBe(1);
-        output.ShouldContain("source 'sss', which no probe of tcp-backlog reads", Case.Sensitive, output);
+        var (code, output, error) = await CliRunner.Run("test", folder);
+        code.ShouldBe(2);
+        output.ShouldBeEmpty();
+        error.ShouldContain("tcp-backlog.test.yaml:4:7: error NBR011: test 'typo' gives source 'sss', which no probe of tcp-backlog reads (hint: ", Case.Sensitive, error);
+        error.ShouldContain("did you mean 'ss'?", Case.Sensitive, error);
+    }
+
+    [Fact]
+    public async Task Names_a_case_gives_that_its_playbook_lacks_are_each_an_error_at_the_name_in_test_and_in_lint()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_root, "names")).FullName;
+        File.Copy(Path.Combine(Repo.Playbooks, "tcp-backlog.yaml"), Path.Combine(folder, "tcp-backlog.yaml"));
+        File.WriteAllText(Path.Combine(folder, "tcp-backlog.test.yaml"), """
+            tests:
+              - name: a probe name with a typo
+                probes: { listn: "x" }
+                expect: { status: ok }
+              - name: a failing probe with a typo
+                probes:
+                  full_listener: { fails: "no" }
+                expect: { status: ok }
+              - name: a param that does not exist
+                set: { min_somaxcon: 1 }
+                expect: { status: fired }
+              - name: a param of the playbook, named with its id
+                set: { tcp-backlog.min_somaxconn: 1 }
+                expect: { status: ok }
+            """);
+        var (code, output, error) = await CliRunner.Run("test", folder);
+        code.ShouldBe(2);
+        output.ShouldBeEmpty();
+        var expected = new[]
+        {
+            "tcp-backlog.test.yaml:3:15: error NBR011: test 'a probe name with a typo' gives 'listn', which is not a probe of tcp-backlog (hint: did you mean 'listen'?)",
+            "tcp-backlog.test.yaml:7:7: error NBR011: test 'a failing probe with a typo' gives 'full_listener', which is not a probe of tcp-backlog (hint: did you mean 'full_listeners'?)",
+            "tcp-backlog.test.yaml:10:12: error NBR011: test 'a param that does not exist' sets 'min_somaxcon', which is not a param of tcp-backlog (hint: did you mean 'min_somaxconn'?)",
+        };
+        error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l[(l.IndexOf("tcp-backlog.test.yaml", StringComparison.Ordinal))..]).ShouldBe(expected);
+        var (lintCode, lintOutput, _) = await CliRunner.Run("lint", folder);
+        lintCode.ShouldNotBe(0);
+        foreach (var line in expected) lintOutput.ShouldContain(line, Case.Sensitive, lintOutput);
     }
 
     [Fact]
