@@ -25,6 +25,7 @@ internal static class FixPlanner
         // the written file's host's (they stand for it only when both are this run's, not under --root).
         var boot = new Lazy<IReadOnlyList<(string File, string Key, string Value)>>(() => SysctlDropIn.BootSettings(root));
         var hostView = new Lazy<string?>(() => root is null && runtime is not null ? HostSysctlView.Problem() : null);
+        var memTotal = new Lazy<long?>(MemoryReserve.ReadMemTotalKb);
         foreach (var result in report.Results.Where(r => r.Status is FindingStatus.Fired or FindingStatus.Advice))
         {
             foreach (var fix in result.Fixes)
@@ -37,7 +38,7 @@ internal static class FixPlanner
                 {
                     // A sysctl.d file of the same name elsewhere is the one this fix overrides, not one the boot applies beside it.
                     var others = boot.Value.Where(b => b.File == SysctlDropIn.SysctlConf || Path.GetFileName(b.File) != Path.GetFileName(fix.Path)).ToList();
-                    problem = SysctlDropIn.WouldLower(fix.Content, current, runtime, others) ?? hostView.Value;
+                    problem = SysctlDropIn.WouldLower(fix.Content, current, runtime, others) ?? MemoryReserve.Problem(fix.Content, runtime, () => memTotal.Value) ?? hostView.Value;
                 }
                 var kind = FixTarget.Of(fix.Path, repository).Target?.Kind;
                 if (problem is null && current is not null && current != fix.Content && kind is { } k)
