@@ -81,6 +81,9 @@ internal sealed partial class CliApp
                 .Select(r => $"{r.Finding.Playbook.Id}: {r.Reason}")
                 .FirstOrDefault();
             FixOutcome? outcome = null;
+            // A plan under --root read as if the files were there ("then: ... not run: the files go under a folder").
+            if (mode == "plan" && steps.Any(s => s.Refused is null))
+                Say($"This is the plan: nothing was written. --apply writes it {(rootDir is null ? "onto this host (with backups, 'then' and a verification)" : $"under {Primitives.HostText.Escape(rootDir)}")}; --write DIR exports the files.");
             if (mode == "write")
             {
                 foreach (var step in steps.Where(s => s.Refused is null))
