@@ -48,25 +48,29 @@ internal static partial class PackRegexes
         ["^\\S+\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+(?<peer>\\S+)[^\\n]*?(?:(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$))?\\n\\s*skmem:\\(r\\d+,rb\\d+,t(?<queued>\\d+),tb(?<sndbuf>\\d+),"] = (P24, A24),
         ["^\\S+\\s+\\d+\\s+\\d+\\s+(?<local>\\S+)\\s+\\S+[^\\n]*?(?:users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$)?\\n\\s*skmem:\\(r\\d+,rb\\d+,t(?<queued>\\d+),tb(?<sndbuf>\\d+),"] = (P25, A25),
         ["^\\S+\\s+\\d+\\s+\\d+\\s+(?<protocol>\\d+):(?<port>-?\\d+)\\s+\\S+\\s+skmem:\\(r\\d+,rb(?<rcvbuf>\\d+),"] = (P26, A26),
-        ["^\\[ *(?<t>[\\d.]+)\\] *(?<comm>\\S+): page allocation failure: order:(?<order>\\d+)"] = (P27, A27),
-        ["^\\[ *(?<t>[\\d.]+)\\] *memory: usage (?<usage_kb>\\d+)kB, limit (?<limit_kb>\\d+)kB(?:[^\\n]*\\n(?!\\[ *[\\d.]+\\] *memory: usage ))*?\\[ *[\\d.]+\\] *oom-kill:constraint=CONSTRAINT_MEMCG[^\\n]*?,oom_memcg=(?<memcg>/(?<slice>[^,/\\n]+\\.slice)(?:/(?<subslice>[^,/\\n]+\\.slice))?/(?<unit>[^,/\\n]+\\.service)|(?:/[^,/\\n]+\\.slice)*/(?<unit>[^,/\\n]+\\.service)|/(?<loose>[^,/\\n]+)|[^,\\n]*?)(?=,)[^\\n]*?,task=(?<comm>[^\\n]*?),pid=(?<pid>\\d+)(?:,uid=\\d+)?[ \\t]*$"] = (P28, A28),
-        ["^\\[ *(?<t>[\\d.]+)\\][^\\n]*?(?<kind>Out of memory|Memory cgroup out of memory): Killed process (?<pid>\\d+) \\((?<comm>[^)]+)\\)"] = (P29, A29),
-        ["^\\[ *(?<t>[\\d.]+)\\][^\\n]*?neighbour: (?<table>arp_cache|ndisc_cache): neighbor table overflow"] = (P30, A30),
-        ["^\\d+:\\s+(?<name>[^:@\\s]+)"] = (P31, A31),
-        ["^\\d+\\s+(?<dev>\\S+)\\s+(?!ff0[12]0{27}1\\s)(?!ff020{17}1ff)(?<group>[0-9a-f]{32})\\s+(?<users>\\d+)"] = (P32, A32),
-        ["^\\s*(?<name>[^:\\s]+):"] = (P33, A33),
-        ["^\\s*\\d+:\\s+(?<local>[0-9A-F]+:[0-9A-F]+)\\s+(?<peer>\\S+)\\s+\\S+\\s+\\S+\\s+\\S+\\s+\\S+\\s+(?<uid>\\d+)\\s+\\d+\\s+(?<inode>\\d+)\\s+\\d+\\s+\\S+\\s+(?<drops>\\d+)"] = (P34, A34),
-        ["^\\s*\\d+:\\s+\\S+\\s+\\S+\\s+03\\s"] = (P35, A35),
-        ["^\\s*\\d+\\s+(?<key>(?<dev>\\S+)\\s+(?<group>[0-9a-f]{32}))\\s+(?<source>[0-9a-f]{32})\\s+(?<inc>\\d+)\\s+(?<exc>\\d+)"] = (P36, A36),
-        ["^\\s*\\d+\\s+(?<key>(?<dev>\\S+)\\s+0x(?<group>[0-9a-f]+))\\s+0x(?<source>[0-9a-f]+)\\s+(?<inc>\\d+)\\s+(?<exc>\\d+)"] = (P37, A37),
-        ["^filter (?:parent \\S+ )?protocol (?<protocol>\\S+) pref (?<pref>\\d+) (?<kind>\\S+) chain (?<chain>\\d+) (?=(?:[^\\n]* name (?<name>\\S+))?)(?<spec>(?:handle|fh) [^\\n]*?)\\s*$"] = (P38, A38),
-        ["^oom_kill (?<value>\\d+)"] = (P39, A39),
-        ["^qdisc (?<kind>\\S+) (?<handle>\\S+) dev (?<dev>\\S+) (?:root|parent (?<parent>\\S+))[^\\n]*\\n\\s*Sent \\d+ bytes \\d+ pkt \\(dropped (?<drops>\\d+)"] = (P40, A40),
-        ["^qdisc (?<kind>\\S+) (?<handle>\\S+) dev (?<dev>\\S+) root[^\\n]*\\n\\s*Sent \\d+ bytes \\d+ pkt \\(dropped (?<drops>\\d+)"] = (P41, A41),
-        ["^qdisc (?<kind>\\S+) (?<handle>\\S+) dev (?<dev>\\S+)(?: parent (?<parent>\\S+))?[^\\n]*\\n\\s*Sent \\d+ bytes \\d+ pkt \\(dropped (?<drops>\\d+), overlimits (?<overlimits>\\d+)"] = (P42, A42),
-        ["^qdisc (?<kind>clsact) (?<handle>\\S+) dev (?<dev>\\S+)[^\\n]*\\n\\s*Sent (?<bytes>\\d+) bytes (?<packets>\\d+) pkt \\(dropped (?<drops>\\d+)"] = (P43, A43),
-        ["^some avg10=(?<some10>[\\d.]+) avg60=(?<some60>[\\d.]+)[\\s\\S]*?^full avg10=(?<full10>[\\d.]+)"] = (P44, A44),
-        ["^src (?<src>\\S+) dst (?<dst>\\S+)(?<selector>[^\\n]*?)[ \\t]*\\n[ \\t]+dir (?<dir>\\S+) priority (?<priority>\\d+)(?: ptype (?<ptype>\\S+))?[^\\n]*\\n(?=(?:[ \\t]+tmpl [^\\n]*\\n[ \\t]+[^\\n]*\\n){5}[ \\t]+(?<at_limit>tmpl) )?"] = (P45, A45),
+        ["^\\[ *(?<t>[\\d.]+)\\] (?:\\S+ )?kernel: (?<comm>(?:\\\\x[0-9a-f]{2}|[^\\n]){1,15}?): page allocation failure: order:(?<order>\\d+), mode:"] = (P27, A27),
+        ["^\\[ *(?<t>[\\d.]+)\\] (?:\\S+ )?kernel: (?<kind>Out of memory(?: \\(oom_kill_allocating_task\\))?|Memory cgroup out of memory): Killed process (?<pid>\\d+) \\((?<comm>[^\\n]*)\\) total-vm:"] = (P28, A28),
+        ["^\\[ *(?<t>[\\d.]+)\\] (?:\\S+ )?kernel: memory: usage (?<usage_kb>\\d+)kB, limit (?<limit_kb>\\d+)kB(?:[^\\n]*\\n(?!\\[ *[\\d.]+\\] (?:\\S+ )?kernel: memory: usage ))*?\\[ *[\\d.]+\\] (?:\\S+ )?kernel: oom-kill:constraint=CONSTRAINT_MEMCG[^\\n]*?,oom_memcg=(?<memcg>/(?<slice>[^,/\\n]+\\.slice)(?:/(?<subslice>[^,/\\n]+\\.slice))?/(?<unit>[^,/\\n]+\\.service)|(?:/[^,/\\n]+\\.slice)*/(?<unit>[^,/\\n]+\\.service)|/(?<loose>[^,/\\n]+)|/[^,\\n]*?)(?=,)[^\\n]*?,task=(?<comm>[^\\n]*?),pid=(?<pid>\\d+)(?:,uid=\\d+)?[ \\t]*$"] = (P29, A29),
+        ["^\\[ *(?<t>[\\d.]+)\\] (?:\\S+ )?kernel: neighbour: (?<table>arp_cache|ndisc_cache): neighbor table overflow!"] = (P30, A30),
+        ["^\\[ *(?<t>[\\d.]+)\\](?: ?\\[ *[TC]\\d+\\])? (?<comm>(?:\\\\x[0-9a-f]{2}|[^\\n]){1,15}?): page allocation failure: order:(?<order>\\d+), mode:"] = (P31, A31),
+        ["^\\[ *(?<t>[\\d.]+)\\](?: ?\\[ *[TC]\\d+\\])? (?<kind>Out of memory(?: \\(oom_kill_allocating_task\\))?|Memory cgroup out of memory): Killed process (?<pid>\\d+) \\((?<comm>[^\\n]*)\\) total-vm:"] = (P32, A32),
+        ["^\\[ *(?<t>[\\d.]+)\\](?: ?\\[ *[TC]\\d+\\])? memory: usage (?<usage_kb>\\d+)kB, limit (?<limit_kb>\\d+)kB(?:[^\\n]*\\n(?!\\[ *[\\d.]+\\](?: ?\\[ *[TC]\\d+\\])? memory: usage ))*?\\[ *[\\d.]+\\](?: ?\\[ *[TC]\\d+\\])? oom-kill:constraint=CONSTRAINT_MEMCG[^\\n]*?,oom_memcg=(?<memcg>/(?<slice>[^,/\\n]+\\.slice)(?:/(?<subslice>[^,/\\n]+\\.slice))?/(?<unit>[^,/\\n]+\\.service)|(?:/[^,/\\n]+\\.slice)*/(?<unit>[^,/\\n]+\\.service)|/(?<loose>[^,/\\n]+)|/[^,\\n]*?)(?=,)[^\\n]*?,task=(?<comm>[^\\n]*?),pid=(?<pid>\\d+)(?:,uid=\\d+)?[ \\t]*$"] = (P33, A33),
+        ["^\\[ *(?<t>[\\d.]+)\\](?: ?\\[ *[TC]\\d+\\])? neighbour: (?<table>arp_cache|ndisc_cache): neighbor table overflow!"] = (P34, A34),
+        ["^\\d+:\\s+(?<name>[^:@\\s]+)"] = (P35, A35),
+        ["^\\d+\\s+(?<dev>\\S+)\\s+(?!ff0[12]0{27}1\\s)(?!ff020{17}1ff)(?<group>[0-9a-f]{32})\\s+(?<users>\\d+)"] = (P36, A36),
+        ["^\\s*(?<name>[^:\\s]+):"] = (P37, A37),
+        ["^\\s*\\d+:\\s+(?<local>[0-9A-F]+:[0-9A-F]+)\\s+(?<peer>\\S+)\\s+\\S+\\s+\\S+\\s+\\S+\\s+\\S+\\s+(?<uid>\\d+)\\s+\\d+\\s+(?<inode>\\d+)\\s+\\d+\\s+\\S+\\s+(?<drops>\\d+)"] = (P38, A38),
+        ["^\\s*\\d+:\\s+\\S+\\s+\\S+\\s+03\\s"] = (P39, A39),
+        ["^\\s*\\d+\\s+(?<key>(?<dev>\\S+)\\s+(?<group>[0-9a-f]{32}))\\s+(?<source>[0-9a-f]{32})\\s+(?<inc>\\d+)\\s+(?<exc>\\d+)"] = (P40, A40),
+        ["^\\s*\\d+\\s+(?<key>(?<dev>\\S+)\\s+0x(?<group>[0-9a-f]+))\\s+0x(?<source>[0-9a-f]+)\\s+(?<inc>\\d+)\\s+(?<exc>\\d+)"] = (P41, A41),
+        ["^filter (?:parent \\S+ )?protocol (?<protocol>\\S+) pref (?<pref>\\d+) (?<kind>\\S+) chain (?<chain>\\d+) (?=(?:[^\\n]* name (?<name>\\S+))?)(?<spec>(?:handle|fh) [^\\n]*?)\\s*$"] = (P42, A42),
+        ["^oom_kill (?<value>\\d+)"] = (P43, A43),
+        ["^qdisc (?<kind>\\S+) (?<handle>\\S+) dev (?<dev>\\S+) (?:root|parent (?<parent>\\S+))[^\\n]*\\n\\s*Sent \\d+ bytes \\d+ pkt \\(dropped (?<drops>\\d+)"] = (P44, A44),
+        ["^qdisc (?<kind>\\S+) (?<handle>\\S+) dev (?<dev>\\S+) root[^\\n]*\\n\\s*Sent \\d+ bytes \\d+ pkt \\(dropped (?<drops>\\d+)"] = (P45, A45),
+        ["^qdisc (?<kind>\\S+) (?<handle>\\S+) dev (?<dev>\\S+)(?: parent (?<parent>\\S+))?[^\\n]*\\n\\s*Sent \\d+ bytes \\d+ pkt \\(dropped (?<drops>\\d+), overlimits (?<overlimits>\\d+)"] = (P46, A46),
+        ["^qdisc (?<kind>clsact) (?<handle>\\S+) dev (?<dev>\\S+)[^\\n]*\\n\\s*Sent (?<bytes>\\d+) bytes (?<packets>\\d+) pkt \\(dropped (?<drops>\\d+)"] = (P47, A47),
+        ["^some avg10=(?<some10>[\\d.]+) avg60=(?<some60>[\\d.]+)[\\s\\S]*?^full avg10=(?<full10>[\\d.]+)"] = (P48, A48),
+        ["^src (?<src>\\S+) dst (?<dst>\\S+)(?<selector>[^\\n]*?)[ \\t]*\\n[ \\t]+dir (?<dir>\\S+) priority (?<priority>\\d+)(?: ptype (?<ptype>\\S+))?[^\\n]*\\n(?=(?:[ \\t]+tmpl [^\\n]*\\n[ \\t]+[^\\n]*\\n){5}[ \\t]+(?<at_limit>tmpl) )?"] = (P49, A49),
     };
 
     [GeneratedRegex("\"Ip6OutDiscards\":(?<discards>\\d+)[^\\n]*?\"Udp6SndbufErrors\":(?<udp_sndbuf>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
@@ -231,117 +235,141 @@ internal static partial class PackRegexes
     [GeneratedRegex("\\G(?:^\\S+\\s+\\d+\\s+\\d+\\s+(?<protocol>\\d+):(?<port>-?\\d+)\\s+\\S+\\s+skmem:\\(r\\d+,rb(?<rcvbuf>\\d+),)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A26();
 
-    [GeneratedRegex("^\\[ *(?<t>[\\d.]+)\\] *(?<comm>\\S+): page allocation failure: order:(?<order>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^\\[ *(?<t>[\\d.]+)\\] (?:\\S+ )?kernel: (?<comm>(?:\\\\x[0-9a-f]{2}|[^\\n]){1,15}?): page allocation failure: order:(?<order>\\d+), mode:", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P27();
 
-    [GeneratedRegex("\\G(?:^\\[ *(?<t>[\\d.]+)\\] *(?<comm>\\S+): page allocation failure: order:(?<order>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^\\[ *(?<t>[\\d.]+)\\] (?:\\S+ )?kernel: (?<comm>(?:\\\\x[0-9a-f]{2}|[^\\n]){1,15}?): page allocation failure: order:(?<order>\\d+), mode:)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A27();
 
-    [GeneratedRegex("^\\[ *(?<t>[\\d.]+)\\] *memory: usage (?<usage_kb>\\d+)kB, limit (?<limit_kb>\\d+)kB(?:[^\\n]*\\n(?!\\[ *[\\d.]+\\] *memory: usage ))*?\\[ *[\\d.]+\\] *oom-kill:constraint=CONSTRAINT_MEMCG[^\\n]*?,oom_memcg=(?<memcg>/(?<slice>[^,/\\n]+\\.slice)(?:/(?<subslice>[^,/\\n]+\\.slice))?/(?<unit>[^,/\\n]+\\.service)|(?:/[^,/\\n]+\\.slice)*/(?<unit>[^,/\\n]+\\.service)|/(?<loose>[^,/\\n]+)|[^,\\n]*?)(?=,)[^\\n]*?,task=(?<comm>[^\\n]*?),pid=(?<pid>\\d+)(?:,uid=\\d+)?[ \\t]*$", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^\\[ *(?<t>[\\d.]+)\\] (?:\\S+ )?kernel: (?<kind>Out of memory(?: \\(oom_kill_allocating_task\\))?|Memory cgroup out of memory): Killed process (?<pid>\\d+) \\((?<comm>[^\\n]*)\\) total-vm:", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P28();
 
-    [GeneratedRegex("\\G(?:^\\[ *(?<t>[\\d.]+)\\] *memory: usage (?<usage_kb>\\d+)kB, limit (?<limit_kb>\\d+)kB(?:[^\\n]*\\n(?!\\[ *[\\d.]+\\] *memory: usage ))*?\\[ *[\\d.]+\\] *oom-kill:constraint=CONSTRAINT_MEMCG[^\\n]*?,oom_memcg=(?<memcg>/(?<slice>[^,/\\n]+\\.slice)(?:/(?<subslice>[^,/\\n]+\\.slice))?/(?<unit>[^,/\\n]+\\.service)|(?:/[^,/\\n]+\\.slice)*/(?<unit>[^,/\\n]+\\.service)|/(?<loose>[^,/\\n]+)|[^,\\n]*?)(?=,)[^\\n]*?,task=(?<comm>[^\\n]*?),pid=(?<pid>\\d+)(?:,uid=\\d+)?[ \\t]*$)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^\\[ *(?<t>[\\d.]+)\\] (?:\\S+ )?kernel: (?<kind>Out of memory(?: \\(oom_kill_allocating_task\\))?|Memory cgroup out of memory): Killed process (?<pid>\\d+) \\((?<comm>[^\\n]*)\\) total-vm:)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A28();
 
-    [GeneratedRegex("^\\[ *(?<t>[\\d.]+)\\][^\\n]*?(?<kind>Out of memory|Memory cgroup out of memory): Killed process (?<pid>\\d+) \\((?<comm>[^)]+)\\)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^\\[ *(?<t>[\\d.]+)\\] (?:\\S+ )?kernel: memory: usage (?<usage_kb>\\d+)kB, limit (?<limit_kb>\\d+)kB(?:[^\\n]*\\n(?!\\[ *[\\d.]+\\] (?:\\S+ )?kernel: memory: usage ))*?\\[ *[\\d.]+\\] (?:\\S+ )?kernel: oom-kill:constraint=CONSTRAINT_MEMCG[^\\n]*?,oom_memcg=(?<memcg>/(?<slice>[^,/\\n]+\\.slice)(?:/(?<subslice>[^,/\\n]+\\.slice))?/(?<unit>[^,/\\n]+\\.service)|(?:/[^,/\\n]+\\.slice)*/(?<unit>[^,/\\n]+\\.service)|/(?<loose>[^,/\\n]+)|/[^,\\n]*?)(?=,)[^\\n]*?,task=(?<comm>[^\\n]*?),pid=(?<pid>\\d+)(?:,uid=\\d+)?[ \\t]*$", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P29();
 
-    [GeneratedRegex("\\G(?:^\\[ *(?<t>[\\d.]+)\\][^\\n]*?(?<kind>Out of memory|Memory cgroup out of memory): Killed process (?<pid>\\d+) \\((?<comm>[^)]+)\\))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^\\[ *(?<t>[\\d.]+)\\] (?:\\S+ )?kernel: memory: usage (?<usage_kb>\\d+)kB, limit (?<limit_kb>\\d+)kB(?:[^\\n]*\\n(?!\\[ *[\\d.]+\\] (?:\\S+ )?kernel: memory: usage ))*?\\[ *[\\d.]+\\] (?:\\S+ )?kernel: oom-kill:constraint=CONSTRAINT_MEMCG[^\\n]*?,oom_memcg=(?<memcg>/(?<slice>[^,/\\n]+\\.slice)(?:/(?<subslice>[^,/\\n]+\\.slice))?/(?<unit>[^,/\\n]+\\.service)|(?:/[^,/\\n]+\\.slice)*/(?<unit>[^,/\\n]+\\.service)|/(?<loose>[^,/\\n]+)|/[^,\\n]*?)(?=,)[^\\n]*?,task=(?<comm>[^\\n]*?),pid=(?<pid>\\d+)(?:,uid=\\d+)?[ \\t]*$)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A29();
 
-    [GeneratedRegex("^\\[ *(?<t>[\\d.]+)\\][^\\n]*?neighbour: (?<table>arp_cache|ndisc_cache): neighbor table overflow", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^\\[ *(?<t>[\\d.]+)\\] (?:\\S+ )?kernel: neighbour: (?<table>arp_cache|ndisc_cache): neighbor table overflow!", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P30();
 
-    [GeneratedRegex("\\G(?:^\\[ *(?<t>[\\d.]+)\\][^\\n]*?neighbour: (?<table>arp_cache|ndisc_cache): neighbor table overflow)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^\\[ *(?<t>[\\d.]+)\\] (?:\\S+ )?kernel: neighbour: (?<table>arp_cache|ndisc_cache): neighbor table overflow!)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A30();
 
-    [GeneratedRegex("^\\d+:\\s+(?<name>[^:@\\s]+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^\\[ *(?<t>[\\d.]+)\\](?: ?\\[ *[TC]\\d+\\])? (?<comm>(?:\\\\x[0-9a-f]{2}|[^\\n]){1,15}?): page allocation failure: order:(?<order>\\d+), mode:", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P31();
 
-    [GeneratedRegex("\\G(?:^\\d+:\\s+(?<name>[^:@\\s]+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^\\[ *(?<t>[\\d.]+)\\](?: ?\\[ *[TC]\\d+\\])? (?<comm>(?:\\\\x[0-9a-f]{2}|[^\\n]){1,15}?): page allocation failure: order:(?<order>\\d+), mode:)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A31();
 
-    [GeneratedRegex("^\\d+\\s+(?<dev>\\S+)\\s+(?!ff0[12]0{27}1\\s)(?!ff020{17}1ff)(?<group>[0-9a-f]{32})\\s+(?<users>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^\\[ *(?<t>[\\d.]+)\\](?: ?\\[ *[TC]\\d+\\])? (?<kind>Out of memory(?: \\(oom_kill_allocating_task\\))?|Memory cgroup out of memory): Killed process (?<pid>\\d+) \\((?<comm>[^\\n]*)\\) total-vm:", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P32();
 
-    [GeneratedRegex("\\G(?:^\\d+\\s+(?<dev>\\S+)\\s+(?!ff0[12]0{27}1\\s)(?!ff020{17}1ff)(?<group>[0-9a-f]{32})\\s+(?<users>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^\\[ *(?<t>[\\d.]+)\\](?: ?\\[ *[TC]\\d+\\])? (?<kind>Out of memory(?: \\(oom_kill_allocating_task\\))?|Memory cgroup out of memory): Killed process (?<pid>\\d+) \\((?<comm>[^\\n]*)\\) total-vm:)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A32();
 
-    [GeneratedRegex("^\\s*(?<name>[^:\\s]+):", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^\\[ *(?<t>[\\d.]+)\\](?: ?\\[ *[TC]\\d+\\])? memory: usage (?<usage_kb>\\d+)kB, limit (?<limit_kb>\\d+)kB(?:[^\\n]*\\n(?!\\[ *[\\d.]+\\](?: ?\\[ *[TC]\\d+\\])? memory: usage ))*?\\[ *[\\d.]+\\](?: ?\\[ *[TC]\\d+\\])? oom-kill:constraint=CONSTRAINT_MEMCG[^\\n]*?,oom_memcg=(?<memcg>/(?<slice>[^,/\\n]+\\.slice)(?:/(?<subslice>[^,/\\n]+\\.slice))?/(?<unit>[^,/\\n]+\\.service)|(?:/[^,/\\n]+\\.slice)*/(?<unit>[^,/\\n]+\\.service)|/(?<loose>[^,/\\n]+)|/[^,\\n]*?)(?=,)[^\\n]*?,task=(?<comm>[^\\n]*?),pid=(?<pid>\\d+)(?:,uid=\\d+)?[ \\t]*$", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P33();
 
-    [GeneratedRegex("\\G(?:^\\s*(?<name>[^:\\s]+):)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^\\[ *(?<t>[\\d.]+)\\](?: ?\\[ *[TC]\\d+\\])? memory: usage (?<usage_kb>\\d+)kB, limit (?<limit_kb>\\d+)kB(?:[^\\n]*\\n(?!\\[ *[\\d.]+\\](?: ?\\[ *[TC]\\d+\\])? memory: usage ))*?\\[ *[\\d.]+\\](?: ?\\[ *[TC]\\d+\\])? oom-kill:constraint=CONSTRAINT_MEMCG[^\\n]*?,oom_memcg=(?<memcg>/(?<slice>[^,/\\n]+\\.slice)(?:/(?<subslice>[^,/\\n]+\\.slice))?/(?<unit>[^,/\\n]+\\.service)|(?:/[^,/\\n]+\\.slice)*/(?<unit>[^,/\\n]+\\.service)|/(?<loose>[^,/\\n]+)|/[^,\\n]*?)(?=,)[^\\n]*?,task=(?<comm>[^\\n]*?),pid=(?<pid>\\d+)(?:,uid=\\d+)?[ \\t]*$)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A33();
 
-    [GeneratedRegex("^\\s*\\d+:\\s+(?<local>[0-9A-F]+:[0-9A-F]+)\\s+(?<peer>\\S+)\\s+\\S+\\s+\\S+\\s+\\S+\\s+\\S+\\s+(?<uid>\\d+)\\s+\\d+\\s+(?<inode>\\d+)\\s+\\d+\\s+\\S+\\s+(?<drops>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^\\[ *(?<t>[\\d.]+)\\](?: ?\\[ *[TC]\\d+\\])? neighbour: (?<table>arp_cache|ndisc_cache): neighbor table overflow!", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P34();
 
-    [GeneratedRegex("\\G(?:^\\s*\\d+:\\s+(?<local>[0-9A-F]+:[0-9A-F]+)\\s+(?<peer>\\S+)\\s+\\S+\\s+\\S+\\s+\\S+\\s+\\S+\\s+(?<uid>\\d+)\\s+\\d+\\s+(?<inode>\\d+)\\s+\\d+\\s+\\S+\\s+(?<drops>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^\\[ *(?<t>[\\d.]+)\\](?: ?\\[ *[TC]\\d+\\])? neighbour: (?<table>arp_cache|ndisc_cache): neighbor table overflow!)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A34();
 
-    [GeneratedRegex("^\\s*\\d+:\\s+\\S+\\s+\\S+\\s+03\\s", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^\\d+:\\s+(?<name>[^:@\\s]+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P35();
 
-    [GeneratedRegex("\\G(?:^\\s*\\d+:\\s+\\S+\\s+\\S+\\s+03\\s)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^\\d+:\\s+(?<name>[^:@\\s]+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A35();
 
-    [GeneratedRegex("^\\s*\\d+\\s+(?<key>(?<dev>\\S+)\\s+(?<group>[0-9a-f]{32}))\\s+(?<source>[0-9a-f]{32})\\s+(?<inc>\\d+)\\s+(?<exc>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^\\d+\\s+(?<dev>\\S+)\\s+(?!ff0[12]0{27}1\\s)(?!ff020{17}1ff)(?<group>[0-9a-f]{32})\\s+(?<users>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P36();
 
-    [GeneratedRegex("\\G(?:^\\s*\\d+\\s+(?<key>(?<dev>\\S+)\\s+(?<group>[0-9a-f]{32}))\\s+(?<source>[0-9a-f]{32})\\s+(?<inc>\\d+)\\s+(?<exc>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^\\d+\\s+(?<dev>\\S+)\\s+(?!ff0[12]0{27}1\\s)(?!ff020{17}1ff)(?<group>[0-9a-f]{32})\\s+(?<users>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A36();
 
-    [GeneratedRegex("^\\s*\\d+\\s+(?<key>(?<dev>\\S+)\\s+0x(?<group>[0-9a-f]+))\\s+0x(?<source>[0-9a-f]+)\\s+(?<inc>\\d+)\\s+(?<exc>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^\\s*(?<name>[^:\\s]+):", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P37();
 
-    [GeneratedRegex("\\G(?:^\\s*\\d+\\s+(?<key>(?<dev>\\S+)\\s+0x(?<group>[0-9a-f]+))\\s+0x(?<source>[0-9a-f]+)\\s+(?<inc>\\d+)\\s+(?<exc>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^\\s*(?<name>[^:\\s]+):)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A37();
 
-    [GeneratedRegex("^filter (?:parent \\S+ )?protocol (?<protocol>\\S+) pref (?<pref>\\d+) (?<kind>\\S+) chain (?<chain>\\d+) (?=(?:[^\\n]* name (?<name>\\S+))?)(?<spec>(?:handle|fh) [^\\n]*?)\\s*$", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^\\s*\\d+:\\s+(?<local>[0-9A-F]+:[0-9A-F]+)\\s+(?<peer>\\S+)\\s+\\S+\\s+\\S+\\s+\\S+\\s+\\S+\\s+(?<uid>\\d+)\\s+\\d+\\s+(?<inode>\\d+)\\s+\\d+\\s+\\S+\\s+(?<drops>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P38();
 
-    [GeneratedRegex("\\G(?:^filter (?:parent \\S+ )?protocol (?<protocol>\\S+) pref (?<pref>\\d+) (?<kind>\\S+) chain (?<chain>\\d+) (?=(?:[^\\n]* name (?<name>\\S+))?)(?<spec>(?:handle|fh) [^\\n]*?)\\s*$)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^\\s*\\d+:\\s+(?<local>[0-9A-F]+:[0-9A-F]+)\\s+(?<peer>\\S+)\\s+\\S+\\s+\\S+\\s+\\S+\\s+\\S+\\s+(?<uid>\\d+)\\s+\\d+\\s+(?<inode>\\d+)\\s+\\d+\\s+\\S+\\s+(?<drops>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A38();
 
-    [GeneratedRegex("^oom_kill (?<value>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^\\s*\\d+:\\s+\\S+\\s+\\S+\\s+03\\s", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P39();
 
-    [GeneratedRegex("\\G(?:^oom_kill (?<value>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^\\s*\\d+:\\s+\\S+\\s+\\S+\\s+03\\s)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A39();
 
-    [GeneratedRegex("^qdisc (?<kind>\\S+) (?<handle>\\S+) dev (?<dev>\\S+) (?:root|parent (?<parent>\\S+))[^\\n]*\\n\\s*Sent \\d+ bytes \\d+ pkt \\(dropped (?<drops>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^\\s*\\d+\\s+(?<key>(?<dev>\\S+)\\s+(?<group>[0-9a-f]{32}))\\s+(?<source>[0-9a-f]{32})\\s+(?<inc>\\d+)\\s+(?<exc>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P40();
 
-    [GeneratedRegex("\\G(?:^qdisc (?<kind>\\S+) (?<handle>\\S+) dev (?<dev>\\S+) (?:root|parent (?<parent>\\S+))[^\\n]*\\n\\s*Sent \\d+ bytes \\d+ pkt \\(dropped (?<drops>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^\\s*\\d+\\s+(?<key>(?<dev>\\S+)\\s+(?<group>[0-9a-f]{32}))\\s+(?<source>[0-9a-f]{32})\\s+(?<inc>\\d+)\\s+(?<exc>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A40();
 
-    [GeneratedRegex("^qdisc (?<kind>\\S+) (?<handle>\\S+) dev (?<dev>\\S+) root[^\\n]*\\n\\s*Sent \\d+ bytes \\d+ pkt \\(dropped (?<drops>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^\\s*\\d+\\s+(?<key>(?<dev>\\S+)\\s+0x(?<group>[0-9a-f]+))\\s+0x(?<source>[0-9a-f]+)\\s+(?<inc>\\d+)\\s+(?<exc>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P41();
 
-    [GeneratedRegex("\\G(?:^qdisc (?<kind>\\S+) (?<handle>\\S+) dev (?<dev>\\S+) root[^\\n]*\\n\\s*Sent \\d+ bytes \\d+ pkt \\(dropped (?<drops>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^\\s*\\d+\\s+(?<key>(?<dev>\\S+)\\s+0x(?<group>[0-9a-f]+))\\s+0x(?<source>[0-9a-f]+)\\s+(?<inc>\\d+)\\s+(?<exc>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A41();
 
-    [GeneratedRegex("^qdisc (?<kind>\\S+) (?<handle>\\S+) dev (?<dev>\\S+)(?: parent (?<parent>\\S+))?[^\\n]*\\n\\s*Sent \\d+ bytes \\d+ pkt \\(dropped (?<drops>\\d+), overlimits (?<overlimits>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^filter (?:parent \\S+ )?protocol (?<protocol>\\S+) pref (?<pref>\\d+) (?<kind>\\S+) chain (?<chain>\\d+) (?=(?:[^\\n]* name (?<name>\\S+))?)(?<spec>(?:handle|fh) [^\\n]*?)\\s*$", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P42();
 
-    [GeneratedRegex("\\G(?:^qdisc (?<kind>\\S+) (?<handle>\\S+) dev (?<dev>\\S+)(?: parent (?<parent>\\S+))?[^\\n]*\\n\\s*Sent \\d+ bytes \\d+ pkt \\(dropped (?<drops>\\d+), overlimits (?<overlimits>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^filter (?:parent \\S+ )?protocol (?<protocol>\\S+) pref (?<pref>\\d+) (?<kind>\\S+) chain (?<chain>\\d+) (?=(?:[^\\n]* name (?<name>\\S+))?)(?<spec>(?:handle|fh) [^\\n]*?)\\s*$)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A42();
 
-    [GeneratedRegex("^qdisc (?<kind>clsact) (?<handle>\\S+) dev (?<dev>\\S+)[^\\n]*\\n\\s*Sent (?<bytes>\\d+) bytes (?<packets>\\d+) pkt \\(dropped (?<drops>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^oom_kill (?<value>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P43();
 
-    [GeneratedRegex("\\G(?:^qdisc (?<kind>clsact) (?<handle>\\S+) dev (?<dev>\\S+)[^\\n]*\\n\\s*Sent (?<bytes>\\d+) bytes (?<packets>\\d+) pkt \\(dropped (?<drops>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^oom_kill (?<value>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A43();
 
-    [GeneratedRegex("^some avg10=(?<some10>[\\d.]+) avg60=(?<some60>[\\d.]+)[\\s\\S]*?^full avg10=(?<full10>[\\d.]+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^qdisc (?<kind>\\S+) (?<handle>\\S+) dev (?<dev>\\S+) (?:root|parent (?<parent>\\S+))[^\\n]*\\n\\s*Sent \\d+ bytes \\d+ pkt \\(dropped (?<drops>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P44();
 
-    [GeneratedRegex("\\G(?:^some avg10=(?<some10>[\\d.]+) avg60=(?<some60>[\\d.]+)[\\s\\S]*?^full avg10=(?<full10>[\\d.]+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^qdisc (?<kind>\\S+) (?<handle>\\S+) dev (?<dev>\\S+) (?:root|parent (?<parent>\\S+))[^\\n]*\\n\\s*Sent \\d+ bytes \\d+ pkt \\(dropped (?<drops>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A44();
 
-    [GeneratedRegex("^src (?<src>\\S+) dst (?<dst>\\S+)(?<selector>[^\\n]*?)[ \\t]*\\n[ \\t]+dir (?<dir>\\S+) priority (?<priority>\\d+)(?: ptype (?<ptype>\\S+))?[^\\n]*\\n(?=(?:[ \\t]+tmpl [^\\n]*\\n[ \\t]+[^\\n]*\\n){5}[ \\t]+(?<at_limit>tmpl) )?", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^qdisc (?<kind>\\S+) (?<handle>\\S+) dev (?<dev>\\S+) root[^\\n]*\\n\\s*Sent \\d+ bytes \\d+ pkt \\(dropped (?<drops>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P45();
 
-    [GeneratedRegex("\\G(?:^src (?<src>\\S+) dst (?<dst>\\S+)(?<selector>[^\\n]*?)[ \\t]*\\n[ \\t]+dir (?<dir>\\S+) priority (?<priority>\\d+)(?: ptype (?<ptype>\\S+))?[^\\n]*\\n(?=(?:[ \\t]+tmpl [^\\n]*\\n[ \\t]+[^\\n]*\\n){5}[ \\t]+(?<at_limit>tmpl) )?)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^qdisc (?<kind>\\S+) (?<handle>\\S+) dev (?<dev>\\S+) root[^\\n]*\\n\\s*Sent \\d+ bytes \\d+ pkt \\(dropped (?<drops>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A45();
+
+    [GeneratedRegex("^qdisc (?<kind>\\S+) (?<handle>\\S+) dev (?<dev>\\S+)(?: parent (?<parent>\\S+))?[^\\n]*\\n\\s*Sent \\d+ bytes \\d+ pkt \\(dropped (?<drops>\\d+), overlimits (?<overlimits>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    private static partial Regex P46();
+
+    [GeneratedRegex("\\G(?:^qdisc (?<kind>\\S+) (?<handle>\\S+) dev (?<dev>\\S+)(?: parent (?<parent>\\S+))?[^\\n]*\\n\\s*Sent \\d+ bytes \\d+ pkt \\(dropped (?<drops>\\d+), overlimits (?<overlimits>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    private static partial Regex A46();
+
+    [GeneratedRegex("^qdisc (?<kind>clsact) (?<handle>\\S+) dev (?<dev>\\S+)[^\\n]*\\n\\s*Sent (?<bytes>\\d+) bytes (?<packets>\\d+) pkt \\(dropped (?<drops>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    private static partial Regex P47();
+
+    [GeneratedRegex("\\G(?:^qdisc (?<kind>clsact) (?<handle>\\S+) dev (?<dev>\\S+)[^\\n]*\\n\\s*Sent (?<bytes>\\d+) bytes (?<packets>\\d+) pkt \\(dropped (?<drops>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    private static partial Regex A47();
+
+    [GeneratedRegex("^some avg10=(?<some10>[\\d.]+) avg60=(?<some60>[\\d.]+)[\\s\\S]*?^full avg10=(?<full10>[\\d.]+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    private static partial Regex P48();
+
+    [GeneratedRegex("\\G(?:^some avg10=(?<some10>[\\d.]+) avg60=(?<some60>[\\d.]+)[\\s\\S]*?^full avg10=(?<full10>[\\d.]+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    private static partial Regex A48();
+
+    [GeneratedRegex("^src (?<src>\\S+) dst (?<dst>\\S+)(?<selector>[^\\n]*?)[ \\t]*\\n[ \\t]+dir (?<dir>\\S+) priority (?<priority>\\d+)(?: ptype (?<ptype>\\S+))?[^\\n]*\\n(?=(?:[ \\t]+tmpl [^\\n]*\\n[ \\t]+[^\\n]*\\n){5}[ \\t]+(?<at_limit>tmpl) )?", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    private static partial Regex P49();
+
+    [GeneratedRegex("\\G(?:^src (?<src>\\S+) dst (?<dst>\\S+)(?<selector>[^\\n]*?)[ \\t]*\\n[ \\t]+dir (?<dir>\\S+) priority (?<priority>\\d+)(?: ptype (?<ptype>\\S+))?[^\\n]*\\n(?=(?:[ \\t]+tmpl [^\\n]*\\n[ \\t]+[^\\n]*\\n){5}[ \\t]+(?<at_limit>tmpl) )?)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    private static partial Regex A49();
 }
