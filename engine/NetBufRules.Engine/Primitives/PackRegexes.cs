@@ -55,7 +55,7 @@ internal static partial class PackRegexes
         ["^\\d+:\\s+(?<name>[^:@\\s]+)"] = (P31, A31),
         ["^\\d+\\s+(?<dev>\\S+)\\s+(?!ff0[12]0{27}1\\s)(?!ff020{17}1ff)(?<group>[0-9a-f]{32})\\s+(?<users>\\d+)"] = (P32, A32),
         ["^\\s*(?<name>[^:\\s]+):"] = (P33, A33),
-        ["^\\s*\\d+:\\s+(?<local>[0-9A-F]+:[0-9A-F]+)\\s+(?<peer>\\S+)\\s+\\S+\\s+\\S+\\s+\\S+\\s+\\S+\\s+(?<uid>\\d+)\\s+\\d+\\s+(?<inode>\\d+)\\s+\\d+\\s+\\S+\\s+(?<drops>\\d+)"] = (P34, A34),
+        ["^\\s*\\d+:\\s+(?<local>[0-9A-F]+:[0-9A-F]+)\\s+(?<peer>\\S+)\\s+\\S+\\s+\\S+\\s+\\S+\\s+\\S+\\s+(?<uid>\\d+)\\s+\\d+\\s+(?<inode>\\d+)\\s+\\d+\\s+\\S+\\s+(?<drops>\\d+)(?<recv_q>)(?<send_q>)(?<rcvbuf>)(?<sndbuf>)(?<process>)(?<pid>)(?<fd>)"] = (P34, A34),
         ["^\\s*\\d+:\\s+\\S+\\s+\\S+\\s+03\\s"] = (P35, A35),
         ["^\\s*\\d+\\s+(?<key>(?<dev>\\S+)\\s+(?<group>[0-9a-f]{32}))\\s+(?<source>[0-9a-f]{32})\\s+(?<inc>\\d+)\\s+(?<exc>\\d+)"] = (P36, A36),
         ["^\\s*\\d+\\s+(?<key>(?<dev>\\S+)\\s+0x(?<group>[0-9a-f]+))\\s+0x(?<source>[0-9a-f]+)\\s+(?<inc>\\d+)\\s+(?<exc>\\d+)"] = (P37, A37),
@@ -273,10 +273,10 @@ internal static partial class PackRegexes
     [GeneratedRegex("\\G(?:^\\s*(?<name>[^:\\s]+):)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A33();
 
-    [GeneratedRegex("^\\s*\\d+:\\s+(?<local>[0-9A-F]+:[0-9A-F]+)\\s+(?<peer>\\S+)\\s+\\S+\\s+\\S+\\s+\\S+\\s+\\S+\\s+(?<uid>\\d+)\\s+\\d+\\s+(?<inode>\\d+)\\s+\\d+\\s+\\S+\\s+(?<drops>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^\\s*\\d+:\\s+(?<local>[0-9A-F]+:[0-9A-F]+)\\s+(?<peer>\\S+)\\s+\\S+\\s+\\S+\\s+\\S+\\s+\\S+\\s+(?<uid>\\d+)\\s+\\d+\\s+(?<inode>\\d+)\\s+\\d+\\s+\\S+\\s+(?<drops>\\d+)(?<recv_q>)(?<send_q>)(?<rcvbuf>)(?<sndbuf>)(?<process>)(?<pid>)(?<fd>)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P34();
 
-    [GeneratedRegex("\\G(?:^\\s*\\d+:\\s+(?<local>[0-9A-F]+:[0-9A-F]+)\\s+(?<peer>\\S+)\\s+\\S+\\s+\\S+\\s+\\S+\\s+\\S+\\s+(?<uid>\\d+)\\s+\\d+\\s+(?<inode>\\d+)\\s+\\d+\\s+\\S+\\s+(?<drops>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^\\s*\\d+:\\s+(?<local>[0-9A-F]+:[0-9A-F]+)\\s+(?<peer>\\S+)\\s+\\S+\\s+\\S+\\s+\\S+\\s+\\S+\\s+(?<uid>\\d+)\\s+\\d+\\s+(?<inode>\\d+)\\s+\\d+\\s+\\S+\\s+(?<drops>\\d+)(?<recv_q>)(?<send_q>)(?<rcvbuf>)(?<sndbuf>)(?<process>)(?<pid>)(?<fd>))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A34();
 
     [GeneratedRegex("^\\s*\\d+:\\s+\\S+\\s+\\S+\\s+03\\s", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
