@@ -8,7 +8,8 @@ internal static class CounterMath
 
     /// <summary>
     /// The second sample with deltas; a drop below the first sample counts as a reset (delta = second value). Table rows
-    /// pair by key; a row that is new, or whose key another row of either sample shares, has a change of 0.
+    /// pair by key; a keyed row new in the second sample counts from 0 (its object was made during the window); a row new
+    /// by position only (no key), or whose key another row of either sample shares, has a change of 0.
     /// </summary>
     public static ProbeValue Combine(ProbeValue first, ProbeValue second, double seconds, IReadOnlyList<string> key)
     {
@@ -52,12 +53,16 @@ internal static class CounterMath
         for (var i = 0; i < b.Rows.Count; i++)
         {
             var row = new Dictionary<string, object>(b.Rows[i], StringComparer.Ordinal);
-            before.TryGetValue(KeyOf(b.Rows[i], i), out var old);
+            var id = KeyOf(b.Rows[i], i);
+            before.TryGetValue(id, out var old);
+            // A key names a kernel object (a qdisc's handle, a socket's inode or fd): one absent from the first sample was
+            // made during the window (tc gives a recreated qdisc a new handle), so all it counted is the window's. Without
+            // a key a row is paired by position only, and one past the first sample's end is no object known to be new.
+            var fresh = old is null && key.Count > 0 && !shared.Contains(id);
             foreach (var (column, value) in b.Rows[i])
             {
                 if (value is not double now || key.Contains(column)) continue;
-                // A row that was not there in the first sample has no measured change.
-                var delta = old is not null && old.TryGetValue(column, out var was) && was is double then ? Delta(then, now) : 0;
+                var delta = old is not null && old.TryGetValue(column, out var was) && was is double then ? Delta(then, now) : fresh ? now : 0;
                 row[column + DeltaSuffix] = delta;
                 row[column + RateSuffix] = delta / seconds;
             }

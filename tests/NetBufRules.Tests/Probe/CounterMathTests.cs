@@ -70,4 +70,39 @@ public sealed class CounterMathTests
         table.Rows[0]["drops_delta"].ShouldBe(100.0);
         table.Rows[1]["drops_delta"].ShouldBe(0.0);
     }
+
+    [Fact]
+    public void A_keyed_row_new_in_the_second_sample_was_made_during_the_window_so_it_counts_from_zero()
+    {
+        // A link recreated mid-window: tc gives its new tbf a new handle, and every drop of that tbf is the window's.
+        IReadOnlyDictionary<string, object> Row(string handle, double drops) =>
+            new Dictionary<string, object> { ["dev"] = "va", ["handle"] = handle, ["drops"] = drops };
+        var first = new TableValue(["dev", "handle", "drops"], [Row("814f:", 46408)]);
+        var second = new TableValue(["dev", "handle", "drops"], [Row("8150:", 41000)]);
+        var table = CounterMath.Combine(first, second, 2, ["dev", "handle"]).ShouldBeOfType<TableValue>();
+        table.Rows.ShouldHaveSingleItem()["drops_delta"].ShouldBe(41000.0);
+        table.Rows[0]["drops_rate"].ShouldBe(20500.0);
+    }
+
+    [Fact]
+    public void A_row_new_only_by_position_has_no_measured_change()
+    {
+        // Without a key rows pair by position: a row past the first sample's end is no object known to be new.
+        IReadOnlyDictionary<string, object> Row(double dropped) => new Dictionary<string, object> { ["dropped"] = dropped };
+        var first = new TableValue(["dropped"], [Row(5)]);
+        var second = new TableValue(["dropped"], [Row(7), Row(900)]);
+        var table = CounterMath.Combine(first, second, 1, []).ShouldBeOfType<TableValue>();
+        table.Rows.Select(r => r["dropped_delta"]).ShouldBe([2.0, 0.0]);
+    }
+
+    [Fact]
+    public void A_new_row_whose_key_another_new_row_shares_is_not_counted_from_zero()
+    {
+        IReadOnlyDictionary<string, object> Row(double drops) =>
+            new Dictionary<string, object> { ["local"] = "127.0.0.1:9000", ["drops"] = drops };
+        var first = new TableValue(["local", "drops"], []);
+        var second = new TableValue(["local", "drops"], [Row(40), Row(5517)]);
+        var table = CounterMath.Combine(first, second, 1, ["local"]).ShouldBeOfType<TableValue>();
+        table.Rows.Select(r => r["drops_delta"]).ShouldBe([0.0, 0.0]);
+    }
 }
