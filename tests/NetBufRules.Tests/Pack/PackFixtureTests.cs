@@ -162,7 +162,7 @@ public sealed class FileDescriptorFixTests
     {
         var finding = (await Replay.Run(WithProcess("nginx.service")))["file-descriptors"];
         finding.Status.ShouldBe(FindingStatus.Fired);
-        finding.Reason.ShouldContain("pid 4242 (nginx) has 1024 of 1024 [nginx.service]");
+        finding.Reason.ShouldContain("pid 4242 (nginx) has 1024 of 1024 (at it: its opens fail with EMFILE) [nginx.service]");
         finding.Fixes.Select(f => f.Path).ShouldBe(["/etc/security/limits.d/90-netbufrules.conf", "/etc/systemd/system/nginx.service.d/90-netbufrules-nofile.conf"]);
         var dropIn = finding.Fixes[1].Content;
         dropIn.ShouldContain("[Service]\nLimitNOFILE=524288\n", customMessage: "the hard limit 524288 is above the advised 65536: never lower it");
