@@ -46,12 +46,15 @@ internal sealed class TemplateNames
 
     private static readonly ConditionalWeakTable<Playbook, StrongBox<IReadOnlySet<string>?>> PerPlaybook = new();
 
+    /// <summary>Every template of <paramref name="playbook"/>: its signals' messages and ok prose, its fixes' templates and paths.</summary>
+    public static IEnumerable<LocatedText> TemplatesOf(Playbook playbook) =>
+        playbook.When.Concat(playbook.AdviseWhen).SelectMany(s => new[] { s.Message, s.Ok }).OfType<LocatedText>()
+            .Concat(playbook.Fixes.SelectMany(f => new[] { f.Template, f.Path }));
+
     private static StrongBox<IReadOnlySet<string>?> Collect(Playbook playbook)
     {
-        var templates = playbook.When.Concat(playbook.AdviseWhen).SelectMany(s => new[] { s.Message, s.Ok }).OfType<LocatedText>()
-            .Concat(playbook.Fixes.SelectMany(f => new[] { f.Template, f.Path }));
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var read in templates.Select(Of))
+        foreach (var read in TemplatesOf(playbook).Select(Of))
         {
             if (read.ReadsWhole) return new(null);
             names.UnionWith(read.Variables);

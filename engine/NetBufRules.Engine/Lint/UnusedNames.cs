@@ -23,9 +23,7 @@ internal static class UnusedNames
             .Concat(playbook.Metrics.Select(m => m.Value));
         foreach (var condition in conditions)
             used.UnionWith(ConditionCompiler.Compile(condition).Roots);
-        var templates = playbook.When.Concat(playbook.AdviseWhen).Select(s => s.Message).Concat(playbook.When.Select(s => s.Ok)).OfType<LocatedText>()
-            .Concat(playbook.Fixes.SelectMany(f => new[] { f.Template, f.Path }));
-        foreach (var names in templates.Select(TemplateNames.Of))
+        foreach (var names in TemplateNames.TemplatesOf(playbook).Select(TemplateNames.Of))
         {
             used.UnionWith(names.Variables);
             foreach (var path in names.Paths)

@@ -122,9 +122,9 @@ internal sealed class NodeReader(string[] fileLines, DiagnosticBag diagnostics)
         var scalar = Scalar(node, what);
         if (scalar is null) return null;
         var indent = 0;
+        var lines = FileLines?.GetValueOrDefault(scalar.Position.File) ?? fileLines;
         if (scalar.Style is YamlScalarStyle.Literal or YamlScalarStyle.Folded)
         {
-            var lines = FileLines?.GetValueOrDefault(scalar.Position.File) ?? fileLines;
             // Block content starts on the line after the indicator; find its indentation.
             for (var i = scalar.Position.Line; i < lines.Length; i++)
             {
@@ -134,8 +134,7 @@ internal sealed class NodeReader(string[] fileLines, DiagnosticBag diagnostics)
                 break;
             }
         }
-        var source = FileLines?.GetValueOrDefault(scalar.Position.File) ?? fileLines;
-        return new LocatedText(scalar.Value, scalar.Position, scalar.Style, indent) { Origins = ScalarOrigins.Of(scalar.Value, source, scalar.Position, scalar.Style) };
+        return new LocatedText(scalar.Value, scalar.Position, scalar.Style, indent) { Origins = ScalarOrigins.Of(scalar.Value, lines, scalar.Position, scalar.Style) };
     }
 
     /// <summary>Whether <paramref name="scalar"/> reads as a number that is not finite (NaN, Infinity, 1e999): never a threshold.</summary>

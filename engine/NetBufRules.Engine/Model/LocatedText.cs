@@ -24,6 +24,7 @@ internal sealed record LocatedText(string Text, SourcePosition Start, YamlScalar
     public SourcePosition AtOffset(int offset)
     {
         offset = Math.Clamp(offset, 0, Text.Length);
+        if (Origins is { Count: > 0 } origins) return Origin(origins, offset);
         var line = 1;
         var lineStart = 0;
         for (var i = 0; i < offset; i++)

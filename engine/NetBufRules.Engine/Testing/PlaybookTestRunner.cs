@@ -81,12 +81,10 @@ internal static class PlaybookTestRunner
                     ?? throw new SnapshotException($"{test.File}: test '{test.Name}' gives output for '{name}', which is not a probe of {playbook.Id}");
                 _inline[probe.Alternatives[0].Source.Key] = samples;
             }
-            var sources = playbook.Probes.SelectMany(p => p.Alternatives).Select(a => a.Source).DistinctBy(s => s.Key).ToList();
-            var describes = sources.ToDictionary(s => s.Describe(), s => s.Key, StringComparer.Ordinal);
             // A source is named as explain shows it; a program's name alone (ss, dmesg) names every command of that program.
+            var named = TestReferences.SourceKeys(playbook);
             IEnumerable<string> KeysOf(string describe, string what) =>
-                describes.TryGetValue(describe, out var key) ? [key]
-                : sources.OfType<CommandSource>().Where(c => c.Argv[0] == describe).Select(c => c.Key).ToList() is { Count: > 0 } keys ? keys
+                named.TryGetValue(describe, out var keys) ? keys
                 : throw new SnapshotException($"{test.File}: test '{test.Name}' {what} source '{describe}', which no probe of {playbook.Id} reads");
             foreach (var (describe, samples) in test.SourceOutputs)
             {

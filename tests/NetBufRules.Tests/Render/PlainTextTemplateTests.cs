@@ -39,10 +39,7 @@ public sealed class PlainTextTemplateTests
         foreach (var file in Directory.GetFiles(Repo.Playbooks, "*.yaml").Where(f => !f.EndsWith(".test.yaml", StringComparison.Ordinal)))
         {
             var playbook = Playbooks.Parse(File.ReadAllText(file), file);
-            var texts = playbook.When.Concat(playbook.AdviseWhen).SelectMany(s => new[] { s.Message, s.Ok })
-                .Concat(playbook.Fixes.SelectMany(f => new[] { f.Template, f.Path }))
-                .OfType<LocatedText>();
-            foreach (var text in texts)
+            foreach (var text in TemplateNames.TemplatesOf(playbook))
             {
                 if (Check(text, expectPlain: !text.Text.Contains("{{", StringComparison.Ordinal))) plain++;
                 else code++;
