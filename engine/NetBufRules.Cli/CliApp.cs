@@ -35,9 +35,11 @@ internal sealed partial class CliApp(CliHost host)
                 DocsCommand(),
             };
             var parsed = root.Parse(args);
-            if (parsed.Errors.Count > 0)
+            var unknown = UnknownOptions.Of(parsed, args);
+            if (parsed.Errors.Count > 0 || unknown.Count > 0)
             {
                 foreach (var error in parsed.Errors) await host.Error.WriteLineAsync($"netbufrules: {UsageWords.Plain(error.Message)}").ConfigureAwait(false);
+                foreach (var error in unknown) await host.Error.WriteLineAsync($"netbufrules: {error}").ConfigureAwait(false);
                 await host.Error.WriteLineAsync("Try 'netbufrules --help'.").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
