@@ -62,6 +62,7 @@ internal static class Codes
     public const string SnapshotOutsidePack = "NBR137";
     public const string WhereCycle = "NBR150";
     public const string NoCondition = "NBR151";
+    public const string TextParamAsNumber = "NBR152";
     public const string UntrustedConfig = "NBR190";
     public const string InputFileRefused = "NBR191";
 }

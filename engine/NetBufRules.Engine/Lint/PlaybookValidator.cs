@@ -48,26 +48,26 @@ internal static class PlaybookValidator
             if (probe.Where is { } where)
             {
                 // Row columns are only known at run time; check syntax and functions.
-                CheckCondition(where, known, bag, checkNames: false);
+                CheckCondition(where, known, playbook.Params, bag, checkNames: false);
             }
         }
         foreach (var signal in playbook.When.Concat(playbook.AdviseWhen))
         {
-            CheckCondition(signal.Condition, known, bag, checkNames: true);
+            CheckCondition(signal.Condition, known, playbook.Params, bag, checkNames: true);
             if (signal.Message is { } message) CheckTemplate(message, bag);
             if (signal.Ok is { } ok) CheckTemplate(ok, bag);
         }
         bag.AddRange(FindingOrder.CheckCalls(playbook));
         WhereCycleCheck.Check(playbook, bag);
         EachProbeRules.Check(playbook, bag);
-        foreach (var metric in playbook.Metrics) CheckCondition(metric.Value, known, bag, checkNames: true);
+        foreach (var metric in playbook.Metrics) CheckCondition(metric.Value, known, playbook.Params, bag, checkNames: true);
         foreach (var fix in playbook.Fixes)
         {
             CheckTemplate(fix.Template, bag);
             CheckTemplate(fix.Path, bag);
             if (fix.Each is { } each && !probeNames.Contains(each))
                 bag.Error(fix.Position, Codes.UnknownIdentifier, $"'each' names '{each}', which is not a probe", Suggest.Hint(each, [.. probeNames]));
-            if (fix.Condition is { } condition) CheckCondition(condition, known, bag, checkNames: true);
+            if (fix.Condition is { } condition) CheckCondition(condition, known, playbook.Params, bag, checkNames: true);
             CheckFixPath(fix, policy, bag);
             FixPolicyChecks.Check(playbook, fix, policy, bag);
             if (fix.Then.Count > 0 && ProgramFamilies.RunsCode(fix.Then[0]))
@@ -100,8 +100,11 @@ internal static class PlaybookValidator
             bag.Error(fix.Position, Codes.UnsafeFixPath, $"fix path '{path}' is outside the allowed places", $"write under {string.Join(", ", policy.AllowedFixDirectories)} with an absolute path and no '..'");
     }
 
-    private static void CheckCondition(LocatedText text, IReadOnlyList<string> known, DiagnosticBag bag, bool checkNames) =>
+    private static void CheckCondition(LocatedText text, IReadOnlyList<string> known, IReadOnlyList<ParamSpec> parameters, DiagnosticBag bag, bool checkNames)
+    {
         ConditionChecks.Check(text, known, bag, checkNames);
+        TextParamChecks.Check(text, parameters, bag);
+    }
 
     private static void CheckTemplate(LocatedText text, DiagnosticBag bag) => bag.AddRange(TemplateCompiler.Compile(text).Errors);
 }
