@@ -68,6 +68,8 @@ internal sealed partial class CliApp
             var log = new List<string>();
             void Say(string line)
             {
+                // One line each, host text (a reason's process name) escaped: it cannot forge another line or recolour the terminal.
+                line = Primitives.HostText.Escape(line);
                 log.Add(line);
                 if (!json) host.Out.WriteLine(line);
             }

@@ -24,6 +24,12 @@ internal sealed class FixApplier(FixApplyOptions options)
         public AppliedStep Freeze() => new(Step, Written, Backup, Then, RolledBack);
     }
 
+    /// <summary>
+    /// One step of the log, on one line: a finding's reason (a process or cgroup name), a path or a <c>then</c>'s output
+    /// carries host text, whose control characters would otherwise recolour the terminal or forge a journal line.
+    /// </summary>
+    private void Log(string line) => options.Log(Primitives.HostText.Escape(line));
+
     /// <summary>Applies <paramref name="steps"/>; <paramref name="verify"/> diagnoses again once every step has run.</summary>
     public async Task<FixOutcome> ApplyAsync(IReadOnlyList<FixStep> steps, Func<CancellationToken, Task<DiagnosisReport>>? verify, CancellationToken cancellationToken)
     {
@@ -33,7 +39,7 @@ internal sealed class FixApplier(FixApplyOptions options)
             return new FixOutcome([.. steps.Select(s => new AppliedStep(s, false, null, null, false))], FixResult.NothingToDo,
                 $"{refused.PlaybookId}: {refused.Refused ?? refused.ExportOnly ?? FixPlanner.ExportOnly(refused.Fix.Path)}; nothing was written", Empty);
         var todo = steps.Where(s => s.Action != FixAction.Unchanged).ToList();
-        foreach (var s in steps.Where(s => s.Action == FixAction.Unchanged)) options.Log($"{s.PlaybookId}: {s.Target} already has this content");
+        foreach (var s in steps.Where(s => s.Action == FixAction.Unchanged)) Log($"{s.PlaybookId}: {s.Target} already has this content");
         if (todo.Count == 0)
             return new FixOutcome([.. steps.Select(s => new AppliedStep(s, false, null, null, false))], FixResult.NothingToDo, null, Empty);
 
@@ -71,10 +77,10 @@ internal sealed class FixApplier(FixApplyOptions options)
                 }
                 AtomicFile.Write(step.Target, step.Fix.Content);
                 record.Written = true;
-                options.Log($"[{i + 1}/{todo.Count}] {step.PlaybookId}: wrote {step.Target} ({(step.Current is null ? "new file" : $"backup {record.Backup}")})");
+                Log($"[{i + 1}/{todo.Count}] {step.PlaybookId}: wrote {step.Target} ({(step.Current is null ? "new file" : $"backup {record.Backup}")})");
                 if (!options.Live || step.Fix.Then.Count == 0) continue;
                 record.Then = await RunAsync(step.Fix.Then, cancellationToken).ConfigureAwait(false);
-                options.Log($"[{i + 1}/{todo.Count}] {step.PlaybookId}: ran {string.Join(' ', step.Fix.Then)}: exit {record.Then.ExitCode}{Tail(record.Then.Output)}");
+                Log($"[{i + 1}/{todo.Count}] {step.PlaybookId}: ran {string.Join(' ', step.Fix.Then)}: exit {record.Then.ExitCode}{Tail(record.Then.Output)}");
                 if (record.Then.ExitCode != 0) failure = $"{string.Join(' ', step.Fix.Then)} exited {record.Then.ExitCode}{Tail(record.Then.Output)}";
                 else if (record.KernelBefore.Count > 0) failure = NotTaken(step, record.Then);
             }
@@ -89,7 +95,7 @@ internal sealed class FixApplier(FixApplyOptions options)
             (verified, failure) = await VerifyAsync(todo, verify, cancellationToken).ConfigureAwait(false);
         if (failure is not null)
         {
-            options.Log($"failed: {failure}");
+            Log($"failed: {failure}");
             await RollBackAsync(applied, cancellationToken).ConfigureAwait(false);
         }
         return new FixOutcome([.. applied.Select(a => a.Freeze())], failure is null ? FixResult.Applied : FixResult.RolledBack, failure, verified);
@@ -135,7 +141,7 @@ internal sealed class FixApplier(FixApplyOptions options)
         var deadline = DateTimeOffset.UtcNow + options.VerifyFor;
         for (var attempt = 1; ; attempt++)
         {
-            options.Log($"verifying ({attempt}): diagnosing {string.Join(", ", ids)} again...");
+            Log($"verifying ({attempt}): diagnosing {string.Join(", ", ids)} again...");
             var after = await verify(cancellationToken).ConfigureAwait(false);
             var verified = after.Results.ToDictionary(r => r.Finding.Playbook.Id, r => r.Status, StringComparer.Ordinal);
             var failure = ids
@@ -146,18 +152,18 @@ internal sealed class FixApplier(FixApplyOptions options)
                 .FirstOrDefault();
             if (failure is null)
             {
-                options.Log($"verified: {string.Join(", ", ids.Select(id => $"{id} is now {StatusWords.Of(verified[id])}"))}");
+                Log($"verified: {string.Join(", ", ids.Select(id => $"{id} is now {StatusWords.Of(verified[id])}"))}");
                 return (verified, null);
             }
             if (DateTimeOffset.UtcNow >= deadline) return (verified, failure);
-            options.Log($"not yet: {failure}");
+            Log($"not yet: {failure}");
             await Task.Delay(options.VerifyPause, cancellationToken).ConfigureAwait(false);
         }
     }
 
     private async Task RollBackAsync(List<Applied> applied, CancellationToken cancellationToken)
     {
-        options.Log("rolling back...");
+        Log("rolling back...");
         for (var i = applied.Count - 1; i >= 0; i--)
         {
             var a = applied[i];
@@ -166,12 +172,12 @@ internal sealed class FixApplier(FixApplyOptions options)
                 if (a.Backup is not null)
                 {
                     AtomicFile.Copy(a.Backup, a.Step.Target);
-                    options.Log($"restored {a.Step.Target} from {a.Backup}");
+                    Log($"restored {a.Step.Target} from {a.Backup}");
                 }
                 else
                 {
                     File.Delete(a.Step.Target);
-                    options.Log($"removed {a.Step.Target} (it did not exist before)");
+                    Log($"removed {a.Step.Target} (it did not exist before)");
                 }
             }
             a.RolledBack = true;
@@ -183,13 +189,13 @@ internal sealed class FixApplier(FixApplyOptions options)
                 {
                     if (SysctlDropIn.ReadRuntime(key) == value) continue;
                     await File.WriteAllTextAsync(SysctlDropIn.ProcPath(key), value + "\n", cancellationToken).ConfigureAwait(false);
-                    options.Log($"{key} back to {value}");
+                    Log($"{key} back to {value}");
                 }
             }
             else if (a.Written)
             {
                 var again = await RunAsync(a.Step.Fix.Then, cancellationToken).ConfigureAwait(false);
-                options.Log($"ran {string.Join(' ', a.Step.Fix.Then)} again: exit {again.ExitCode}{Tail(again.Output)}");
+                Log($"ran {string.Join(' ', a.Step.Fix.Then)} again: exit {again.ExitCode}{Tail(again.Output)}");
             }
         }
     }
