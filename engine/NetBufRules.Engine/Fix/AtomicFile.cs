@@ -7,7 +7,10 @@ namespace NetBufRules.Fix;
 internal static partial class AtomicFile
 {
     /// <summary>Writes <paramref name="content"/> to <paramref name="path"/> through a temporary file in the same folder and a rename (<see cref="OwnFile"/>), on disk before it replaces the old one.</summary>
-    public static void Write(string path, string content, UnixFileMode newFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead)
+    public static void Write(string path, string content, UnixFileMode newFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead) =>
+        Write(path, new System.Text.UTF8Encoding(false).GetBytes(content), newFileMode);
+
+    private static void Write(string path, byte[] content, UnixFileMode newFileMode)
     {
         if (OperatingSystem.IsWindows()) throw new PlatformNotSupportedException("fixes are Linux files");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -16,12 +19,15 @@ internal static partial class AtomicFile
         OwnFile.Write(path, content, existing?.UnixFileMode ?? newFileMode, existing is null ? null : temp => CopyOwner(path, temp), durable: true);
     }
 
-    /// <summary>Copies a file with its mode (and owner), atomically at the destination.</summary>
+    /// <summary>
+    /// Copies a file with its mode (and owner), atomically at the destination, byte for byte: a backup and its restore
+    /// keep a Latin-1 comment, a byte-order mark or any other encoding exactly as the admin wrote it.
+    /// </summary>
     public static void Copy(string from, string to)
     {
         if (OperatingSystem.IsWindows()) throw new PlatformNotSupportedException("fixes are Linux files");
         var mode = File.GetUnixFileMode(from);
-        Write(to, File.ReadAllText(from), mode);
+        Write(to, File.ReadAllBytes(from), mode);
         CopyOwner(from, to);
         File.SetUnixFileMode(to, mode);
     }

@@ -31,7 +31,11 @@ internal static class OwnFile
     /// file is handed to <paramref name="beforeRename"/> once written (to give it an owner), and flushed to disk first
     /// when <paramref name="durable"/>.
     /// </summary>
-    public static void Write(string path, string content, UnixFileMode? exactMode, Action<string>? beforeRename, bool durable)
+    public static void Write(string path, string content, UnixFileMode? exactMode, Action<string>? beforeRename, bool durable) =>
+        Write(path, new System.Text.UTF8Encoding(false).GetBytes(content), exactMode, beforeRename, durable);
+
+    /// <summary>As <see cref="Write(string, string, UnixFileMode?, Action{string}?, bool)"/>, with the file's exact bytes (a backup restored as it was, whatever its encoding).</summary>
+    public static void Write(string path, byte[] content, UnixFileMode? exactMode, Action<string>? beforeRename, bool durable)
     {
         if (OperatingSystem.IsWindows()) throw new PlatformNotSupportedException("netbufrules writes Linux files");
         var full = Path.GetFullPath(path);
@@ -41,9 +45,8 @@ internal static class OwnFile
         {
             using (var stream = new FileStream(temporary, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = Private }))
             {
-                using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false));
-                writer.Write(content);
-                writer.Flush();
+                stream.Write(content);
+                stream.Flush();
                 if (durable) stream.Flush(flushToDisk: true);
             }
             if (exactMode is { } mode) File.SetUnixFileMode(temporary, mode);
