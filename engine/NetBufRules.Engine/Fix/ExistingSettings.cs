@@ -67,7 +67,7 @@ internal static class ExistingSettings
     };
 
     /// <summary>The settings of a file, last one wins, each under a key that names it as its reader does.</summary>
-    private static Dictionary<string, string> Read(FixKind kind, string text)
+    internal static Dictionary<string, string> Read(FixKind kind, string text)
     {
         var settings = new Dictionary<string, string>(StringComparer.Ordinal);
         var section = "";
@@ -113,7 +113,7 @@ internal static class ExistingSettings
     }
 
     /// <summary>The new value against the old: negative when lower, null when they cannot be compared (refused).</summary>
-    private static int? Compare(FixKind kind, string key, string old, string value)
+    internal static int? Compare(FixKind kind, string key, string old, string value)
     {
         switch (kind)
         {

@@ -43,6 +43,7 @@ internal static class FixPlanner
                 var kind = FixTarget.Of(fix.Path, repository).Target?.Kind;
                 if (problem is null && current is not null && current != fix.Content && kind is { } k)
                     problem = ExistingSettings.Problem(k, current, fix.Content, result.Finding.Playbook.Id);
+                if (problem is null) problem = ConfiguredLimits.Problem(fix.Path, fix.Content, root);
                 steps.Add(new FixStep(result.Finding.Playbook.Id, result.Status, fix, target, current)
                 {
                     Refused = problem,
