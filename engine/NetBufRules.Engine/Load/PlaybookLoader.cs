@@ -137,7 +137,7 @@ internal static partial class PlaybookLoader
         catch (BoundedFileException e)
         {
             diagnostics.Error(new SourcePosition(file, 1, 1), InputFileCode.Of(e), e.Message,
-                e.Untrusted ? "point at a playbook file of your repository, never a kernel or device file" : "a playbook is a small YAML text file; split it or point at the right file");
+                e.Untrusted ? "point at a playbook file of your repository, never a kernel or device file, nor through a link to a private file" : "a playbook is a small YAML text file; split it or point at the right file");
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

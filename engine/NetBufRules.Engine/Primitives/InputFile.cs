@@ -44,9 +44,19 @@ internal static class InputFile
         if (real is null) return null;
         if (Kernel(real)) return KernelFile(path, real);
         if (NativeFile.FilesystemType(real) is { } fs && KernelFilesystems.Contains(fs)) return KernelFile(path, real);
-        if (NativeFile.Stat(real) is { } stat && (stat.Mode & NativeFile.TypeMask) != NativeFile.Regular) return NotRegular(path);
+        var stat = NativeFile.Stat(real);
+        if (stat is { } st && (st.Mode & NativeFile.TypeMask) != NativeFile.Regular) return NotRegular(path);
+        if (stat is { } target && (target.Mode & OthersRead) == 0 && real != Path.GetFullPath(path) && !Beside(path, real))
+            return new BoundedFileException($"'{path}' leads through a link to {real}, a file not everyone on this host may read; a link is followed out of its folder only to a file anyone may read (a link in a shared pack or repository could point at /etc/shadow or a key, whose lines would come back in messages and CI logs)", untrusted: true);
         return null;
     }
+
+    /// <summary>Whether <paramref name="real"/> lies in the folder of <paramref name="path"/> or below it (a snapshot's "latest.json" beside it).</summary>
+    private static bool Beside(string path, string real) =>
+        NativeFile.RealPath(Path.GetDirectoryName(Path.GetFullPath(path))!) is { } folder && real.StartsWith(folder.TrimEnd('/') + "/", StringComparison.Ordinal);
+
+    /// <summary>The mode bit that lets anyone read a file: a secret (/etc/shadow 0640, a key 0600) lacks it.</summary>
+    private const uint OthersRead = 0x4;
 
     /// <summary>
     /// Opens <paramref name="path"/> for reading once <see cref="Check"/> passes, and checks the opened file again.
