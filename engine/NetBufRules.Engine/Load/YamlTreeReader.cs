@@ -41,8 +41,13 @@ internal static class YamlTreeReader
             // YamlDotNet prefixes its messages with the mark; keep only the words.
             var idx = message.IndexOf("): ", StringComparison.Ordinal);
             if (idx >= 0 && message.StartsWith('(')) message = message[(idx + 3)..];
-            diagnostics.Error(new SourcePosition(file, (int)e.Start.Line, (int)e.Start.Column), Codes.YamlSyntax,
-                $"YAML syntax: {message}", "check indentation, colons and quotes around this place");
+            var (line, column) = ((int)e.Start.Line, (int)e.Start.Column);
+            // For a tab used as indentation YamlDotNet gives the start of the mapping (often 1:1), not the tab: the
+            // first line from there indented with a tab is the place, an invisible character the author must find.
+            var tab = message.Contains("tab", StringComparison.OrdinalIgnoreCase) ? TabIndent(text, line) : null;
+            if (tab is { } tabLine) (line, column) = (tabLine, 1);
+            diagnostics.Error(new SourcePosition(file, line, column), Codes.YamlSyntax,
+                $"YAML syntax: {message}", tab is not null ? "indent this line with spaces: YAML does not allow a tab in indentation" : "check indentation, colons and quotes around this place");
             return null;
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException or OverflowException)
@@ -53,6 +58,18 @@ internal static class YamlTreeReader
                 "YAML syntax: the YAML reader could not make sense of the text after this place", "check indentation, colons and quotes after this place");
             return null;
         }
+    }
+
+    /// <summary>The first line at or after <paramref name="from"/> whose indentation holds a tab (1-based), or null.</summary>
+    private static int? TabIndent(string text, int from)
+    {
+        var lines = text.Split('\n');
+        for (var i = Math.Max(0, from - 1); i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            if (lines[i].AsSpan(0, indent).Contains('\t')) return i + 1;
+        }
+        return null;
     }
 
     /// <summary>
