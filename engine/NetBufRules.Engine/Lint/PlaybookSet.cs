@@ -153,6 +153,10 @@ internal sealed class PlaybookSet
         var ids = parsed.Select(c => c.Checked.Playbook!.Id).Distinct(StringComparer.Ordinal).ToList();
         foreach (var (option, glob) in selection.Unmatched(ids))
             bag.Warning(CommandLine, Codes.SelectionMatchesNothing, $"{option} '{glob}' matches no loaded playbook", Suggest.Hint(glob, ids));
+        // A selection (or a profile's 'disable') that leaves nothing to run makes a report that looks like a healthy host.
+        if (!selection.IsAll && parsed.Count > 0 && selected.Count == 0)
+            bag.Warning(CommandLine, Codes.SelectionMatchesNothing, $"the selection ({Describe(selection)}) leaves none of the {parsed.Count} loaded playbooks to run: nothing would be checked",
+                "loosen --only, --skip, --tags or the values file's 'disable'; a run that checks nothing reads like a healthy host");
         foreach (var tag in selection.UnknownTags(parsed.SelectMany(c => c.Checked.Playbook!.Tags)))
             bag.Warning(CommandLine, Codes.SelectionMatchesNothing, $"--tags: no loaded playbook has the tag '{tag}'",
                 Suggest.Hint(tag, [.. parsed.SelectMany(c => c.Checked.Playbook!.Tags).Distinct(StringComparer.Ordinal)]));
@@ -196,6 +200,11 @@ internal sealed class PlaybookSet
 
     /// <summary>Where a selection warning points: the command line (or a values file's disable list), not a playbook.</summary>
     private static readonly SourcePosition CommandLine = new("netbufrules", 1, 1);
+
+    /// <summary>The parts of a selection, as a user wrote them: "--only tcp-*, disable *".</summary>
+    private static string Describe(PlaybookSelection selection) => string.Join(", ",
+        selection.Only.Select(g => $"--only {g}").Concat(selection.Skip.Select(g => $"--skip {g}"))
+            .Concat(selection.Tags.Select(t => $"--tags {t}")).Concat(selection.Disabled.Select(g => $"disable {g}")));
 
     private static IEnumerable<string> TestFilesUnder(string path, Func<string, bool>? excluded) =>
         Directory.Exists(path)

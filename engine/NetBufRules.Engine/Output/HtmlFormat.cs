@@ -52,7 +52,7 @@ internal sealed class HtmlFormat : IOutputFormat
         if (!options.Quiet)
         {
             foreach (var r in digest.Attention) Finding(sb, r, options);
-            if (digest.Attention.Count == 0) sb.Append("<p>Nothing fired and nothing to advise.</p>\n");
+            if (digest.Attention.Count == 0) sb.Append("<p>").Append(digest.QuietLine).Append("</p>\n");
             if (options.Verbose)
             {
                 foreach (var r in digest.Skipped.Concat(digest.Ok)) Finding(sb, r, options);

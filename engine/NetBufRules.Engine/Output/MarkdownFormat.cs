@@ -31,7 +31,7 @@ internal sealed class MarkdownFormat : IOutputFormat
         sb.Append("**").Append(digest.Summary).Append("**\n\n");
         if (options.Quiet) return sb.ToString();
         foreach (var r in digest.Attention) Finding(sb, r, options);
-        if (digest.Attention.Count == 0) sb.Append("Nothing fired and nothing to advise.\n\n");
+        if (digest.Attention.Count == 0) sb.Append(digest.QuietLine).Append("\n\n");
         if (options.Verbose)
         {
             foreach (var r in digest.Skipped.Concat(digest.Ok)) Finding(sb, r, options);

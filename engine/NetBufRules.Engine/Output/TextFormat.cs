@@ -31,7 +31,7 @@ internal sealed class TextFormat : IOutputFormat
         var sb = new StringBuilder();
         sb.Append("netbufrules: ").Append(HostText.Escape(digest.HostLine)).Append("\n\n");
         foreach (var r in digest.Attention) Block(sb, r, options);
-        if (digest.Attention.Count == 0) sb.Append("Nothing fired and nothing to advise.\n\n");
+        if (digest.Attention.Count == 0) sb.Append(digest.QuietLine).Append("\n\n");
         if (options.Verbose)
         {
             foreach (var r in digest.Skipped.Concat(digest.Ok)) Block(sb, r, options);

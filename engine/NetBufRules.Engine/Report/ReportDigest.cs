@@ -71,6 +71,15 @@ internal sealed class ReportDigest
     }
 
     /// <summary><c>ok: 5 (a, b, ...)</c>, or null when none is ok.</summary>
+    /// <summary>
+    /// What a report says when nothing needs attention: that nothing fired, or, when no playbook ran at all (a
+    /// selection or a profile left every one out), that nothing was checked; that is no healthy host.
+    /// </summary>
+    public string QuietLine => Ok.Count + Skipped.Count == 0 && Attention.Count == 0
+        ? "No playbook was run (the selection left every one out): nothing was checked."
+        : "Nothing fired and nothing to advise.";
+
+    /// <summary>"ok: N (ids)", or null when none is ok.</summary>
     public string? OkLine => Ok.Count == 0 ? null : $"ok: {Ok.Count} ({string.Join(", ", Ok.Select(r => r.Finding.Playbook.Id))})";
 
     /// <summary><c>skipped: 1 (id: reason)</c>; with several, their ids (the reasons are in --verbose).</summary>
