@@ -78,6 +78,10 @@ internal sealed class LiveSourceReader(int outputCapBytes = LiveSourceReader.Def
             var err = stderr.ToString();
             if (result.ExitCode != 0)
             {
+                // The drop itself failing is not the tool's answer: every command probe fails alike, and saying so as
+                // a read failure of its own keeps the findings that needed them from reading as ok.
+                if (argv[0] != executable && ProbePrivileges.DropFailure(result.ExitCode, err) is { } drop)
+                    return new RawOutput(started, "", err, result.ExitCode, ReadFailure.PrivilegeDrop, $"{command.Describe()} could not run: {drop}");
                 var failure = err.Contains("not permitted", StringComparison.OrdinalIgnoreCase) || err.Contains("permission denied", StringComparison.OrdinalIgnoreCase)
                     ? ReadFailure.PermissionDenied : ReadFailure.NonZeroExit;
                 var firstLine = err.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim();
