@@ -60,6 +60,9 @@ internal sealed class LiveSourceReader(int outputCapBytes = LiveSourceReader.Def
         var (executable, problem) = ProbePath.Resolve(command.Argv[0], searchPath);
         if (executable is null)
             return RawOutput.Failed(started, problem!.Contains("not found", StringComparison.Ordinal) ? ReadFailure.NotFound : ReadFailure.PermissionDenied, problem);
+        // A repository tool is checked on the file that would run, here, where the run happens (lint saw another PATH or host).
+        if (!SafetyPolicy.Default.Tools.ContainsKey(command.Argv[0]) && ScriptProgram.Refusal(executable) is { } script)
+            return RawOutput.Failed(started, ReadFailure.PermissionDenied, $"{command.Describe()} not run: {command.Argv[0]} {script}");
         var capabilities = (policy ?? SafetyPolicy.Default).Tools.TryGetValue(command.Argv[0], out var grammar) ? grammar.Capabilities : [];
         var argv = ProbePrivileges.Wrap(executable, command.Argv.Skip(1), capabilities, Environment.IsPrivilegedProcess, out var refused);
         if (argv is null)
