@@ -65,8 +65,9 @@ internal sealed class LiveSourceReader(int outputCapBytes = LiveSourceReader.Def
             return RawOutput.Failed(started, ReadFailure.PermissionDenied, $"{command.Describe()} not run: {command.Argv[0]} {script}");
         var capabilities = (policy ?? SafetyPolicy.Default).Tools.TryGetValue(command.Argv[0], out var grammar) ? grammar.Capabilities : [];
         var argv = ProbePrivileges.Wrap(executable, command.Argv.Skip(1), capabilities, Environment.IsPrivilegedProcess, out var refused);
+        // No setpriv is a drop that cannot be made: the same loud failure as a drop that fails.
         if (argv is null)
-            return RawOutput.Failed(started, ReadFailure.PermissionDenied, refused!);
+            return RawOutput.Failed(started, ReadFailure.PrivilegeDrop, $"{command.Describe()} could not run: {refused}");
         var stdout = new CappedBuffer(outputCapBytes);
         var stderr = new CappedBuffer(64 * 1024);
         using var timeoutCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
