@@ -56,6 +56,9 @@ internal sealed partial class CliApp
             {
                 if (dir is not null && Path.GetFullPath(new DirectoryInfo(dir).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? dir).TrimEnd('/').Length == 0)
                     return await UsageAsync($"{name} / would change this host without a backup or a verification; use --apply (root) to fix this host").ConfigureAwait(false);
+                // The same folder by another path (a bind mount of '/', a linked etc/sysctl.d) is the host too.
+                if (dir is not null && HostRootGuard.Problem(dir, _policy.AllowedFixDirectories) is { } same)
+                    return await UsageAsync($"{name} {dir} would change this host without a backup or a verification: {same}; use --apply (root) to fix this host").ConfigureAwait(false);
             }
 
             var options = new ProbeRunOptions(TimeSpan.FromSeconds(seconds)) { Policy = _policy };

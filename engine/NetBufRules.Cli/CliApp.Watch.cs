@@ -76,6 +76,9 @@ internal sealed partial class CliApp
                 $"netbufrules: watching {playbooks.Count} playbooks every {seconds.ToString(CultureInfo.InvariantCulture)} s " +
                 $"(process table and kernel log {(slowEvery <= TimeSpan.FromSeconds(seconds) ? "every window" : $"every {DurationText.Say(slowEvery)}")}); " +
                 "Ctrl-C or SIGTERM stops with a summary").ConfigureAwait(false);
+            // Under a unit whose capabilities forbid the drop, every window would lack its command probes; say so once, loudly.
+            if (await Probe.PrivilegeDropCheck.ProblemAsync(token).ConfigureAwait(false) is { } dropProblem)
+                await host.Error.WriteLineAsync($"netbufrules: error: {dropProblem}; causes that need them are reported as errors, never ok").ConfigureAwait(false);
             await loop.RunAsync(
                 async t => await host.Out.WriteLineAsync(WatchText.Line(t)).ConfigureAwait(false),
                 async message => await host.Error.WriteLineAsync($"netbufrules: {message}").ConfigureAwait(false),

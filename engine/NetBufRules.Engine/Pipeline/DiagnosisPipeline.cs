@@ -41,7 +41,8 @@ internal static class DiagnosisPipeline
         var rendered = new Dictionary<Playbook, RenderedFinding>(ReferenceEqualityComparer.Instance);
         foreach (var playbook in FindingOrder.Sort(playbooks))
         {
-            var result = PlaybookFault.Contain(playbook, run.For(playbook.Id), overrides.Resolve(playbook), evaluator, renderer, board);
+            var result = PrivilegeDropFault.Apply(
+                PlaybookFault.Contain(playbook, run.For(playbook.Id), overrides.Resolve(playbook), evaluator, renderer, board), run.For(playbook.Id));
             board.Add(FindingVerdict.Of(result.Finding, result.Status, result.Reason));
             rendered[playbook] = result;
         }

@@ -28,6 +28,22 @@ internal static class ProbePrivileges
     public static IReadOnlyList<string> FormCapabilities(string file, IEnumerable<string> arguments) =>
         Path.GetFileName(file) == "ip" && arguments.Contains("xfrm", StringComparer.Ordinal) ? ["net_admin"] : [];
 
+    /// <summary>What netbufrules itself needs, as root, for the drop: to change uid and gid and to narrow the capability sets.</summary>
+    public const string DropNeeds = "CAP_SETUID, CAP_SETGID and CAP_SETPCAP";
+
+    /// <summary>
+    /// Why the privilege drop itself failed, from a wrapped command's exit code and standard error, or null when the
+    /// probe's program ran (whatever it then said). setpriv reports its own failures as "setpriv: ..." with exit 127;
+    /// "failed to execute" is the program not starting, which is the program's problem, not the drop's.
+    /// </summary>
+    public static string? DropFailure(int exitCode, string stderr)
+    {
+        if (exitCode != 127) return null;
+        var first = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        if (first is null || !first.StartsWith("setpriv: ", StringComparison.Ordinal) || first.Contains("failed to execute", StringComparison.Ordinal)) return null;
+        return $"the privilege drop failed ({first}); as root netbufrules runs every probe command through setpriv as uid {Unprivileged}, which needs {DropNeeds} and the capabilities the probe passes on (a systemd unit's CapabilityBoundingSet= must keep them; see examples/systemd)";
+    }
+
     /// <summary>
     /// The argv that runs <paramref name="file"/> with <paramref name="arguments"/>: unchanged when not root; through
     /// setpriv when root; null (with <paramref name="problem"/>) when root and setpriv cannot be found safely.

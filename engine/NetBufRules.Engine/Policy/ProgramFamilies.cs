@@ -45,6 +45,18 @@ internal static partial class ProgramFamilies
         // editors and pagers with shell escapes (ex and vim.basic are vim; view and rview too)
         "vi", "vim", "nvim", "view", "rview", "rvim", "gvim", "evim", "vimdiff", "ex", "emacs", "nano", "pico", "joe", "jed", "mcedit", "editor",
         "sensible-editor", "sensible-pager", "pager", "less", "more", "most", "pg", "man", "info", "w3m", "lynx", "links", "mail", "mailx", "mutt", "ftp", "lftp",
+        // wrappers that run the program named after their options: glibc's tracers (sotruss, memusage, xtrace), debconf
+        // (runs the program it is given), pydoc/perldoc/cpan (import or build and so run modules), policy and
+        // resource wrappers, and pipeline helpers (moreutils). Scripts among them are refused as scripts too
+        // (ScriptProgram); the ELF ones only by name here, and a playbook's value naming any program by RepositoryWords.
+        "sotruss", "memusage", "xtrace", "mtrace", "debconf", "pydoc", "perldoc", "cpan", "cpanp", "instmodsh", "h2xs", "numactl", "faketime",
+        "eatmydata", "nocache", "unbuffer", "rlwrap", "chronic", "ifne", "pee", "lckdo", "mispipe", "zrun", "vipe", "gosu", "su-exec", "setuidgid",
+        "envdir", "envuidgid", "softlimit", "tini", "dumb-init", "cpulimit", "trickle", "torsocks", "tsocks", "proxychains", "proxychains4",
+        "pkttyagent", "ssh-agent", "run-one", "timelimit", "sudoedit", "ksu", "dtach", "abduco", "reptyr", "byobu", "flatpak", "snap",
+        "schroot", "lxc-execute", "qemu", "trace-cmd", "gdbserver", "pldd", "sprof", "gcore", "rr",
+        // the C preprocessor and assembler drivers are gcc (-wrapper runs a program; cpp FILE prints any file), and
+        // XSLT/document processors run the code their input names (xsltproc writes files too, pandoc runs Lua filters)
+        "cpp", "as", "gcov", "xsltproc", "pandoc",
     };
 
     /// <summary>
@@ -73,7 +85,12 @@ internal static partial class ProgramFamilies
             // text tools that print (shuf -o and ptx IN OUT also write) or dump any file, and listers that tell which
             // files exist, how large they are and who may read them
             "shuf", "expand", "unexpand", "tsort", "ptx", "ul", "numfmt", "readelf", "objdump", "nm", "size", "wc", "ls", "dir", "vdir", "du",
-            "tree", "locate", "plocate", "mlocate", "namei", "readlink", "realpath", "getfacl", "lsattr")),
+            "tree", "locate", "plocate", "mlocate", "namei", "readlink", "realpath", "getfacl", "lsattr",
+            // more printers and pagers of any file (pv, bat), archive listers and extractors (ptar writes what it
+            // unpacks), message catalogue and format converters that read the file named
+            "pv", "bat", "batcat", "highlight", "source-highlight", "ptar", "ptardiff", "ptargrep", "bsdtar", "bsdcat", "bsdcpio", "lsar", "unar",
+            "zipinfo", "zipdetails", "shasum", "piconv", "json_pp", "msgcat", "msgunfmt", "xmlstarlet", "xmlwf", "mlr", "hexyl", "bvi", "hexedit",
+            "colordiff", "wdiff", "dwdiff", "zdump")),
         // They fetch from or send to a host named in their arguments (an exfiltration channel, or traffic a probe must
         // not make), or write to other users' terminals or the system log.
         ("fetches or sends data to another host, a terminal or the log", Set(
@@ -117,7 +134,9 @@ internal static partial class ProgramFamilies
         "sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "pdksh", "csh", "tcsh", "fish", "rbash", "yash", "busybox", "toybox",
         "python", "pypy", "perl", "ruby", "node", "nodejs", "deno", "bun", "php", "lua", "luajit", "tclsh", "pwsh", "powershell",
         "awk", "gawk", "mawk", "nawk", "sed", "guile", "julia", "rscript", "java", "dotnet", "mono", "env", "sudo", "su", "doas", "pkexec",
-        "runuser", "setpriv", "nsenter", "unshare", "chroot", "xargs", "nohup", "setsid", "systemd-run", "setarch", "linux64", "linux32");
+        "runuser", "setpriv", "nsenter", "unshare", "chroot", "xargs", "nohup", "setsid", "systemd-run", "setarch", "linux64", "linux32",
+        "sotruss", "memusage", "xtrace", "debconf", "pydoc", "perldoc", "cpan", "numactl", "faketime", "eatmydata", "unbuffer", "gosu", "su-exec",
+        "curl", "wget", "nc", "ncat", "netcat", "socat", "ssh", "logger");
 
     /// <summary>Whether <paramref name="word"/>, written among a form's words, names a shell, interpreter or launcher.</summary>
     public static bool NamesLauncher(string word) => Names(word).Any(Launchers.Contains);

@@ -60,10 +60,14 @@ internal sealed class LiveSourceReader(int outputCapBytes = LiveSourceReader.Def
         var (executable, problem) = ProbePath.Resolve(command.Argv[0], searchPath);
         if (executable is null)
             return RawOutput.Failed(started, problem!.Contains("not found", StringComparison.Ordinal) ? ReadFailure.NotFound : ReadFailure.PermissionDenied, problem);
+        // A repository tool is checked on the file that would run, here, where the run happens (lint saw another PATH or host).
+        if (!SafetyPolicy.Default.Tools.ContainsKey(command.Argv[0]) && ScriptProgram.Refusal(executable) is { } script)
+            return RawOutput.Failed(started, ReadFailure.PermissionDenied, $"{command.Describe()} not run: {command.Argv[0]} {script}");
         var capabilities = (policy ?? SafetyPolicy.Default).Tools.TryGetValue(command.Argv[0], out var grammar) ? grammar.Capabilities : [];
         var argv = ProbePrivileges.Wrap(executable, command.Argv.Skip(1), capabilities, Environment.IsPrivilegedProcess, out var refused);
+        // No setpriv is a drop that cannot be made: the same loud failure as a drop that fails.
         if (argv is null)
-            return RawOutput.Failed(started, ReadFailure.PermissionDenied, refused!);
+            return RawOutput.Failed(started, ReadFailure.PrivilegeDrop, $"{command.Describe()} could not run: {refused}");
         var stdout = new CappedBuffer(outputCapBytes);
         var stderr = new CappedBuffer(64 * 1024);
         using var timeoutCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -78,6 +82,10 @@ internal sealed class LiveSourceReader(int outputCapBytes = LiveSourceReader.Def
             var err = stderr.ToString();
             if (result.ExitCode != 0)
             {
+                // The drop itself failing is not the tool's answer: every command probe fails alike, and saying so as
+                // a read failure of its own keeps the findings that needed them from reading as ok.
+                if (argv[0] != executable && ProbePrivileges.DropFailure(result.ExitCode, err) is { } drop)
+                    return new RawOutput(started, "", err, result.ExitCode, ReadFailure.PrivilegeDrop, $"{command.Describe()} could not run: {drop}");
                 var failure = err.Contains("not permitted", StringComparison.OrdinalIgnoreCase) || err.Contains("permission denied", StringComparison.OrdinalIgnoreCase)
                     ? ReadFailure.PermissionDenied : ReadFailure.NonZeroExit;
                 var firstLine = err.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim();

@@ -32,4 +32,10 @@ internal enum ReadFailure
 
     /// <summary>A replay has no recording of this source (not a fact about the host).</summary>
     NotRecorded,
+
+    /// <summary>
+    /// The command could not be started with the probe's privileges (setpriv could not change uid or capabilities):
+    /// not a fact about the host either, but about how netbufrules runs there; the finding is an error, never ok.
+    /// </summary>
+    PrivilegeDrop,
 }

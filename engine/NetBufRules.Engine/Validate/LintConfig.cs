@@ -164,6 +164,13 @@ internal static class LintConfig
                 diagnostics.Error(key.Position, Codes.BadConfig, $"'{name}' cannot be allowed: {problem}", "install the tool where only root can write, e.g. /usr/bin");
                 continue;
             }
+            // Decided by the file, not by a list: a script is an interpreter running code (sotruss, debconf, pydoc3).
+            if (ProbePath.Resolve(name, ProbePath.System) is ({ } program, null) && ScriptProgram.Refusal(program) is { } script)
+            {
+                diagnostics.Error(key.Position, Codes.BadConfig, $"'{name}' {script}; a repository config may allow only a compiled tool",
+                    "allow the tool itself, not a shell, interpreter or wrapper; read files with 'file:'");
+                continue;
+            }
             var forms = new List<CommandForm>();
             var items = reader.List(value, $"the forms of '{name}'");
             if (items is null || items.Items.Count == 0)
@@ -182,10 +189,13 @@ internal static class LintConfig
                 else if (text.Value.Split([' ', '\t', '(', ')', '[', ']', '|', '{', '}', '='], StringSplitOptions.RemoveEmptyEntries).Skip(1).FirstOrDefault(ProgramFamilies.NamesLauncher) is { } launcher)
                     diagnostics.Error(text.Position, Codes.BadConfig, $"form '{text.Value}' of '{name}' names '{launcher}', a shell, interpreter or launcher: a tool that passes its words on would run it",
                         "allow only forms that read and print counters");
+                else if (text.Value.Split([' ', '\t', '(', ')', '[', ']', '|', '{', '}'], StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(w => (Word: w, Why: RepositoryWords.LiteralProblem(w))).FirstOrDefault(w => w.Why is not null) is { Why: { } why } named)
+                    diagnostics.Error(text.Position, Codes.BadConfig, $"form '{text.Value}' of '{name}': '{named.Word}' {why}", "allow only forms that read and print counters");
                 else
                     forms.Add(form);
             }
-            if (forms.Count > 0) yield return new ToolGrammar(name, forms, new Dictionary<string, string>(StringComparer.Ordinal), []);
+            // A playbook's values are checked against what they name on each command, at lint and before each run.
+            if (forms.Count > 0) yield return new ToolGrammar(name, forms, new Dictionary<string, string>(StringComparer.Ordinal), []) { Also = RepositoryWords.Check(forms) };
         }
     }
 }

@@ -112,6 +112,13 @@ internal sealed class NetworkNamespace : IDisposable
         return Exec(["ip", "netns", "exec", Name, dotnet, Tool, .. args], new Dictionary<string, string> { ["DOTNET_CLI_HOME"] = "/tmp", ["HOME"] = "/tmp" });
     }
 
+    /// <summary>Runs the built tool inside this namespace behind <paramref name="prefix"/> (e.g. a setpriv that narrows its capabilities).</summary>
+    public (int Code, string Stdout, string Stderr) RunToolUnder(IReadOnlyList<string> prefix, params string[] args)
+    {
+        var dotnet = Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : FindDotnet();
+        return Exec(["ip", "netns", "exec", Name, .. prefix, dotnet, Tool, .. args], new Dictionary<string, string> { ["DOTNET_CLI_HOME"] = "/tmp", ["HOME"] = "/tmp" });
+    }
+
     /// <summary>Runs the built tool's <c>collect</c> inside this namespace and returns the snapshot.</summary>
     public JsonDocument Collect()
     {

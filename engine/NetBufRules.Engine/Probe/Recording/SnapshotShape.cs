@@ -13,7 +13,7 @@ internal static class SnapshotShape
 {
     private static readonly string[] Formats = [Snapshot.FormatV1, Snapshot.Format];
     /// <summary>The failure names the schema allows (the one-pass reader holds a snapshot to the same list).</summary>
-    internal static readonly string[] Failures = ["None", "NotFound", "PermissionDenied", "Timeout", "NonZeroExit", "Other", "NotRecorded"];
+    internal static readonly string[] Failures = ["None", "NotFound", "PermissionDenied", "Timeout", "NonZeroExit", "Other", "NotRecorded", "PrivilegeDrop"];
 
     /// <summary>True when <paramref name="root"/> certainly satisfies the snapshot schema; false when the schema must decide.</summary>
     public static bool PlainlyValid(JsonElement root)
