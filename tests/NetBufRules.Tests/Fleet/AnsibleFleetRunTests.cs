@@ -105,6 +105,19 @@ public sealed class AnsibleFleetRunTests : IDisposable
     }
 
     [SkippableFact]
+    public void When_no_host_answers_the_last_runs_report_is_gone_not_left_to_be_read_as_this_ones()
+    {
+        RequireAnsible();
+        Playbook($"fleet:\n  hosts:\n    web-1: {{ {Local} }}\n").Code.ShouldBe(0);
+        File.Exists(Path.Combine(Fleet, "fleet-summary.txt")).ShouldBeTrue();
+
+        var (code, output) = Playbook("fleet:\n  hosts:\n    web-1: { ansible_host: 192.0.2.1, ansible_connection: ssh, ansible_ssh_common_args: \"-o ConnectTimeout=2\" }\n");
+
+        code.ShouldBe(4, output);
+        Directory.GetFileSystemEntries(Fleet).ShouldBeEmpty(output);
+    }
+
+    [SkippableFact]
     public void Two_inventory_names_that_sanitise_to_one_file_name_are_two_hosts()
     {
         RequireAnsible();
