@@ -11,7 +11,7 @@ internal sealed partial class CliApp
     private Command CollectCommand()
     {
         var selection = new SetOptions("the built-in pack");
-        var output = new Option<string>("--output", "-o") { Description = "The snapshot file to write (mode 0600; - for standard output)", Required = true };
+        var output = new Option<string>("--output", "-o") { Description = "The snapshot file to write (mode 0600; - for standard output; {host-id} in it: a stable name for this host that is not its name)", Required = true };
         var interval = new Option<double>("--interval") { Description = "Counter sampling window in seconds", DefaultValueFactory = _ => ProbeRunOptions.DefaultInterval.TotalSeconds };
         var redact = new Option<bool>("--redact") { Description = "Replace the host name and addresses with documentation-range stand-ins" };
         var command = new Command("collect", "Record every probe's raw output on this host into a snapshot for 'run --from'") { output, interval, redact };
@@ -23,6 +23,13 @@ internal sealed partial class CliApp
             // A device, FIFO, folder or link is never replaced (as root, -o /dev/null would put a file where the null
             // device was): refused before probing, and again when writing. '-' is standard output.
             var file = result.GetValue(output)!;
+            if (file.Contains(HostPseudonym.Token, StringComparison.Ordinal))
+            {
+                // A file name that is not the host's name, for redacted snapshots gathered from a fleet.
+                if (HostPseudonym.OfThisHost() is not { } id)
+                    return await UsageAsync($"cannot name the snapshot by {HostPseudonym.Token}: /etc/machine-id is missing or empty (name the file yourself)").ConfigureAwait(false);
+                file = file.Replace(HostPseudonym.Token, id, StringComparison.Ordinal);
+            }
             if (file != "-" && Primitives.OwnFile.TargetProblem(file) is { } target)
                 return await UsageAsync($"{target}; '-o -' writes to standard output").ConfigureAwait(false);
             var playbooks = loaded.Playbooks;

@@ -31,12 +31,12 @@ internal sealed partial class CliApp
         foreach (var pack in packs)
         {
             var own = playbooks.Where(p => packOf(p) == pack).ToList();
-            sb.Append($"# {Inline(pack.Name)}{(pack.Version is null ? "" : $" {pack.Version}")}\n\n");
+            sb.Append($"# {Inline(pack.Name)}{(pack.Version is null ? "" : $" {Inline(pack.Version)}")}\n\n");
             if (pack.Description is { Length: > 0 } description) sb.Append(Prose(description)).Append('\n');
-            if (pack.Manifest?.Engine is { } engine) sb.Append($"Needs netbufrules {Code(engine.Text)}.\n\n");
+            if (pack.Manifest?.Engine is { } engine) sb.Append($"Needs netbufrules {Span(engine.Text)}.\n\n");
             sb.Append("| id | cause | severity | tags |\n|---|---|---|---|\n");
             foreach (var p in own)
-                sb.Append($"| [`{p.Id}`](#{p.Id}) | {Cell(p.Title)} | {StatusWords.Of(p.Severity)} | {Cell(string.Join(", ", p.Tags))} |\n");
+                sb.Append($"| [{Span(p.Id)}](#{Anchor(p.Id)}) | {Cell(p.Title)} | {StatusWords.Of(p.Severity)} | {Cell(string.Join(", ", p.Tags))} |\n");
             foreach (var p in own) Cause(sb, p);
         }
         return Primitives.HostText.EscapeLines(sb.ToString());
@@ -44,46 +44,54 @@ internal sealed partial class CliApp
 
     private static void Cause(StringBuilder sb, Playbook p)
     {
-        sb.Append($"\n## {p.Id}\n\n**{Inline(p.Title)}** ({StatusWords.Of(p.Severity)})");
-        if (p.Tags.Count > 0) sb.Append($", tags: {string.Join(", ", p.Tags.Select(t => $"`{t}`"))}");
+        sb.Append($"\n## {Inline(p.Id)}\n\n**{Inline(p.Title)}** ({StatusWords.Of(p.Severity)})");
+        if (p.Tags.Count > 0) sb.Append($", tags: {string.Join(", ", p.Tags.Select(Span))}");
         sb.Append("\n\n").Append(Prose(p.Summary));
         sb.Append("\n### Signals\n\nFires when any of:\n\n");
-        foreach (var s in p.When) sb.Append($"- `{Code(s.Condition.Text)}`\n");
+        foreach (var s in p.When) sb.Append($"- {Span(s.Condition.Text)}\n");
         if (p.AdviseWhen.Count > 0)
         {
             sb.Append("\nAdvises (no symptom now) when any of:\n\n");
-            foreach (var s in p.AdviseWhen) sb.Append($"- `{Code(s.Condition.Text)}`\n");
+            foreach (var s in p.AdviseWhen) sb.Append($"- {Span(s.Condition.Text)}\n");
         }
-        if (p.ExplainedBy.Count > 0) sb.Append($"\nRead first, as findings that can explain it: {string.Join(", ", p.ExplainedBy.Select(r => $"`{r.Id}`"))}\n");
+        if (p.ExplainedBy.Count > 0) sb.Append($"\nRead first, as findings that can explain it: {string.Join(", ", p.ExplainedBy.Select(r => Span(r.Id)))}\n");
         sb.Append("\n### Probes\n\n| probe | reads | kind |\n|---|---|---|\n");
         foreach (var probe in p.Probes)
-            sb.Append($"| `{probe.Name}` | {string.Join(" / else ", probe.Alternatives.Select(a => $"`{Code(a.Source.Describe())}`").Distinct())} | {(probe.Counter ? "counter" : "read once")} |\n");
+            sb.Append($"| {Span(probe.Name)} | {string.Join(" / else ", probe.Alternatives.Select(a => Span(a.Source.Describe())).Distinct())} | {(probe.Counter ? "counter" : "read once")} |\n");
         if (p.Params.Count > 0)
         {
-            sb.Append($"\n### Params\n\nOverride with `--set {p.Id}.NAME=VALUE` or a values file.\n\n| param | default | source |\n|---|---|---|\n");
+            sb.Append($"\n### Params\n\nOverride with {Span($"--set {p.Id}.NAME=VALUE")} or a values file.\n\n| param | default | source |\n|---|---|---|\n");
             foreach (var param in p.Params)
-                sb.Append($"| `{param.Name}` | `{Code(Probe.Cell.Format(param.Value))}` | {Cell(param.Comment ?? "")} |\n");
+                sb.Append($"| {Span(param.Name)} | {Span(Probe.Cell.Format(param.Value))} | {Cell(param.Comment ?? "")} |\n");
         }
         sb.Append("\n### Fixes\n\n");
         if (p.Fixes.Count == 0) sb.Append("No config file: the lever is not a setting, so the finding's reason says what to change.\n");
         foreach (var fix in p.Fixes)
         {
-            sb.Append($"- `{Code(fix.Path.Text)}`");
-            if (fix.Each is not null) sb.Append($", one per row of `{fix.Each}`");
-            if (fix.Condition is not null) sb.Append($", when `{Code(fix.Condition.Text)}`");
-            if (fix.Then.Count > 0) sb.Append($", then `{Code(string.Join(' ', fix.Then))}`");
+            sb.Append($"- {Span(fix.Path.Text)}");
+            if (fix.Each is not null) sb.Append($", one per row of {Span(fix.Each)}");
+            if (fix.Condition is not null) sb.Append($", when {Span(fix.Condition.Text)}");
+            if (fix.Then.Count > 0) sb.Append($", then {Span(string.Join(' ', fix.Then))}");
             sb.Append('\n');
         }
         sb.Append("\n### Why it works\n\n").Append(Prose(p.Why));
-        if (p.SeeAlso.Count > 0) sb.Append($"\nSee also: {string.Join(", ", p.SeeAlso.Select(id => $"`{id}`"))}\n");
+        if (p.SeeAlso.Count > 0) sb.Append($"\nSee also: {string.Join(", ", p.SeeAlso.Select(Span))}\n");
     }
 
     /// <summary>A paragraph: trimmed lines, ending with a blank line.</summary>
     private static string Prose(string text) =>
         text.Trim().Length == 0 ? "" : Output.MarkdownProse.Safe(string.Join("\n", text.Trim().Split('\n').Select(l => l.TrimEnd()))) + "\n";
 
-    /// <summary>Inline code on one line (Markdown code spans cannot hold a line break).</summary>
-    private static string Code(string text) => string.Join(" ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Replace("`", "'", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal);
+    /// <summary>
+    /// A pack's text as one inline code span, the only way this page writes one: on one line (a code span cannot
+    /// hold a line break), its backticks made quotes (one would close the span and let the rest be HTML or a link)
+    /// and its pipes escaped (tables). Every code span goes through here, so no field of a shared pack can end one.
+    /// </summary>
+    private static string Span(string text) =>
+        "`" + string.Join(" ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Replace("`", "'", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal) + "`";
+
+    /// <summary>A heading's anchor: GitHub's slug (lower case, letters, digits, '-' and '_'), whatever the id holds.</summary>
+    private static string Anchor(string id) => new(id.ToLowerInvariant().Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_').ToArray());
 
     /// <summary>A table cell: one line, pipes escaped.</summary>
     private static string Cell(string text) => Inline(text).Replace("|", "\\|", StringComparison.Ordinal);

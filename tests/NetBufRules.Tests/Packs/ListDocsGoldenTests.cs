@@ -48,7 +48,7 @@ public sealed class ListDocsGoldenTests
         folder.Write("team/team-somaxconn.yaml", PackFolder.TeamPlaybook("team-somaxconn"));
         var (code, output, _) = await CliRunner.Run("docs", Path.Combine(folder.Root, "team"));
         code.ShouldBe(0);
-        output.ShouldStartWith("# team-net 1.2.0\n\nThe network team's playbooks\n\nNeeds netbufrules >=0.1.0.\n");
+        output.ShouldStartWith("# team-net 1.2.0\n\nThe network team's playbooks\n\nNeeds netbufrules `>=0.1.0`.\n");
         output.ShouldContain("| `min_somaxconn` | `8192` | the team's load test |");
     }
 

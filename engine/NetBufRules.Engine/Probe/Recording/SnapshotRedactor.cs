@@ -7,17 +7,18 @@ namespace NetBufRules.Probe.Recording;
 /// <summary>
 /// Replaces the host name and addresses in a snapshot with stand-ins from the documentation ranges (192.0.2.0/24,
 /// 2001:db8::/32, locally administered MACs), consistently, so the same address stays the same across probes and the
-/// extractors still read the outputs. Loopback, "any" and broadcast addresses carry no identity and are kept.
+/// extractors still read the outputs. Loopback, "any", broadcast and multicast addresses carry no identity and are kept.
 /// </summary>
 internal sealed partial class SnapshotRedactor
 {
     private readonly Dictionary<string, string> _ipv4 = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _ipv6 = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _mac = new(StringComparer.OrdinalIgnoreCase);
-    private readonly string _hostname;
+    private readonly Regex? _hostname;
     private readonly string? _domain;
 
-    private SnapshotRedactor(string hostname, string? domain) => (_hostname, _domain) = (hostname, domain);
+    private SnapshotRedactor(string hostname, string? domain) =>
+        (_hostname, _domain) = (hostname.Length > 0 ? HostNameWords.Pattern(hostname) : null, domain);
 
     public const string RedactedHost = "redacted-host";
 
@@ -41,17 +42,16 @@ internal sealed partial class SnapshotRedactor
                     Stdout = r.Text(x.Stdout),
                     Stderr = r.Text(x.Stderr),
                     FailureMessage = x.FailureMessage is null ? null : r.Text(x.FailureMessage),
-                    Table = x.Table is null ? null : x.Table with { Rows = [.. x.Table.Rows.Select(row => (IReadOnlyDictionary<string, object>)row.ToDictionary(c => c.Key, c => c.Value is string text ? r.Text(text) : c.Value, StringComparer.Ordinal))] },
+                    Table = x.Table is null ? null : x.Table with { Rows = [.. x.Table.Rows.Select(row => (IReadOnlyDictionary<string, object>)row.ToDictionary(c => c.Key, c => c.Value is string text ? r.Text(text, hostName: !HostNameWords.ProcessColumns.Contains(c.Key)) : c.Value, StringComparer.Ordinal))] },
                 })],
             })],
         };
     }
 
-    private string Text(string text)
+    private string Text(string text, bool hostName = true)
     {
-        // Whole names only: a host called "vm" must not turn /proc/vmstat's "nr_vmscan" into nonsense.
-        if (_hostname.Length > 0)
-            text = Regex.Replace(text, $@"(?<![\w.-]){Regex.Escape(_hostname)}(?![\w-])", RedactedHost, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
+        // Whole names only, and never a process's or unit's name that happens to be the host's (HostNameWords).
+        if (hostName && _hostname is not null) text = _hostname.Replace(text, RedactedHost);
         if (_domain is not null)
             text = Regex.Replace(text, $@"(?<![\w.-]){Regex.Escape(_domain)}(?![\w-])", RedactedDomain, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
         text = Mac().Replace(text, m => Keep(m.Value) ? m.Value : Stand(_mac, m.Value, n => $"02:00:00:00:{n / 256:x2}:{n % 256:x2}"));
@@ -126,10 +126,21 @@ internal sealed partial class SnapshotRedactor
     private static string? NisDomain(string? raw) =>
         raw?.Trim() is { Length: > 0 } d && d != "(none)" ? d : null;
 
+    /// <summary>
+    /// Whether an IPv4 address says whose host this is: not loopback, "any", broadcast, 0.x, or a multicast group
+    /// (224.0.0.0/4: groups are shared by every host that joins them, and multicast-limits counts them in
+    /// <c>ip maddr</c>, leaving out 224.0.0.1, which a stand-in would hide).
+    /// </summary>
     private static bool Identifying(IPAddress a) =>
-        !IPAddress.IsLoopback(a) && !a.Equals(IPAddress.Any) && !a.Equals(IPAddress.Broadcast) && a.GetAddressBytes()[0] != 0;
+        !IPAddress.IsLoopback(a) && !a.Equals(IPAddress.Any) && !a.Equals(IPAddress.Broadcast) && a.GetAddressBytes()[0] is not 0 and not (>= 224 and <= 239);
 
-    private static bool Keep(string mac) => mac.Replace(":", "", StringComparison.Ordinal) is "000000000000" or "ffffffffffff" or "FFFFFFFFFFFF";
+    /// <summary>
+    /// A MAC kept as it is: all zeros, or a group address (the first octet's low bit: broadcast, the multicast MACs
+    /// 01:00:5e:.. and 33:33:.. that <c>ip maddr</c> derives from a group, 01:80:c2:.. of STP and LLDP); only a unicast
+    /// MAC names a card.
+    /// </summary>
+    private static bool Keep(string mac) =>
+        mac.Replace(":", "", StringComparison.Ordinal) is "000000000000" || (Convert.ToByte(mac[..2], 16) & 1) == 1;
 
     private static string Stand(Dictionary<string, string> map, string key, Func<int, string> make)
     {

@@ -92,12 +92,13 @@ public sealed class ProcessTableSnapshotTests
     }
 
     [Fact]
-    public void Redacting_rewrites_the_host_name_in_text_cells_and_keeps_the_numbers()
+    public void Redacting_rewrites_addresses_in_text_cells_and_keeps_a_comm_named_like_the_host_and_the_numbers()
     {
         var snapshot = WithScopedTable(Replay.Load("netns-healthy"), TableWith("vm 10.1.2.3"));
         var row = SnapshotRedactor.Redact(snapshot with { Host = snapshot.Host with { Hostname = "vm" } })
             .Sources.Single(x => x.Key == "processes:netns=auto").Samples[0].Table.ShouldNotBeNull().Rows.ShouldHaveSingleItem();
-        row["comm"].ShouldBe("redacted-host 192.0.2.1");
+        // A process named like its host is the culprit, not the host (red team round 5, repro-15): its name stays.
+        row["comm"].ShouldBe("vm 192.0.2.1");
         row["pid"].ShouldBe(4242.0);
     }
 
