@@ -137,7 +137,16 @@ internal sealed class FixApplier(FixApplyOptions options)
     private async Task<(IReadOnlyDictionary<string, FindingStatus> Verified, string? Failure)> VerifyAsync(
         List<FixStep> todo, Func<CancellationToken, Task<DiagnosisReport>> verify, CancellationToken cancellationToken)
     {
-        var ids = todo.Select(s => s.PlaybookId).Distinct(StringComparer.Ordinal).ToList();
+        // A limits.d line acts at the next login, a unit's drop-in at its next restart: a process running now keeps its
+        // limits, so a new diagnosis cannot show such a fix working, and rolling it back for that would undo the
+        // right lever. Those playbooks are said to be unverified, never failed; a sysctl acts at once and is verified.
+        var later = todo.GroupBy(s => s.PlaybookId, StringComparer.Ordinal)
+            .Where(g => g.All(s => Render.Content.FixTarget.Of(s.Fix.Path, []).Target?.Kind is Render.Content.FixKind.Limits or Render.Content.FixKind.SystemdDropIn))
+            .Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var id in later.Order(StringComparer.Ordinal))
+            Log($"{id}: its files act at the next login or service restart, which a new diagnosis cannot show now: not verified (restart the process it names, then run netbufrules again)");
+        var ids = todo.Select(s => s.PlaybookId).Distinct(StringComparer.Ordinal).Where(id => !later.Contains(id)).ToList();
+        if (ids.Count == 0) return (Empty, null);
         var deadline = DateTimeOffset.UtcNow + options.VerifyFor;
         for (var attempt = 1; ; attempt++)
         {
