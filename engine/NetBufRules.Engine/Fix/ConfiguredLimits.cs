@@ -37,9 +37,9 @@ internal static class ConfiguredLimits
         {
             foreach (var (key, value) in ExistingSettings.Read(kind.Value, text))
             {
-                // Only what the fix's own lines set, and for limits.d only the '*' lines it replaces (a user's or a
-                // group's line outranks '*' in pam_limits, whatever file it is in).
-                if (!next.TryGetValue(key, out var ours) || (kind == FixKind.Limits && !key.StartsWith("* ", StringComparison.Ordinal))) continue;
+                // Only what the fix's own lines set, domain by domain ('*' or root): a user's or a group's line the fix
+                // does not write outranks '*' in pam_limits, whatever file it is in.
+                if (!next.TryGetValue(key, out var ours)) continue;
                 if (ExistingSettings.Compare(kind.Value, key, value, ours) is not { } cmp || cmp < 0)
                     lowered.Add($"{Shown(kind.Value, key, value)} in {file} (the fix writes {ours})");
             }
