@@ -143,7 +143,7 @@ public sealed class FleetReplayTests
             .Select(l => l.Split(": ")[1].Split(',')[0]).Select(s => Array.IndexOf(["info", "warning", "critical"], s)).ToList();
         severities.ShouldNotContain(-1);
         severities.ShouldBe([.. severities.OrderDescending()], "worst first: critical, then warning, then info");
-        output.ShouldContain("  2 hosts: socket-option-memory(optmem) (netns-optmem-joins, netns-optmem-zerocopy)\n");
+        output.ShouldContain("  2 hosts: socket-option-memory(at_limit, optmem) (netns-optmem-joins, netns-optmem-zerocopy)\n");
     }
 
     [Fact]
