@@ -35,43 +35,46 @@ internal static partial class PackRegexes
         ["^(?<netid>\\S+)\\s+(?<state>\\S+)\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+(?<peer>\\S+)(?:[^\\n]*?(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$))?[^\\n]*\\n\\s*skmem:\\([^)]*?,o(?<o>\\d+),"] = (P11, A11),
         ["^(?<netid>\\S+)\\s+(?<state>\\S+)\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+(?<peer>\\S+)(?:[^\\n]*?(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$))?[^\\n]*\\n\\s*skmem:\\(r(?<rmem>\\d+),[^)]*?,o(?<o>\\d+),"] = (P12, A12),
         ["^(?<operstate>)\\s*(?<name>[^:\\s]+):\\s*\\d+\\s+\\d+\\s+\\d+\\s+(?<rx_missed>\\d+)\\s+(?<rx_fifo>\\d+)\\s+(?<rx_over>\\d+)\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+\\s+(?<tx_dropped>\\d+)"] = (P13, A13),
-        ["^Ip6OutDiscards\\s+(?<discards>\\d+)\\n(?:[^\\n]*\\n)*?Udp6SndbufErrors\\s+(?<udp_sndbuf>\\d+)"] = (P14, A14),
-        ["^LISTEN[ \\t]+(?<recv_q>\\d+)[ \\t]+(?<send_q>\\d+)[ \\t]+(?<local>\\S+)[ \\t]+\\S+(?>[ \\t]+users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=(?<fd>\\d+)\\)\\)[ \\t]*\\n|[ \\t]*\\n)[ \\t]*skmem:\\([^)\\n]*?,d(?<drops>\\d+)\\)"] = (P15, A15),
-        ["^LISTEN\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<key>(?<addr>\\S+):(?<port>\\d+))\\s+\\S+(?:\\s+users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$)?"] = (P16, A16),
-        ["^LISTEN\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+\\S+(?:\\s+(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=(?<fd>\\d+)\\)\\)[ \\t]*$))?"] = (P17, A17),
-        ["^TCP: inuse (?<inuse>\\d+) orphan (?<orphan>\\d+) tw (?<tw>\\d+) alloc (?<alloc>\\d+) mem (?<mem>\\d+)"] = (P18, A18),
-        ["^UDP: inuse (?<inuse>\\d+) mem (?<mem>\\d+)"] = (P19, A19),
-        ["^Udp6RcvbufErrors\\s+(?<rcvbuf>\\d+)[\\s\\S]*?^Udp6SndbufErrors\\s+(?<sndbuf>\\d+)"] = (P20, A20),
-        ["^Udp6SndbufErrors\\s+(?<sndbuf>\\d+)"] = (P21, A21),
-        ["^[0-9a-f]+\\s+(?<protocol>\\d+)\\s+(?<port>-?\\d+)\\s+[0-9a-f]+\\s+(?<rmem>\\d+)\\s+\\d+\\s+\\d+\\s+\\d+\\s+(?<drops>\\d+)\\s+(?<inode>\\d+)"] = (P22, A22),
-        ["^\\S+[ \\t]+\\S+[ \\t]+(?<key>(?<addr>\\S+):(?<port>\\d+))[ \\t]"] = (P23, A23),
-        ["^\\S+\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+(?<peer>\\S+)[^\\n]*?(?:(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=(?<fd>\\d+)\\)\\)[ \\t]*$))?\\n\\s*skmem:\\(r\\d+,rb(?<rcvbuf>\\d+),t\\d+,tb(?<sndbuf>\\d+),[^)]*?d(?<drops>\\d+)\\)"] = (P24, A24),
-        ["^\\S+\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+(?<peer>\\S+)[^\\n]*?(?:(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$))?\\n\\s*skmem:\\(r\\d+,rb\\d+,t(?<queued>\\d+),tb(?<sndbuf>\\d+),"] = (P25, A25),
-        ["^\\S+\\s+\\d+\\s+\\d+\\s+(?<local>\\S+)\\s+\\S+[^\\n]*?(?:users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$)?\\n\\s*skmem:\\(r\\d+,rb\\d+,t(?<queued>\\d+),tb(?<sndbuf>\\d+),"] = (P26, A26),
-        ["^\\S+\\s+\\d+\\s+\\d+\\s+(?<protocol>\\d+):(?<port>-?\\d+)\\s+\\S+\\s+skmem:\\(r\\d+,rb(?<rcvbuf>\\d+),"] = (P27, A27),
-        ["^\\[ *(?<t>[\\d.]+)\\] (?:\\S+ )?kernel: (?<comm>(?:\\\\x[0-9a-f]{2}|[^\\n]){1,15}?): page allocation failure: order:(?<order>\\d+), mode:"] = (P28, A28),
-        ["^\\[ *(?<t>[\\d.]+)\\] (?:\\S+ )?kernel: (?<kind>Out of memory(?: \\(oom_kill_allocating_task\\))?|Memory cgroup out of memory): Killed process (?<pid>\\d+) \\((?<comm>[^\\n]*)\\) total-vm:"] = (P29, A29),
-        ["^\\[ *(?<t>[\\d.]+)\\] (?:\\S+ )?kernel: memory: usage (?<usage_kb>\\d+)kB, limit (?<limit_kb>\\d+)kB(?:[^\\n]*\\n(?!\\[ *[\\d.]+\\] (?:\\S+ )?kernel: memory: usage ))*?\\[ *[\\d.]+\\] (?:\\S+ )?kernel: oom-kill:constraint=CONSTRAINT_MEMCG[^\\n]*?,oom_memcg=(?<memcg>/(?<slice>[^,/\\n]+\\.slice)(?:/(?<subslice>[^,/\\n]+\\.slice))?/(?<unit>[^,/\\n]+\\.service)|(?:/[^,/\\n]+\\.slice)*/(?<unit>[^,/\\n]+\\.service)|/(?<loose>[^,/\\n]+)|/[^,\\n]*?)(?=,)[^\\n]*?,task=(?<comm>[^\\n]*?),pid=(?<pid>\\d+)(?:,uid=\\d+)?[ \\t]*$"] = (P30, A30),
-        ["^\\[ *(?<t>[\\d.]+)\\] (?:\\S+ )?kernel: neighbour: (?<table>arp_cache|ndisc_cache): neighbor table overflow!"] = (P31, A31),
-        ["^\\[ *(?<t>[\\d.]+)\\](?: ?\\[ *[TC]\\d+\\])? (?<comm>(?:\\\\x[0-9a-f]{2}|[^\\n]){1,15}?): page allocation failure: order:(?<order>\\d+), mode:"] = (P32, A32),
-        ["^\\[ *(?<t>[\\d.]+)\\](?: ?\\[ *[TC]\\d+\\])? (?<kind>Out of memory(?: \\(oom_kill_allocating_task\\))?|Memory cgroup out of memory): Killed process (?<pid>\\d+) \\((?<comm>[^\\n]*)\\) total-vm:"] = (P33, A33),
-        ["^\\[ *(?<t>[\\d.]+)\\](?: ?\\[ *[TC]\\d+\\])? memory: usage (?<usage_kb>\\d+)kB, limit (?<limit_kb>\\d+)kB(?:[^\\n]*\\n(?!\\[ *[\\d.]+\\](?: ?\\[ *[TC]\\d+\\])? memory: usage ))*?\\[ *[\\d.]+\\](?: ?\\[ *[TC]\\d+\\])? oom-kill:constraint=CONSTRAINT_MEMCG[^\\n]*?,oom_memcg=(?<memcg>/(?<slice>[^,/\\n]+\\.slice)(?:/(?<subslice>[^,/\\n]+\\.slice))?/(?<unit>[^,/\\n]+\\.service)|(?:/[^,/\\n]+\\.slice)*/(?<unit>[^,/\\n]+\\.service)|/(?<loose>[^,/\\n]+)|/[^,\\n]*?)(?=,)[^\\n]*?,task=(?<comm>[^\\n]*?),pid=(?<pid>\\d+)(?:,uid=\\d+)?[ \\t]*$"] = (P34, A34),
-        ["^\\[ *(?<t>[\\d.]+)\\](?: ?\\[ *[TC]\\d+\\])? neighbour: (?<table>arp_cache|ndisc_cache): neighbor table overflow!"] = (P35, A35),
-        ["^\\d+:\\s+(?<name>[^:@\\s]+)"] = (P36, A36),
-        ["^\\d+\\s+(?<dev>\\S+)\\s+(?!ff0[12]0{27}1\\s)(?!ff020{17}1ff)(?<group>[0-9a-f]{32})\\s+(?<users>\\d+)"] = (P37, A37),
-        ["^\\s*(?<name>[^:\\s]+):"] = (P38, A38),
-        ["^\\s*\\d+:\\s+(?<local>[0-9A-F]+:[0-9A-F]+)\\s+(?<peer>\\S+)\\s+\\S+\\s+\\S+\\s+\\S+\\s+\\S+\\s+(?<uid>\\d+)\\s+\\d+\\s+(?<inode>\\d+)\\s+\\d+\\s+\\S+\\s+(?<drops>\\d+)(?<recv_q>)(?<send_q>)(?<rcvbuf>)(?<sndbuf>)(?<process>)(?<pid>)(?<fd>)"] = (P39, A39),
-        ["^\\s*\\d+:\\s+\\S+\\s+\\S+\\s+03\\s"] = (P40, A40),
-        ["^\\s*\\d+\\s+(?<key>(?<dev>\\S+)\\s+(?<group>[0-9a-f]{32}))\\s+(?<source>[0-9a-f]{32})\\s+(?<inc>\\d+)\\s+(?<exc>\\d+)"] = (P41, A41),
-        ["^\\s*\\d+\\s+(?<key>(?<dev>\\S+)\\s+0x(?<group>[0-9a-f]+))\\s+0x(?<source>[0-9a-f]+)\\s+(?<inc>\\d+)\\s+(?<exc>\\d+)"] = (P42, A42),
-        ["^filter (?:parent \\S+ )?protocol (?<protocol>\\S+) pref (?<pref>\\d+) (?<kind>\\S+) chain (?<chain>\\d+) (?=(?:[^\\n]* name (?<name>\\S+))?)(?<spec>(?:handle|fh) [^\\n]*?)\\s*$"] = (P43, A43),
-        ["^oom_kill (?<value>\\d+)"] = (P44, A44),
-        ["^qdisc (?<kind>\\S+) (?<handle>\\S+) dev (?<dev>\\S+) (?:root|parent (?<parent>\\S+))[^\\n]*\\n\\s*Sent \\d+ bytes \\d+ pkt \\(dropped (?<drops>\\d+)"] = (P45, A45),
-        ["^qdisc (?<kind>\\S+) (?<handle>\\S+) dev (?<dev>\\S+) root[^\\n]*\\n\\s*Sent \\d+ bytes \\d+ pkt \\(dropped (?<drops>\\d+)"] = (P46, A46),
-        ["^qdisc (?<kind>\\S+) (?<handle>\\S+) dev (?<dev>\\S+)(?: parent (?<parent>\\S+))?[^\\n]*\\n\\s*Sent \\d+ bytes \\d+ pkt \\(dropped (?<drops>\\d+), overlimits (?<overlimits>\\d+)"] = (P47, A47),
-        ["^qdisc (?<kind>clsact) (?<handle>\\S+) dev (?<dev>\\S+)[^\\n]*\\n\\s*Sent (?<bytes>\\d+) bytes (?<packets>\\d+) pkt \\(dropped (?<drops>\\d+)"] = (P48, A48),
-        ["^some avg10=(?<some10>[\\d.]+) avg60=(?<some60>[\\d.]+)[\\s\\S]*?^full avg10=(?<full10>[\\d.]+)"] = (P49, A49),
-        ["^src (?<src>\\S+) dst (?<dst>\\S+)(?<selector>[^\\n]*?)[ \\t]*\\n[ \\t]+dir (?<dir>\\S+) priority (?<priority>\\d+)(?: ptype (?<ptype>\\S+))?[^\\n]*\\n(?=(?:[ \\t]+tmpl [^\\n]*\\n[ \\t]+[^\\n]*\\n){5}[ \\t]+(?<at_limit>tmpl) )?"] = (P50, A50),
+        ["^Ip6OutDiscards\\s+(?<discards>\\d+)"] = (P14, A14),
+        ["^Ip6OutDiscards\\s+(?<discards>\\d+)\\n(?:[^\\n]*\\n)*?Udp6SndbufErrors\\s+(?<udp_sndbuf>\\d+)"] = (P15, A15),
+        ["^LISTEN[ \\t]+(?<recv_q>\\d+)[ \\t]+(?<send_q>\\d+)[ \\t]+(?<local>\\S+)[ \\t]+\\S+(?>[ \\t]+users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=(?<fd>\\d+)\\)\\)[ \\t]*\\n|[ \\t]*\\n)[ \\t]*skmem:\\([^)\\n]*?,d(?<drops>\\d+)\\)"] = (P16, A16),
+        ["^LISTEN\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<key>(?<addr>\\S+):(?<port>\\d+))\\s+\\S+(?:\\s+users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$)?"] = (P17, A17),
+        ["^LISTEN\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+\\S+(?:\\s+(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=(?<fd>\\d+)\\)\\)[ \\t]*$))?"] = (P18, A18),
+        ["^TCP: inuse (?<inuse>\\d+) orphan (?<orphan>\\d+) tw (?<tw>\\d+) alloc (?<alloc>\\d+) mem (?<mem>\\d+)"] = (P19, A19),
+        ["^UDP: inuse (?<inuse>\\d+) mem (?<mem>\\d+)"] = (P20, A20),
+        ["^Udp6RcvbufErrors\\s+(?<rcvbuf>\\d+)[\\s\\S]*?^Udp6SndbufErrors\\s+(?<sndbuf>\\d+)"] = (P21, A21),
+        ["^Udp6SndbufErrors\\s+(?<sndbuf>\\d+)"] = (P22, A22),
+        ["^[0-9a-f]+\\s+(?<protocol>\\d+)\\s+(?<port>-?\\d+)\\s+[0-9a-f]+\\s+(?<rmem>\\d+)\\s+\\d+\\s+\\d+\\s+\\d+\\s+(?<drops>\\d+)\\s+(?<inode>\\d+)"] = (P23, A23),
+        ["^\\S+[ \\t]+\\S+[ \\t]+(?<key>(?<addr>\\S+):(?<port>\\d+))[ \\t]"] = (P24, A24),
+        ["^\\S+\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+(?<peer>\\S+)[^\\n]*?(?:(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=(?<fd>\\d+)\\)\\)[ \\t]*$))?\\n\\s*skmem:\\(r\\d+,rb(?<rcvbuf>\\d+),t\\d+,tb(?<sndbuf>\\d+),[^)]*?d(?<drops>\\d+)\\)"] = (P25, A25),
+        ["^\\S+\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+(?<peer>\\S+)[^\\n]*?(?:(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$))?\\n\\s*skmem:\\(r\\d+,rb\\d+,t(?<queued>\\d+),tb(?<sndbuf>\\d+),"] = (P26, A26),
+        ["^\\S+\\s+\\d+\\s+\\d+\\s+(?<local>\\S+)\\s+\\S+[^\\n]*?(?:users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$)?\\n\\s*skmem:\\(r\\d+,rb\\d+,t(?<queued>\\d+),tb(?<sndbuf>\\d+),"] = (P27, A27),
+        ["^\\S+\\s+\\d+\\s+\\d+\\s+(?<protocol>\\d+):(?<port>-?\\d+)\\s+\\S+\\s+skmem:\\(r\\d+,rb(?<rcvbuf>\\d+),"] = (P28, A28),
+        ["^\\[ *(?<t>[\\d.]+)\\] (?:\\S+ )?kernel: (?<comm>(?:\\\\x[0-9a-f]{2}|[^\\n]){1,15}?): page allocation failure: order:(?<order>\\d+), mode:"] = (P29, A29),
+        ["^\\[ *(?<t>[\\d.]+)\\] (?:\\S+ )?kernel: (?<kind>Out of memory(?: \\(oom_kill_allocating_task\\))?|Memory cgroup out of memory): Killed process (?<pid>\\d+) \\((?<comm>[^\\n]*)\\) total-vm:"] = (P30, A30),
+        ["^\\[ *(?<t>[\\d.]+)\\] (?:\\S+ )?kernel: memory: usage (?<usage_kb>\\d+)kB, limit (?<limit_kb>\\d+)kB(?:[^\\n]*\\n(?!\\[ *[\\d.]+\\] (?:\\S+ )?kernel: memory: usage ))*?\\[ *[\\d.]+\\] (?:\\S+ )?kernel: oom-kill:constraint=CONSTRAINT_MEMCG[^\\n]*?,oom_memcg=(?<memcg>/(?<slice>[^,/\\n]+\\.slice)(?:/(?<subslice>[^,/\\n]+\\.slice))?/(?<unit>[^,/\\n]+\\.service)|(?:/[^,/\\n]+\\.slice)*/(?<unit>[^,/\\n]+\\.service)|/(?<loose>[^,/\\n]+)|/[^,\\n]*?)(?=,)[^\\n]*?,task=(?<comm>[^\\n]*?),pid=(?<pid>\\d+)(?:,uid=\\d+)?[ \\t]*$"] = (P31, A31),
+        ["^\\[ *(?<t>[\\d.]+)\\] (?:\\S+ )?kernel: neighbour: (?<table>arp_cache|ndisc_cache): neighbor table overflow!"] = (P32, A32),
+        ["^\\[ *(?<t>[\\d.]+)\\](?: ?\\[ *[TC]\\d+\\])? (?<comm>(?:\\\\x[0-9a-f]{2}|[^\\n]){1,15}?): page allocation failure: order:(?<order>\\d+), mode:"] = (P33, A33),
+        ["^\\[ *(?<t>[\\d.]+)\\](?: ?\\[ *[TC]\\d+\\])? (?<kind>Out of memory(?: \\(oom_kill_allocating_task\\))?|Memory cgroup out of memory): Killed process (?<pid>\\d+) \\((?<comm>[^\\n]*)\\) total-vm:"] = (P34, A34),
+        ["^\\[ *(?<t>[\\d.]+)\\](?: ?\\[ *[TC]\\d+\\])? memory: usage (?<usage_kb>\\d+)kB, limit (?<limit_kb>\\d+)kB(?:[^\\n]*\\n(?!\\[ *[\\d.]+\\](?: ?\\[ *[TC]\\d+\\])? memory: usage ))*?\\[ *[\\d.]+\\](?: ?\\[ *[TC]\\d+\\])? oom-kill:constraint=CONSTRAINT_MEMCG[^\\n]*?,oom_memcg=(?<memcg>/(?<slice>[^,/\\n]+\\.slice)(?:/(?<subslice>[^,/\\n]+\\.slice))?/(?<unit>[^,/\\n]+\\.service)|(?:/[^,/\\n]+\\.slice)*/(?<unit>[^,/\\n]+\\.service)|/(?<loose>[^,/\\n]+)|/[^,\\n]*?)(?=,)[^\\n]*?,task=(?<comm>[^\\n]*?),pid=(?<pid>\\d+)(?:,uid=\\d+)?[ \\t]*$"] = (P35, A35),
+        ["^\\[ *(?<t>[\\d.]+)\\](?: ?\\[ *[TC]\\d+\\])? neighbour: (?<table>arp_cache|ndisc_cache): neighbor table overflow!"] = (P36, A36),
+        ["^\\d+:\\s+(?<name>[^:@\\s]+)"] = (P37, A37),
+        ["^\\d+\\s+(?<dev>\\S+)\\s+(?!ff0[12]0{27}1\\s)(?!ff020{17}1ff)(?<group>[0-9a-f]{32})\\s+(?<users>\\d+)"] = (P38, A38),
+        ["^\\s*(?<name>[^:\\s]+):"] = (P39, A39),
+        ["^\\s*\\d+:\\s+(?<local>[0-9A-F]+:[0-9A-F]+)\\s+(?<peer>\\S+)\\s+\\S+\\s+\\S+\\s+\\S+\\s+\\S+\\s+(?<uid>\\d+)\\s+\\d+\\s+(?<inode>\\d+)\\s+\\d+\\s+\\S+\\s+(?<drops>\\d+)(?<recv_q>)(?<send_q>)(?<rcvbuf>)(?<sndbuf>)(?<process>)(?<pid>)(?<fd>)"] = (P40, A40),
+        ["^\\s*\\d+:\\s+\\S+\\s+\\S+\\s+03\\s"] = (P41, A41),
+        ["^\\s*\\d+\\s+(?<key>(?<dev>\\S+)\\s+(?<group>[0-9a-f]{32}))\\s+(?<source>[0-9a-f]{32})\\s+(?<inc>\\d+)\\s+(?<exc>\\d+)"] = (P42, A42),
+        ["^\\s*\\d+\\s+(?<key>(?<dev>\\S+)\\s+0x(?<group>[0-9a-f]+))\\s+0x(?<source>[0-9a-f]+)\\s+(?<inc>\\d+)\\s+(?<exc>\\d+)"] = (P43, A43),
+        ["^filter (?:parent \\S+ )?protocol (?<protocol>\\S+) pref (?<pref>\\d+) (?<kind>\\S+) chain (?<chain>\\d+) (?=(?:[^\\n]* name (?<name>\\S+))?)(?<spec>(?:handle|fh) [^\\n]*?)\\s*$"] = (P44, A44),
+        ["^oom_kill (?<value>\\d+)"] = (P45, A45),
+        ["^qdisc (?<kind>\\S+) (?<handle>\\S+) dev (?<dev>\\S+) (?:root|parent (?<parent>\\S+))[^\\n]*\\n\\s*Sent \\d+ bytes \\d+ pkt \\(dropped (?<drops>\\d+)"] = (P46, A46),
+        ["^qdisc (?<kind>\\S+) (?<handle>\\S+) dev (?<dev>\\S+) parent (?<pmajor>[0-9a-f]+:)(?<minor>[0-9a-f]*)[^\\n]*\\n\\s*Sent \\d+ bytes \\d+ pkt \\(dropped (?<drops>\\d+)"] = (P47, A47),
+        ["^qdisc (?<kind>\\S+) (?<handle>\\S+) dev (?<dev>\\S+) root[^\\n]*\\n\\s*Sent \\d+ bytes \\d+ pkt \\(dropped (?<drops>\\d+)"] = (P48, A48),
+        ["^qdisc (?<kind>\\S+) (?<handle>\\S+) dev (?<dev>\\S+)(?: parent (?<parent>\\S+))?[^\\n]*\\n\\s*Sent \\d+ bytes \\d+ pkt \\(dropped (?<drops>\\d+), overlimits (?<overlimits>\\d+)[^\\n]*(?:\\n\\s*backlog \\S+ (?<qlen>\\d+)p)?"] = (P49, A49),
+        ["^qdisc (?<kind>clsact) (?<handle>\\S+) dev (?<dev>\\S+)[^\\n]*\\n\\s*Sent (?<bytes>\\d+) bytes (?<packets>\\d+) pkt \\(dropped (?<drops>\\d+)"] = (P50, A50),
+        ["^some avg10=(?<some10>[\\d.]+) avg60=(?<some60>[\\d.]+)[\\s\\S]*?^full avg10=(?<full10>[\\d.]+)"] = (P51, A51),
+        ["^src (?<src>\\S+) dst (?<dst>\\S+)(?<selector>[^\\n]*?)[ \\t]*\\n[ \\t]+dir (?<dir>\\S+) priority (?<priority>\\d+)(?: ptype (?<ptype>\\S+))?[^\\n]*\\n(?=(?:[ \\t]+tmpl [^\\n]*\\n[ \\t]+[^\\n]*\\n){5}[ \\t]+(?<at_limit>tmpl) )?"] = (P52, A52),
+        ["^tcp\\s+(?<state>\\S+)\\s+(?<recv_q>\\d+)\\s+\\d+\\s+(?<local>\\S+)\\s+(?<peer>\\S+)[^\\n]*?(?:(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$))?\\n\\s*skmem:\\(r\\d+,rb(?<rcvbuf>\\d+),[^)]*?d(?<drops>\\d+)\\)"] = (P53, A53),
     };
 
     [GeneratedRegex("\"Ip6OutDiscards\":(?<discards>\\d+)[^\\n]*?\"Udp6SndbufErrors\":(?<udp_sndbuf>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
@@ -158,225 +161,243 @@ internal static partial class PackRegexes
     [GeneratedRegex("\\G(?:^(?<operstate>)\\s*(?<name>[^:\\s]+):\\s*\\d+\\s+\\d+\\s+\\d+\\s+(?<rx_missed>\\d+)\\s+(?<rx_fifo>\\d+)\\s+(?<rx_over>\\d+)\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+\\s+(?<tx_dropped>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A13();
 
-    [GeneratedRegex("^Ip6OutDiscards\\s+(?<discards>\\d+)\\n(?:[^\\n]*\\n)*?Udp6SndbufErrors\\s+(?<udp_sndbuf>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^Ip6OutDiscards\\s+(?<discards>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P14();
 
-    [GeneratedRegex("\\G(?:^Ip6OutDiscards\\s+(?<discards>\\d+)\\n(?:[^\\n]*\\n)*?Udp6SndbufErrors\\s+(?<udp_sndbuf>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^Ip6OutDiscards\\s+(?<discards>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A14();
 
-    [GeneratedRegex("^LISTEN[ \\t]+(?<recv_q>\\d+)[ \\t]+(?<send_q>\\d+)[ \\t]+(?<local>\\S+)[ \\t]+\\S+(?>[ \\t]+users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=(?<fd>\\d+)\\)\\)[ \\t]*\\n|[ \\t]*\\n)[ \\t]*skmem:\\([^)\\n]*?,d(?<drops>\\d+)\\)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^Ip6OutDiscards\\s+(?<discards>\\d+)\\n(?:[^\\n]*\\n)*?Udp6SndbufErrors\\s+(?<udp_sndbuf>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P15();
 
-    [GeneratedRegex("\\G(?:^LISTEN[ \\t]+(?<recv_q>\\d+)[ \\t]+(?<send_q>\\d+)[ \\t]+(?<local>\\S+)[ \\t]+\\S+(?>[ \\t]+users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=(?<fd>\\d+)\\)\\)[ \\t]*\\n|[ \\t]*\\n)[ \\t]*skmem:\\([^)\\n]*?,d(?<drops>\\d+)\\))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^Ip6OutDiscards\\s+(?<discards>\\d+)\\n(?:[^\\n]*\\n)*?Udp6SndbufErrors\\s+(?<udp_sndbuf>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A15();
 
-    [GeneratedRegex("^LISTEN\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<key>(?<addr>\\S+):(?<port>\\d+))\\s+\\S+(?:\\s+users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$)?", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^LISTEN[ \\t]+(?<recv_q>\\d+)[ \\t]+(?<send_q>\\d+)[ \\t]+(?<local>\\S+)[ \\t]+\\S+(?>[ \\t]+users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=(?<fd>\\d+)\\)\\)[ \\t]*\\n|[ \\t]*\\n)[ \\t]*skmem:\\([^)\\n]*?,d(?<drops>\\d+)\\)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P16();
 
-    [GeneratedRegex("\\G(?:^LISTEN\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<key>(?<addr>\\S+):(?<port>\\d+))\\s+\\S+(?:\\s+users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$)?)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^LISTEN[ \\t]+(?<recv_q>\\d+)[ \\t]+(?<send_q>\\d+)[ \\t]+(?<local>\\S+)[ \\t]+\\S+(?>[ \\t]+users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=(?<fd>\\d+)\\)\\)[ \\t]*\\n|[ \\t]*\\n)[ \\t]*skmem:\\([^)\\n]*?,d(?<drops>\\d+)\\))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A16();
 
-    [GeneratedRegex("^LISTEN\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+\\S+(?:\\s+(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=(?<fd>\\d+)\\)\\)[ \\t]*$))?", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^LISTEN\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<key>(?<addr>\\S+):(?<port>\\d+))\\s+\\S+(?:\\s+users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$)?", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P17();
 
-    [GeneratedRegex("\\G(?:^LISTEN\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+\\S+(?:\\s+(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=(?<fd>\\d+)\\)\\)[ \\t]*$))?)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^LISTEN\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<key>(?<addr>\\S+):(?<port>\\d+))\\s+\\S+(?:\\s+users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$)?)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A17();
 
-    [GeneratedRegex("^TCP: inuse (?<inuse>\\d+) orphan (?<orphan>\\d+) tw (?<tw>\\d+) alloc (?<alloc>\\d+) mem (?<mem>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^LISTEN\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+\\S+(?:\\s+(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=(?<fd>\\d+)\\)\\)[ \\t]*$))?", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P18();
 
-    [GeneratedRegex("\\G(?:^TCP: inuse (?<inuse>\\d+) orphan (?<orphan>\\d+) tw (?<tw>\\d+) alloc (?<alloc>\\d+) mem (?<mem>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^LISTEN\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+\\S+(?:\\s+(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=(?<fd>\\d+)\\)\\)[ \\t]*$))?)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A18();
 
-    [GeneratedRegex("^UDP: inuse (?<inuse>\\d+) mem (?<mem>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^TCP: inuse (?<inuse>\\d+) orphan (?<orphan>\\d+) tw (?<tw>\\d+) alloc (?<alloc>\\d+) mem (?<mem>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P19();
 
-    [GeneratedRegex("\\G(?:^UDP: inuse (?<inuse>\\d+) mem (?<mem>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^TCP: inuse (?<inuse>\\d+) orphan (?<orphan>\\d+) tw (?<tw>\\d+) alloc (?<alloc>\\d+) mem (?<mem>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A19();
 
-    [GeneratedRegex("^Udp6RcvbufErrors\\s+(?<rcvbuf>\\d+)[\\s\\S]*?^Udp6SndbufErrors\\s+(?<sndbuf>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^UDP: inuse (?<inuse>\\d+) mem (?<mem>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P20();
 
-    [GeneratedRegex("\\G(?:^Udp6RcvbufErrors\\s+(?<rcvbuf>\\d+)[\\s\\S]*?^Udp6SndbufErrors\\s+(?<sndbuf>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^UDP: inuse (?<inuse>\\d+) mem (?<mem>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A20();
 
-    [GeneratedRegex("^Udp6SndbufErrors\\s+(?<sndbuf>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^Udp6RcvbufErrors\\s+(?<rcvbuf>\\d+)[\\s\\S]*?^Udp6SndbufErrors\\s+(?<sndbuf>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P21();
 
-    [GeneratedRegex("\\G(?:^Udp6SndbufErrors\\s+(?<sndbuf>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^Udp6RcvbufErrors\\s+(?<rcvbuf>\\d+)[\\s\\S]*?^Udp6SndbufErrors\\s+(?<sndbuf>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A21();
 
-    [GeneratedRegex("^[0-9a-f]+\\s+(?<protocol>\\d+)\\s+(?<port>-?\\d+)\\s+[0-9a-f]+\\s+(?<rmem>\\d+)\\s+\\d+\\s+\\d+\\s+\\d+\\s+(?<drops>\\d+)\\s+(?<inode>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^Udp6SndbufErrors\\s+(?<sndbuf>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P22();
 
-    [GeneratedRegex("\\G(?:^[0-9a-f]+\\s+(?<protocol>\\d+)\\s+(?<port>-?\\d+)\\s+[0-9a-f]+\\s+(?<rmem>\\d+)\\s+\\d+\\s+\\d+\\s+\\d+\\s+(?<drops>\\d+)\\s+(?<inode>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^Udp6SndbufErrors\\s+(?<sndbuf>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A22();
 
-    [GeneratedRegex("^\\S+[ \\t]+\\S+[ \\t]+(?<key>(?<addr>\\S+):(?<port>\\d+))[ \\t]", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^[0-9a-f]+\\s+(?<protocol>\\d+)\\s+(?<port>-?\\d+)\\s+[0-9a-f]+\\s+(?<rmem>\\d+)\\s+\\d+\\s+\\d+\\s+\\d+\\s+(?<drops>\\d+)\\s+(?<inode>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P23();
 
-    [GeneratedRegex("\\G(?:^\\S+[ \\t]+\\S+[ \\t]+(?<key>(?<addr>\\S+):(?<port>\\d+))[ \\t])", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^[0-9a-f]+\\s+(?<protocol>\\d+)\\s+(?<port>-?\\d+)\\s+[0-9a-f]+\\s+(?<rmem>\\d+)\\s+\\d+\\s+\\d+\\s+\\d+\\s+(?<drops>\\d+)\\s+(?<inode>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A23();
 
-    [GeneratedRegex("^\\S+\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+(?<peer>\\S+)[^\\n]*?(?:(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=(?<fd>\\d+)\\)\\)[ \\t]*$))?\\n\\s*skmem:\\(r\\d+,rb(?<rcvbuf>\\d+),t\\d+,tb(?<sndbuf>\\d+),[^)]*?d(?<drops>\\d+)\\)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^\\S+[ \\t]+\\S+[ \\t]+(?<key>(?<addr>\\S+):(?<port>\\d+))[ \\t]", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P24();
 
-    [GeneratedRegex("\\G(?:^\\S+\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+(?<peer>\\S+)[^\\n]*?(?:(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=(?<fd>\\d+)\\)\\)[ \\t]*$))?\\n\\s*skmem:\\(r\\d+,rb(?<rcvbuf>\\d+),t\\d+,tb(?<sndbuf>\\d+),[^)]*?d(?<drops>\\d+)\\))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^\\S+[ \\t]+\\S+[ \\t]+(?<key>(?<addr>\\S+):(?<port>\\d+))[ \\t])", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A24();
 
-    [GeneratedRegex("^\\S+\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+(?<peer>\\S+)[^\\n]*?(?:(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$))?\\n\\s*skmem:\\(r\\d+,rb\\d+,t(?<queued>\\d+),tb(?<sndbuf>\\d+),", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^\\S+\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+(?<peer>\\S+)[^\\n]*?(?:(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=(?<fd>\\d+)\\)\\)[ \\t]*$))?\\n\\s*skmem:\\(r\\d+,rb(?<rcvbuf>\\d+),t\\d+,tb(?<sndbuf>\\d+),[^)]*?d(?<drops>\\d+)\\)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P25();
 
-    [GeneratedRegex("\\G(?:^\\S+\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+(?<peer>\\S+)[^\\n]*?(?:(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$))?\\n\\s*skmem:\\(r\\d+,rb\\d+,t(?<queued>\\d+),tb(?<sndbuf>\\d+),)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^\\S+\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+(?<peer>\\S+)[^\\n]*?(?:(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=(?<fd>\\d+)\\)\\)[ \\t]*$))?\\n\\s*skmem:\\(r\\d+,rb(?<rcvbuf>\\d+),t\\d+,tb(?<sndbuf>\\d+),[^)]*?d(?<drops>\\d+)\\))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A25();
 
-    [GeneratedRegex("^\\S+\\s+\\d+\\s+\\d+\\s+(?<local>\\S+)\\s+\\S+[^\\n]*?(?:users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$)?\\n\\s*skmem:\\(r\\d+,rb\\d+,t(?<queued>\\d+),tb(?<sndbuf>\\d+),", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^\\S+\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+(?<peer>\\S+)[^\\n]*?(?:(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$))?\\n\\s*skmem:\\(r\\d+,rb\\d+,t(?<queued>\\d+),tb(?<sndbuf>\\d+),", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P26();
 
-    [GeneratedRegex("\\G(?:^\\S+\\s+\\d+\\s+\\d+\\s+(?<local>\\S+)\\s+\\S+[^\\n]*?(?:users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$)?\\n\\s*skmem:\\(r\\d+,rb\\d+,t(?<queued>\\d+),tb(?<sndbuf>\\d+),)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^\\S+\\s+(?<recv_q>\\d+)\\s+(?<send_q>\\d+)\\s+(?<local>\\S+)\\s+(?<peer>\\S+)[^\\n]*?(?:(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$))?\\n\\s*skmem:\\(r\\d+,rb\\d+,t(?<queued>\\d+),tb(?<sndbuf>\\d+),)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A26();
 
-    [GeneratedRegex("^\\S+\\s+\\d+\\s+\\d+\\s+(?<protocol>\\d+):(?<port>-?\\d+)\\s+\\S+\\s+skmem:\\(r\\d+,rb(?<rcvbuf>\\d+),", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^\\S+\\s+\\d+\\s+\\d+\\s+(?<local>\\S+)\\s+\\S+[^\\n]*?(?:users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$)?\\n\\s*skmem:\\(r\\d+,rb\\d+,t(?<queued>\\d+),tb(?<sndbuf>\\d+),", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P27();
 
-    [GeneratedRegex("\\G(?:^\\S+\\s+\\d+\\s+\\d+\\s+(?<protocol>\\d+):(?<port>-?\\d+)\\s+\\S+\\s+skmem:\\(r\\d+,rb(?<rcvbuf>\\d+),)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^\\S+\\s+\\d+\\s+\\d+\\s+(?<local>\\S+)\\s+\\S+[^\\n]*?(?:users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$)?\\n\\s*skmem:\\(r\\d+,rb\\d+,t(?<queued>\\d+),tb(?<sndbuf>\\d+),)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A27();
 
-    [GeneratedRegex("^\\[ *(?<t>[\\d.]+)\\] (?:\\S+ )?kernel: (?<comm>(?:\\\\x[0-9a-f]{2}|[^\\n]){1,15}?): page allocation failure: order:(?<order>\\d+), mode:", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^\\S+\\s+\\d+\\s+\\d+\\s+(?<protocol>\\d+):(?<port>-?\\d+)\\s+\\S+\\s+skmem:\\(r\\d+,rb(?<rcvbuf>\\d+),", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P28();
 
-    [GeneratedRegex("\\G(?:^\\[ *(?<t>[\\d.]+)\\] (?:\\S+ )?kernel: (?<comm>(?:\\\\x[0-9a-f]{2}|[^\\n]){1,15}?): page allocation failure: order:(?<order>\\d+), mode:)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^\\S+\\s+\\d+\\s+\\d+\\s+(?<protocol>\\d+):(?<port>-?\\d+)\\s+\\S+\\s+skmem:\\(r\\d+,rb(?<rcvbuf>\\d+),)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A28();
 
-    [GeneratedRegex("^\\[ *(?<t>[\\d.]+)\\] (?:\\S+ )?kernel: (?<kind>Out of memory(?: \\(oom_kill_allocating_task\\))?|Memory cgroup out of memory): Killed process (?<pid>\\d+) \\((?<comm>[^\\n]*)\\) total-vm:", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^\\[ *(?<t>[\\d.]+)\\] (?:\\S+ )?kernel: (?<comm>(?:\\\\x[0-9a-f]{2}|[^\\n]){1,15}?): page allocation failure: order:(?<order>\\d+), mode:", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P29();
 
-    [GeneratedRegex("\\G(?:^\\[ *(?<t>[\\d.]+)\\] (?:\\S+ )?kernel: (?<kind>Out of memory(?: \\(oom_kill_allocating_task\\))?|Memory cgroup out of memory): Killed process (?<pid>\\d+) \\((?<comm>[^\\n]*)\\) total-vm:)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^\\[ *(?<t>[\\d.]+)\\] (?:\\S+ )?kernel: (?<comm>(?:\\\\x[0-9a-f]{2}|[^\\n]){1,15}?): page allocation failure: order:(?<order>\\d+), mode:)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A29();
 
-    [GeneratedRegex("^\\[ *(?<t>[\\d.]+)\\] (?:\\S+ )?kernel: memory: usage (?<usage_kb>\\d+)kB, limit (?<limit_kb>\\d+)kB(?:[^\\n]*\\n(?!\\[ *[\\d.]+\\] (?:\\S+ )?kernel: memory: usage ))*?\\[ *[\\d.]+\\] (?:\\S+ )?kernel: oom-kill:constraint=CONSTRAINT_MEMCG[^\\n]*?,oom_memcg=(?<memcg>/(?<slice>[^,/\\n]+\\.slice)(?:/(?<subslice>[^,/\\n]+\\.slice))?/(?<unit>[^,/\\n]+\\.service)|(?:/[^,/\\n]+\\.slice)*/(?<unit>[^,/\\n]+\\.service)|/(?<loose>[^,/\\n]+)|/[^,\\n]*?)(?=,)[^\\n]*?,task=(?<comm>[^\\n]*?),pid=(?<pid>\\d+)(?:,uid=\\d+)?[ \\t]*$", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^\\[ *(?<t>[\\d.]+)\\] (?:\\S+ )?kernel: (?<kind>Out of memory(?: \\(oom_kill_allocating_task\\))?|Memory cgroup out of memory): Killed process (?<pid>\\d+) \\((?<comm>[^\\n]*)\\) total-vm:", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P30();
 
-    [GeneratedRegex("\\G(?:^\\[ *(?<t>[\\d.]+)\\] (?:\\S+ )?kernel: memory: usage (?<usage_kb>\\d+)kB, limit (?<limit_kb>\\d+)kB(?:[^\\n]*\\n(?!\\[ *[\\d.]+\\] (?:\\S+ )?kernel: memory: usage ))*?\\[ *[\\d.]+\\] (?:\\S+ )?kernel: oom-kill:constraint=CONSTRAINT_MEMCG[^\\n]*?,oom_memcg=(?<memcg>/(?<slice>[^,/\\n]+\\.slice)(?:/(?<subslice>[^,/\\n]+\\.slice))?/(?<unit>[^,/\\n]+\\.service)|(?:/[^,/\\n]+\\.slice)*/(?<unit>[^,/\\n]+\\.service)|/(?<loose>[^,/\\n]+)|/[^,\\n]*?)(?=,)[^\\n]*?,task=(?<comm>[^\\n]*?),pid=(?<pid>\\d+)(?:,uid=\\d+)?[ \\t]*$)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^\\[ *(?<t>[\\d.]+)\\] (?:\\S+ )?kernel: (?<kind>Out of memory(?: \\(oom_kill_allocating_task\\))?|Memory cgroup out of memory): Killed process (?<pid>\\d+) \\((?<comm>[^\\n]*)\\) total-vm:)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A30();
 
-    [GeneratedRegex("^\\[ *(?<t>[\\d.]+)\\] (?:\\S+ )?kernel: neighbour: (?<table>arp_cache|ndisc_cache): neighbor table overflow!", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^\\[ *(?<t>[\\d.]+)\\] (?:\\S+ )?kernel: memory: usage (?<usage_kb>\\d+)kB, limit (?<limit_kb>\\d+)kB(?:[^\\n]*\\n(?!\\[ *[\\d.]+\\] (?:\\S+ )?kernel: memory: usage ))*?\\[ *[\\d.]+\\] (?:\\S+ )?kernel: oom-kill:constraint=CONSTRAINT_MEMCG[^\\n]*?,oom_memcg=(?<memcg>/(?<slice>[^,/\\n]+\\.slice)(?:/(?<subslice>[^,/\\n]+\\.slice))?/(?<unit>[^,/\\n]+\\.service)|(?:/[^,/\\n]+\\.slice)*/(?<unit>[^,/\\n]+\\.service)|/(?<loose>[^,/\\n]+)|/[^,\\n]*?)(?=,)[^\\n]*?,task=(?<comm>[^\\n]*?),pid=(?<pid>\\d+)(?:,uid=\\d+)?[ \\t]*$", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P31();
 
-    [GeneratedRegex("\\G(?:^\\[ *(?<t>[\\d.]+)\\] (?:\\S+ )?kernel: neighbour: (?<table>arp_cache|ndisc_cache): neighbor table overflow!)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^\\[ *(?<t>[\\d.]+)\\] (?:\\S+ )?kernel: memory: usage (?<usage_kb>\\d+)kB, limit (?<limit_kb>\\d+)kB(?:[^\\n]*\\n(?!\\[ *[\\d.]+\\] (?:\\S+ )?kernel: memory: usage ))*?\\[ *[\\d.]+\\] (?:\\S+ )?kernel: oom-kill:constraint=CONSTRAINT_MEMCG[^\\n]*?,oom_memcg=(?<memcg>/(?<slice>[^,/\\n]+\\.slice)(?:/(?<subslice>[^,/\\n]+\\.slice))?/(?<unit>[^,/\\n]+\\.service)|(?:/[^,/\\n]+\\.slice)*/(?<unit>[^,/\\n]+\\.service)|/(?<loose>[^,/\\n]+)|/[^,\\n]*?)(?=,)[^\\n]*?,task=(?<comm>[^\\n]*?),pid=(?<pid>\\d+)(?:,uid=\\d+)?[ \\t]*$)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A31();
 
-    [GeneratedRegex("^\\[ *(?<t>[\\d.]+)\\](?: ?\\[ *[TC]\\d+\\])? (?<comm>(?:\\\\x[0-9a-f]{2}|[^\\n]){1,15}?): page allocation failure: order:(?<order>\\d+), mode:", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^\\[ *(?<t>[\\d.]+)\\] (?:\\S+ )?kernel: neighbour: (?<table>arp_cache|ndisc_cache): neighbor table overflow!", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P32();
 
-    [GeneratedRegex("\\G(?:^\\[ *(?<t>[\\d.]+)\\](?: ?\\[ *[TC]\\d+\\])? (?<comm>(?:\\\\x[0-9a-f]{2}|[^\\n]){1,15}?): page allocation failure: order:(?<order>\\d+), mode:)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^\\[ *(?<t>[\\d.]+)\\] (?:\\S+ )?kernel: neighbour: (?<table>arp_cache|ndisc_cache): neighbor table overflow!)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A32();
 
-    [GeneratedRegex("^\\[ *(?<t>[\\d.]+)\\](?: ?\\[ *[TC]\\d+\\])? (?<kind>Out of memory(?: \\(oom_kill_allocating_task\\))?|Memory cgroup out of memory): Killed process (?<pid>\\d+) \\((?<comm>[^\\n]*)\\) total-vm:", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^\\[ *(?<t>[\\d.]+)\\](?: ?\\[ *[TC]\\d+\\])? (?<comm>(?:\\\\x[0-9a-f]{2}|[^\\n]){1,15}?): page allocation failure: order:(?<order>\\d+), mode:", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P33();
 
-    [GeneratedRegex("\\G(?:^\\[ *(?<t>[\\d.]+)\\](?: ?\\[ *[TC]\\d+\\])? (?<kind>Out of memory(?: \\(oom_kill_allocating_task\\))?|Memory cgroup out of memory): Killed process (?<pid>\\d+) \\((?<comm>[^\\n]*)\\) total-vm:)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^\\[ *(?<t>[\\d.]+)\\](?: ?\\[ *[TC]\\d+\\])? (?<comm>(?:\\\\x[0-9a-f]{2}|[^\\n]){1,15}?): page allocation failure: order:(?<order>\\d+), mode:)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A33();
 
-    [GeneratedRegex("^\\[ *(?<t>[\\d.]+)\\](?: ?\\[ *[TC]\\d+\\])? memory: usage (?<usage_kb>\\d+)kB, limit (?<limit_kb>\\d+)kB(?:[^\\n]*\\n(?!\\[ *[\\d.]+\\](?: ?\\[ *[TC]\\d+\\])? memory: usage ))*?\\[ *[\\d.]+\\](?: ?\\[ *[TC]\\d+\\])? oom-kill:constraint=CONSTRAINT_MEMCG[^\\n]*?,oom_memcg=(?<memcg>/(?<slice>[^,/\\n]+\\.slice)(?:/(?<subslice>[^,/\\n]+\\.slice))?/(?<unit>[^,/\\n]+\\.service)|(?:/[^,/\\n]+\\.slice)*/(?<unit>[^,/\\n]+\\.service)|/(?<loose>[^,/\\n]+)|/[^,\\n]*?)(?=,)[^\\n]*?,task=(?<comm>[^\\n]*?),pid=(?<pid>\\d+)(?:,uid=\\d+)?[ \\t]*$", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^\\[ *(?<t>[\\d.]+)\\](?: ?\\[ *[TC]\\d+\\])? (?<kind>Out of memory(?: \\(oom_kill_allocating_task\\))?|Memory cgroup out of memory): Killed process (?<pid>\\d+) \\((?<comm>[^\\n]*)\\) total-vm:", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P34();
 
-    [GeneratedRegex("\\G(?:^\\[ *(?<t>[\\d.]+)\\](?: ?\\[ *[TC]\\d+\\])? memory: usage (?<usage_kb>\\d+)kB, limit (?<limit_kb>\\d+)kB(?:[^\\n]*\\n(?!\\[ *[\\d.]+\\](?: ?\\[ *[TC]\\d+\\])? memory: usage ))*?\\[ *[\\d.]+\\](?: ?\\[ *[TC]\\d+\\])? oom-kill:constraint=CONSTRAINT_MEMCG[^\\n]*?,oom_memcg=(?<memcg>/(?<slice>[^,/\\n]+\\.slice)(?:/(?<subslice>[^,/\\n]+\\.slice))?/(?<unit>[^,/\\n]+\\.service)|(?:/[^,/\\n]+\\.slice)*/(?<unit>[^,/\\n]+\\.service)|/(?<loose>[^,/\\n]+)|/[^,\\n]*?)(?=,)[^\\n]*?,task=(?<comm>[^\\n]*?),pid=(?<pid>\\d+)(?:,uid=\\d+)?[ \\t]*$)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^\\[ *(?<t>[\\d.]+)\\](?: ?\\[ *[TC]\\d+\\])? (?<kind>Out of memory(?: \\(oom_kill_allocating_task\\))?|Memory cgroup out of memory): Killed process (?<pid>\\d+) \\((?<comm>[^\\n]*)\\) total-vm:)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A34();
 
-    [GeneratedRegex("^\\[ *(?<t>[\\d.]+)\\](?: ?\\[ *[TC]\\d+\\])? neighbour: (?<table>arp_cache|ndisc_cache): neighbor table overflow!", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^\\[ *(?<t>[\\d.]+)\\](?: ?\\[ *[TC]\\d+\\])? memory: usage (?<usage_kb>\\d+)kB, limit (?<limit_kb>\\d+)kB(?:[^\\n]*\\n(?!\\[ *[\\d.]+\\](?: ?\\[ *[TC]\\d+\\])? memory: usage ))*?\\[ *[\\d.]+\\](?: ?\\[ *[TC]\\d+\\])? oom-kill:constraint=CONSTRAINT_MEMCG[^\\n]*?,oom_memcg=(?<memcg>/(?<slice>[^,/\\n]+\\.slice)(?:/(?<subslice>[^,/\\n]+\\.slice))?/(?<unit>[^,/\\n]+\\.service)|(?:/[^,/\\n]+\\.slice)*/(?<unit>[^,/\\n]+\\.service)|/(?<loose>[^,/\\n]+)|/[^,\\n]*?)(?=,)[^\\n]*?,task=(?<comm>[^\\n]*?),pid=(?<pid>\\d+)(?:,uid=\\d+)?[ \\t]*$", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P35();
 
-    [GeneratedRegex("\\G(?:^\\[ *(?<t>[\\d.]+)\\](?: ?\\[ *[TC]\\d+\\])? neighbour: (?<table>arp_cache|ndisc_cache): neighbor table overflow!)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^\\[ *(?<t>[\\d.]+)\\](?: ?\\[ *[TC]\\d+\\])? memory: usage (?<usage_kb>\\d+)kB, limit (?<limit_kb>\\d+)kB(?:[^\\n]*\\n(?!\\[ *[\\d.]+\\](?: ?\\[ *[TC]\\d+\\])? memory: usage ))*?\\[ *[\\d.]+\\](?: ?\\[ *[TC]\\d+\\])? oom-kill:constraint=CONSTRAINT_MEMCG[^\\n]*?,oom_memcg=(?<memcg>/(?<slice>[^,/\\n]+\\.slice)(?:/(?<subslice>[^,/\\n]+\\.slice))?/(?<unit>[^,/\\n]+\\.service)|(?:/[^,/\\n]+\\.slice)*/(?<unit>[^,/\\n]+\\.service)|/(?<loose>[^,/\\n]+)|/[^,\\n]*?)(?=,)[^\\n]*?,task=(?<comm>[^\\n]*?),pid=(?<pid>\\d+)(?:,uid=\\d+)?[ \\t]*$)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A35();
 
-    [GeneratedRegex("^\\d+:\\s+(?<name>[^:@\\s]+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^\\[ *(?<t>[\\d.]+)\\](?: ?\\[ *[TC]\\d+\\])? neighbour: (?<table>arp_cache|ndisc_cache): neighbor table overflow!", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P36();
 
-    [GeneratedRegex("\\G(?:^\\d+:\\s+(?<name>[^:@\\s]+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^\\[ *(?<t>[\\d.]+)\\](?: ?\\[ *[TC]\\d+\\])? neighbour: (?<table>arp_cache|ndisc_cache): neighbor table overflow!)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A36();
 
-    [GeneratedRegex("^\\d+\\s+(?<dev>\\S+)\\s+(?!ff0[12]0{27}1\\s)(?!ff020{17}1ff)(?<group>[0-9a-f]{32})\\s+(?<users>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^\\d+:\\s+(?<name>[^:@\\s]+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P37();
 
-    [GeneratedRegex("\\G(?:^\\d+\\s+(?<dev>\\S+)\\s+(?!ff0[12]0{27}1\\s)(?!ff020{17}1ff)(?<group>[0-9a-f]{32})\\s+(?<users>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^\\d+:\\s+(?<name>[^:@\\s]+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A37();
 
-    [GeneratedRegex("^\\s*(?<name>[^:\\s]+):", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^\\d+\\s+(?<dev>\\S+)\\s+(?!ff0[12]0{27}1\\s)(?!ff020{17}1ff)(?<group>[0-9a-f]{32})\\s+(?<users>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P38();
 
-    [GeneratedRegex("\\G(?:^\\s*(?<name>[^:\\s]+):)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^\\d+\\s+(?<dev>\\S+)\\s+(?!ff0[12]0{27}1\\s)(?!ff020{17}1ff)(?<group>[0-9a-f]{32})\\s+(?<users>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A38();
 
-    [GeneratedRegex("^\\s*\\d+:\\s+(?<local>[0-9A-F]+:[0-9A-F]+)\\s+(?<peer>\\S+)\\s+\\S+\\s+\\S+\\s+\\S+\\s+\\S+\\s+(?<uid>\\d+)\\s+\\d+\\s+(?<inode>\\d+)\\s+\\d+\\s+\\S+\\s+(?<drops>\\d+)(?<recv_q>)(?<send_q>)(?<rcvbuf>)(?<sndbuf>)(?<process>)(?<pid>)(?<fd>)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^\\s*(?<name>[^:\\s]+):", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P39();
 
-    [GeneratedRegex("\\G(?:^\\s*\\d+:\\s+(?<local>[0-9A-F]+:[0-9A-F]+)\\s+(?<peer>\\S+)\\s+\\S+\\s+\\S+\\s+\\S+\\s+\\S+\\s+(?<uid>\\d+)\\s+\\d+\\s+(?<inode>\\d+)\\s+\\d+\\s+\\S+\\s+(?<drops>\\d+)(?<recv_q>)(?<send_q>)(?<rcvbuf>)(?<sndbuf>)(?<process>)(?<pid>)(?<fd>))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^\\s*(?<name>[^:\\s]+):)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A39();
 
-    [GeneratedRegex("^\\s*\\d+:\\s+\\S+\\s+\\S+\\s+03\\s", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^\\s*\\d+:\\s+(?<local>[0-9A-F]+:[0-9A-F]+)\\s+(?<peer>\\S+)\\s+\\S+\\s+\\S+\\s+\\S+\\s+\\S+\\s+(?<uid>\\d+)\\s+\\d+\\s+(?<inode>\\d+)\\s+\\d+\\s+\\S+\\s+(?<drops>\\d+)(?<recv_q>)(?<send_q>)(?<rcvbuf>)(?<sndbuf>)(?<process>)(?<pid>)(?<fd>)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P40();
 
-    [GeneratedRegex("\\G(?:^\\s*\\d+:\\s+\\S+\\s+\\S+\\s+03\\s)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^\\s*\\d+:\\s+(?<local>[0-9A-F]+:[0-9A-F]+)\\s+(?<peer>\\S+)\\s+\\S+\\s+\\S+\\s+\\S+\\s+\\S+\\s+(?<uid>\\d+)\\s+\\d+\\s+(?<inode>\\d+)\\s+\\d+\\s+\\S+\\s+(?<drops>\\d+)(?<recv_q>)(?<send_q>)(?<rcvbuf>)(?<sndbuf>)(?<process>)(?<pid>)(?<fd>))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A40();
 
-    [GeneratedRegex("^\\s*\\d+\\s+(?<key>(?<dev>\\S+)\\s+(?<group>[0-9a-f]{32}))\\s+(?<source>[0-9a-f]{32})\\s+(?<inc>\\d+)\\s+(?<exc>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^\\s*\\d+:\\s+\\S+\\s+\\S+\\s+03\\s", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P41();
 
-    [GeneratedRegex("\\G(?:^\\s*\\d+\\s+(?<key>(?<dev>\\S+)\\s+(?<group>[0-9a-f]{32}))\\s+(?<source>[0-9a-f]{32})\\s+(?<inc>\\d+)\\s+(?<exc>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^\\s*\\d+:\\s+\\S+\\s+\\S+\\s+03\\s)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A41();
 
-    [GeneratedRegex("^\\s*\\d+\\s+(?<key>(?<dev>\\S+)\\s+0x(?<group>[0-9a-f]+))\\s+0x(?<source>[0-9a-f]+)\\s+(?<inc>\\d+)\\s+(?<exc>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^\\s*\\d+\\s+(?<key>(?<dev>\\S+)\\s+(?<group>[0-9a-f]{32}))\\s+(?<source>[0-9a-f]{32})\\s+(?<inc>\\d+)\\s+(?<exc>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P42();
 
-    [GeneratedRegex("\\G(?:^\\s*\\d+\\s+(?<key>(?<dev>\\S+)\\s+0x(?<group>[0-9a-f]+))\\s+0x(?<source>[0-9a-f]+)\\s+(?<inc>\\d+)\\s+(?<exc>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^\\s*\\d+\\s+(?<key>(?<dev>\\S+)\\s+(?<group>[0-9a-f]{32}))\\s+(?<source>[0-9a-f]{32})\\s+(?<inc>\\d+)\\s+(?<exc>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A42();
 
-    [GeneratedRegex("^filter (?:parent \\S+ )?protocol (?<protocol>\\S+) pref (?<pref>\\d+) (?<kind>\\S+) chain (?<chain>\\d+) (?=(?:[^\\n]* name (?<name>\\S+))?)(?<spec>(?:handle|fh) [^\\n]*?)\\s*$", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^\\s*\\d+\\s+(?<key>(?<dev>\\S+)\\s+0x(?<group>[0-9a-f]+))\\s+0x(?<source>[0-9a-f]+)\\s+(?<inc>\\d+)\\s+(?<exc>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P43();
 
-    [GeneratedRegex("\\G(?:^filter (?:parent \\S+ )?protocol (?<protocol>\\S+) pref (?<pref>\\d+) (?<kind>\\S+) chain (?<chain>\\d+) (?=(?:[^\\n]* name (?<name>\\S+))?)(?<spec>(?:handle|fh) [^\\n]*?)\\s*$)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^\\s*\\d+\\s+(?<key>(?<dev>\\S+)\\s+0x(?<group>[0-9a-f]+))\\s+0x(?<source>[0-9a-f]+)\\s+(?<inc>\\d+)\\s+(?<exc>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A43();
 
-    [GeneratedRegex("^oom_kill (?<value>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^filter (?:parent \\S+ )?protocol (?<protocol>\\S+) pref (?<pref>\\d+) (?<kind>\\S+) chain (?<chain>\\d+) (?=(?:[^\\n]* name (?<name>\\S+))?)(?<spec>(?:handle|fh) [^\\n]*?)\\s*$", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P44();
 
-    [GeneratedRegex("\\G(?:^oom_kill (?<value>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^filter (?:parent \\S+ )?protocol (?<protocol>\\S+) pref (?<pref>\\d+) (?<kind>\\S+) chain (?<chain>\\d+) (?=(?:[^\\n]* name (?<name>\\S+))?)(?<spec>(?:handle|fh) [^\\n]*?)\\s*$)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A44();
 
-    [GeneratedRegex("^qdisc (?<kind>\\S+) (?<handle>\\S+) dev (?<dev>\\S+) (?:root|parent (?<parent>\\S+))[^\\n]*\\n\\s*Sent \\d+ bytes \\d+ pkt \\(dropped (?<drops>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^oom_kill (?<value>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P45();
 
-    [GeneratedRegex("\\G(?:^qdisc (?<kind>\\S+) (?<handle>\\S+) dev (?<dev>\\S+) (?:root|parent (?<parent>\\S+))[^\\n]*\\n\\s*Sent \\d+ bytes \\d+ pkt \\(dropped (?<drops>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^oom_kill (?<value>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A45();
 
-    [GeneratedRegex("^qdisc (?<kind>\\S+) (?<handle>\\S+) dev (?<dev>\\S+) root[^\\n]*\\n\\s*Sent \\d+ bytes \\d+ pkt \\(dropped (?<drops>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^qdisc (?<kind>\\S+) (?<handle>\\S+) dev (?<dev>\\S+) (?:root|parent (?<parent>\\S+))[^\\n]*\\n\\s*Sent \\d+ bytes \\d+ pkt \\(dropped (?<drops>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P46();
 
-    [GeneratedRegex("\\G(?:^qdisc (?<kind>\\S+) (?<handle>\\S+) dev (?<dev>\\S+) root[^\\n]*\\n\\s*Sent \\d+ bytes \\d+ pkt \\(dropped (?<drops>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^qdisc (?<kind>\\S+) (?<handle>\\S+) dev (?<dev>\\S+) (?:root|parent (?<parent>\\S+))[^\\n]*\\n\\s*Sent \\d+ bytes \\d+ pkt \\(dropped (?<drops>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A46();
 
-    [GeneratedRegex("^qdisc (?<kind>\\S+) (?<handle>\\S+) dev (?<dev>\\S+)(?: parent (?<parent>\\S+))?[^\\n]*\\n\\s*Sent \\d+ bytes \\d+ pkt \\(dropped (?<drops>\\d+), overlimits (?<overlimits>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^qdisc (?<kind>\\S+) (?<handle>\\S+) dev (?<dev>\\S+) parent (?<pmajor>[0-9a-f]+:)(?<minor>[0-9a-f]*)[^\\n]*\\n\\s*Sent \\d+ bytes \\d+ pkt \\(dropped (?<drops>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P47();
 
-    [GeneratedRegex("\\G(?:^qdisc (?<kind>\\S+) (?<handle>\\S+) dev (?<dev>\\S+)(?: parent (?<parent>\\S+))?[^\\n]*\\n\\s*Sent \\d+ bytes \\d+ pkt \\(dropped (?<drops>\\d+), overlimits (?<overlimits>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^qdisc (?<kind>\\S+) (?<handle>\\S+) dev (?<dev>\\S+) parent (?<pmajor>[0-9a-f]+:)(?<minor>[0-9a-f]*)[^\\n]*\\n\\s*Sent \\d+ bytes \\d+ pkt \\(dropped (?<drops>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A47();
 
-    [GeneratedRegex("^qdisc (?<kind>clsact) (?<handle>\\S+) dev (?<dev>\\S+)[^\\n]*\\n\\s*Sent (?<bytes>\\d+) bytes (?<packets>\\d+) pkt \\(dropped (?<drops>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^qdisc (?<kind>\\S+) (?<handle>\\S+) dev (?<dev>\\S+) root[^\\n]*\\n\\s*Sent \\d+ bytes \\d+ pkt \\(dropped (?<drops>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P48();
 
-    [GeneratedRegex("\\G(?:^qdisc (?<kind>clsact) (?<handle>\\S+) dev (?<dev>\\S+)[^\\n]*\\n\\s*Sent (?<bytes>\\d+) bytes (?<packets>\\d+) pkt \\(dropped (?<drops>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^qdisc (?<kind>\\S+) (?<handle>\\S+) dev (?<dev>\\S+) root[^\\n]*\\n\\s*Sent \\d+ bytes \\d+ pkt \\(dropped (?<drops>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A48();
 
-    [GeneratedRegex("^some avg10=(?<some10>[\\d.]+) avg60=(?<some60>[\\d.]+)[\\s\\S]*?^full avg10=(?<full10>[\\d.]+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^qdisc (?<kind>\\S+) (?<handle>\\S+) dev (?<dev>\\S+)(?: parent (?<parent>\\S+))?[^\\n]*\\n\\s*Sent \\d+ bytes \\d+ pkt \\(dropped (?<drops>\\d+), overlimits (?<overlimits>\\d+)[^\\n]*(?:\\n\\s*backlog \\S+ (?<qlen>\\d+)p)?", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P49();
 
-    [GeneratedRegex("\\G(?:^some avg10=(?<some10>[\\d.]+) avg60=(?<some60>[\\d.]+)[\\s\\S]*?^full avg10=(?<full10>[\\d.]+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^qdisc (?<kind>\\S+) (?<handle>\\S+) dev (?<dev>\\S+)(?: parent (?<parent>\\S+))?[^\\n]*\\n\\s*Sent \\d+ bytes \\d+ pkt \\(dropped (?<drops>\\d+), overlimits (?<overlimits>\\d+)[^\\n]*(?:\\n\\s*backlog \\S+ (?<qlen>\\d+)p)?)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A49();
 
-    [GeneratedRegex("^src (?<src>\\S+) dst (?<dst>\\S+)(?<selector>[^\\n]*?)[ \\t]*\\n[ \\t]+dir (?<dir>\\S+) priority (?<priority>\\d+)(?: ptype (?<ptype>\\S+))?[^\\n]*\\n(?=(?:[ \\t]+tmpl [^\\n]*\\n[ \\t]+[^\\n]*\\n){5}[ \\t]+(?<at_limit>tmpl) )?", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^qdisc (?<kind>clsact) (?<handle>\\S+) dev (?<dev>\\S+)[^\\n]*\\n\\s*Sent (?<bytes>\\d+) bytes (?<packets>\\d+) pkt \\(dropped (?<drops>\\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex P50();
 
-    [GeneratedRegex("\\G(?:^src (?<src>\\S+) dst (?<dst>\\S+)(?<selector>[^\\n]*?)[ \\t]*\\n[ \\t]+dir (?<dir>\\S+) priority (?<priority>\\d+)(?: ptype (?<ptype>\\S+))?[^\\n]*\\n(?=(?:[ \\t]+tmpl [^\\n]*\\n[ \\t]+[^\\n]*\\n){5}[ \\t]+(?<at_limit>tmpl) )?)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("\\G(?:^qdisc (?<kind>clsact) (?<handle>\\S+) dev (?<dev>\\S+)[^\\n]*\\n\\s*Sent (?<bytes>\\d+) bytes (?<packets>\\d+) pkt \\(dropped (?<drops>\\d+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
     private static partial Regex A50();
+
+    [GeneratedRegex("^some avg10=(?<some10>[\\d.]+) avg60=(?<some60>[\\d.]+)[\\s\\S]*?^full avg10=(?<full10>[\\d.]+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    private static partial Regex P51();
+
+    [GeneratedRegex("\\G(?:^some avg10=(?<some10>[\\d.]+) avg60=(?<some60>[\\d.]+)[\\s\\S]*?^full avg10=(?<full10>[\\d.]+))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    private static partial Regex A51();
+
+    [GeneratedRegex("^src (?<src>\\S+) dst (?<dst>\\S+)(?<selector>[^\\n]*?)[ \\t]*\\n[ \\t]+dir (?<dir>\\S+) priority (?<priority>\\d+)(?: ptype (?<ptype>\\S+))?[^\\n]*\\n(?=(?:[ \\t]+tmpl [^\\n]*\\n[ \\t]+[^\\n]*\\n){5}[ \\t]+(?<at_limit>tmpl) )?", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    private static partial Regex P52();
+
+    [GeneratedRegex("\\G(?:^src (?<src>\\S+) dst (?<dst>\\S+)(?<selector>[^\\n]*?)[ \\t]*\\n[ \\t]+dir (?<dir>\\S+) priority (?<priority>\\d+)(?: ptype (?<ptype>\\S+))?[^\\n]*\\n(?=(?:[ \\t]+tmpl [^\\n]*\\n[ \\t]+[^\\n]*\\n){5}[ \\t]+(?<at_limit>tmpl) )?)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    private static partial Regex A52();
+
+    [GeneratedRegex("^tcp\\s+(?<state>\\S+)\\s+(?<recv_q>\\d+)\\s+\\d+\\s+(?<local>\\S+)\\s+(?<peer>\\S+)[^\\n]*?(?:(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$))?\\n\\s*skmem:\\(r\\d+,rb(?<rcvbuf>\\d+),[^)]*?d(?<drops>\\d+)\\)", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    private static partial Regex P53();
+
+    [GeneratedRegex("\\G(?:^tcp\\s+(?<state>\\S+)\\s+(?<recv_q>\\d+)\\s+\\d+\\s+(?<local>\\S+)\\s+(?<peer>\\S+)[^\\n]*?(?:(?>users:\\([^\\n]*\\(\"(?<process>[^\\n]*?)\",pid=(?<pid>\\d+),fd=\\d+\\)\\)[ \\t]*$))?\\n\\s*skmem:\\(r\\d+,rb(?<rcvbuf>\\d+),[^)]*?d(?<drops>\\d+)\\))", RegexOptions.Multiline | RegexOptions.CultureInvariant, 200)]
+    private static partial Regex A53();
 }
