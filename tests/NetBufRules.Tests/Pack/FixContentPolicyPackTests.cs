@@ -35,8 +35,9 @@ public sealed class FixContentPolicyPackTests
         }
         // Every recorded host gets at least one fix, so the policy is exercised on each; but for two the right lever is
         // no file: a receive buffer the application set itself (the application is the lever), and output-path drops
-        // nothing explains (no sysctl on a guess).
-        if (name is not ("netns-udp-rcvbuf" or "netns-output-unexplained"))
+        // nothing explains (no sysctl on a guess; netns-udp-too-large was recorded without the drop reasons that would
+        // tell its datagrams too large from a full buffer, so its drops stay unexplained too).
+        if (name is not ("netns-udp-rcvbuf" or "netns-output-unexplained" or "netns-udp-too-large"))
             report.Results.SelectMany(r => r.Fixes).ShouldNotBeEmpty();
     }
 

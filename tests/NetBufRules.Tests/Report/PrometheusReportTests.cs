@@ -52,7 +52,7 @@ public sealed class PrometheusReportTests
     [Theory]
     [InlineData("netns-xfrm-policy", "xfrm-policy", "xfrm_policy_output_errors_per_second")]
     [InlineData("netns-tc-egress", "tc-egress-drops", "tc_egress_drops_filter_drops_per_second")]
-    [InlineData("netns-udp-too-large", "udp-datagram-too-large", "udp_datagram_too_large_send_errors_per_second")]
+    [InlineData("red-team/netns-udp6-too-large", "udp-datagram-too-large", "udp_datagram_too_large_send_errors_per_second")]
     [InlineData("netns-optmem-zerocopy", "socket-option-memory", "socket_option_memory_option_memory_ratio")]
     [InlineData("netns-multicast-groups", "multicast-limits", "multicast_limits_limit_fill_ratio")]
     [InlineData("netns-multicast-sources", "multicast-limits", "multicast_limits_limit_fill_ratio")]
