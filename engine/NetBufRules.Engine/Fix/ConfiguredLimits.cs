@@ -56,8 +56,7 @@ internal static class ConfiguredLimits
 
     /// <summary>limits.conf and every other limits.d file (a file of the fix's name is the one it replaces, compared elsewhere).</summary>
     private static List<(string File, string Text)> LimitsFiles(string fixPath, string? root) =>
-        [.. new[] { LimitsConf }.Concat(Conf(root, LimitsFolder).Where(f => Path.GetFileName(f) != Path.GetFileName(fixPath)))
-            .Select(f => (f, Text(root, f))).Where(f => f.Item2 is not null).Select(f => (f.f, f.Item2!))];
+        Read(root, new[] { LimitsConf }.Concat(TargetConfig.Files(root, LimitsFolder).Where(f => Path.GetFileName(f) != Path.GetFileName(fixPath))));
 
     /// <summary>The unit's own file (the first found, as systemd takes it) and its other drop-ins in every unit folder.</summary>
     private static List<(string File, string Text)> UnitFiles(string fixPath, string? root)
@@ -65,48 +64,15 @@ internal static class ConfiguredLimits
         var folder = Path.GetFileName(Path.GetDirectoryName(fixPath)!);
         if (!folder.EndsWith(".d", StringComparison.Ordinal)) return [];
         var unit = folder[..^2];
-        var files = new List<string>();
-        if (UnitFolders.Select(d => $"{d}/{unit}").FirstOrDefault(f => Text(root, f) is not null) is { } main) files.Add(main);
         // A template instance (web@1.service) takes web@.service's file and drop-ins too; a type's drop-ins (service.d) apply to every unit.
         var template = unit.Contains('@', StringComparison.Ordinal) ? unit[..(unit.IndexOf('@', StringComparison.Ordinal) + 1)] + unit[unit.LastIndexOf('.')..] : null;
-        if (template is not null && files.Count == 0 && UnitFolders.Select(d => $"{d}/{template}").FirstOrDefault(f => Text(root, f) is not null) is { } t) files.Add(t);
+        var main = Read(root, UnitFolders.Select(d => $"{d}/{unit}")).Take(1).ToList();
+        if (main.Count == 0 && template is not null) main = Read(root, UnitFolders.Select(d => $"{d}/{template}")).Take(1).ToList();
         var kinds = new[] { unit, template, unit[(unit.LastIndexOf('.') + 1)..] }.OfType<string>();
-        foreach (var dir in UnitFolders)
-        {
-            foreach (var name in kinds)
-                files.AddRange(Conf(root, $"{dir}/{name}.d").Where(f => f != fixPath));
-        }
-        return [.. files.Select(f => (f, Text(root, f))).Where(f => f.Item2 is not null).Select(f => (f.f, f.Item2!))];
+        return [.. main, .. Read(root, UnitFolders.SelectMany(dir => kinds.SelectMany(name => TargetConfig.Files(root, $"{dir}/{name}.d"))).Where(f => f != fixPath))];
     }
 
-    /// <summary>The *.conf files of <paramref name="folder"/>, by their path on the target.</summary>
-    private static IEnumerable<string> Conf(string? root, string folder)
-    {
-        var at = root is null ? folder : Path.Join(root, folder);
-        try
-        {
-            return Directory.Exists(at) ? Directory.GetFiles(at, "*.conf").Select(f => $"{folder}/{Path.GetFileName(f)}").Order(StringComparer.Ordinal).ToList() : [];
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return [];
-        }
-    }
-
-    /// <summary>A regular file's text within the cap, inside the root; null otherwise (a FIFO would block, a link may lead out of an image).</summary>
-    private static string? Text(string? root, string file)
-    {
-        var at = root is null ? file : Path.Join(root, file);
-        if (root is not null && (Primitives.NativeFile.RealPath(at) is not { } real || !real.StartsWith(Path.GetFullPath(root).TrimEnd('/') + "/", StringComparison.Ordinal))) return null;
-        if (Primitives.NativeFile.Stat(at) is not { } st || (st.Mode & Primitives.NativeFile.TypeMask) != Primitives.NativeFile.Regular) return null;
-        if (Primitives.NativeFile.Size(at) is not { } size || size > FixPlanner.MaxCurrentBytes) return null;
-        try
-        {
-            return File.ReadAllText(at);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+    /// <summary>Each of <paramref name="files"/> the target has, with its text, read once.</summary>
+    private static List<(string File, string Text)> Read(string? root, IEnumerable<string> files) =>
+        [.. files.Select(f => (File: f, Text: TargetConfig.Text(root, f))).Where(f => f.Text is not null).Select(f => (f.File, f.Text!))];
 }

@@ -62,43 +62,12 @@ internal static class SysctlDropIn
     /// image's own 60-tuning.conf under --root: its 90- file sorts after and wins at boot. Under a root, a link that
     /// leads outside it is not followed (the image's files, not the build host's).
     /// </summary>
-    public static IReadOnlyList<(string File, string Key, string Value)> BootSettings(string? root)
-    {
-        var settings = new List<(string File, string Key, string Value)>();
-        var inside = root is null ? null : Path.GetFullPath(root).TrimEnd('/') + "/";
-        foreach (var file in BootFolders.SelectMany(folder => Files(root, folder)).Append(SysctlConf))
-        {
-            var at = root is null ? file : Path.Join(root, file);
-            if (!File.Exists(at)) continue;
-            if (inside is not null && (Primitives.NativeFile.RealPath(at) is not { } real || !real.StartsWith(inside, StringComparison.Ordinal))) continue;
-            // A regular file within the cap: a FIFO or device named *.conf would block the read or never end.
-            if (Primitives.NativeFile.Stat(at) is not { } st || (st.Mode & Primitives.NativeFile.TypeMask) != Primitives.NativeFile.Regular) continue;
-            if (Primitives.NativeFile.Size(at) is not { } size || size > FixPlanner.MaxCurrentBytes) continue;
-            try
-            {
-                settings.AddRange(Settings(File.ReadAllText(at)).Select(s => (file, NormalKey(s.Key), s.Value)));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // A file this run cannot read is not compared; the running kernel still is.
-            }
-        }
-        return settings;
-    }
-
-    private static IEnumerable<string> Files(string? root, string folder)
-    {
-        var at = root is null ? folder : Path.Join(root, folder);
-        if (!Directory.Exists(at)) return [];
-        try
-        {
-            return Directory.GetFiles(at, "*.conf").Select(f => Path.Join(folder, Path.GetFileName(f))).Order(StringComparer.Ordinal).ToList();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return [];
-        }
-    }
+    public static IReadOnlyList<(string File, string Key, string Value)> BootSettings(string? root) =>
+        [.. BootFolders.SelectMany(folder => TargetConfig.Files(root, folder)).Append(SysctlConf)
+            // A file this run cannot read is not compared; the running kernel still is.
+            .Select(file => (File: file, Text: TargetConfig.Text(root, file)))
+            .Where(f => f.Text is not null)
+            .SelectMany(f => Settings(f.Text!).Select(s => (f.File, NormalKey(s.Key), s.Value)))];
 
     /// <summary>A key as sysctl reads it from a file: a leading '-' (ignore errors) dropped, '/' separators as dots.</summary>
     public static string NormalKey(string key)
