@@ -14,10 +14,10 @@ namespace NetBufRules.Lint;
 internal static class ConditionChecks
 {
     /// <summary>
-    /// The problems of <paramref name="text"/>, into <paramref name="bag"/>; names are checked against
+    /// The problems of <paramref name="text"/> (text params used as numbers among them, NBR152), into <paramref name="bag"/>; names are checked against
     /// <paramref name="known"/> unless <paramref name="checkNames"/> is false (a <c>where</c>: row columns are only known at run time).
     /// </summary>
-    public static void Check(LocatedText text, IReadOnlyList<string> known, DiagnosticBag bag, bool checkNames)
+    public static void Check(LocatedText text, IReadOnlyList<string> known, IReadOnlyList<ParamSpec> parameters, DiagnosticBag bag, bool checkNames)
     {
         var compiled = ConditionCompiler.Compile(text);
         if (compiled.Error is { } error)
@@ -26,6 +26,7 @@ internal static class ConditionChecks
             return;
         }
         if (ConditionTree.Read(compiled) is not { } tree) return;
+        TextParamChecks.Check(compiled, tree, parameters, bag);
         foreach (var call in tree.Calls.DistinctBy(c => c.Name).Where(c => !FunctionCatalog.Functions.ContainsKey(c.Name)))
             bag.Error(call.At, Codes.UnknownFunction, $"unknown function '{call.Name}'", Suggest.Hint(call.Name, [.. FunctionCatalog.Functions.Keys]));
         foreach (var call in tree.Calls)

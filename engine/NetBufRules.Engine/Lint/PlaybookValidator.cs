@@ -100,11 +100,8 @@ internal static class PlaybookValidator
             bag.Error(fix.Position, Codes.UnsafeFixPath, $"fix path '{path}' is outside the allowed places", $"write under {string.Join(", ", policy.AllowedFixDirectories)} with an absolute path and no '..'");
     }
 
-    private static void CheckCondition(LocatedText text, IReadOnlyList<string> known, IReadOnlyList<ParamSpec> parameters, DiagnosticBag bag, bool checkNames)
-    {
-        ConditionChecks.Check(text, known, bag, checkNames);
-        TextParamChecks.Check(text, parameters, bag);
-    }
+    private static void CheckCondition(LocatedText text, IReadOnlyList<string> known, IReadOnlyList<ParamSpec> parameters, DiagnosticBag bag, bool checkNames) =>
+        ConditionChecks.Check(text, known, parameters, bag, checkNames);
 
     private static void CheckTemplate(LocatedText text, DiagnosticBag bag) => bag.AddRange(TemplateCompiler.Compile(text).Errors);
 }

@@ -17,15 +17,18 @@ internal static class TextParamChecks
     /// <summary>The functions whose arguments must be numbers.</summary>
     private static readonly HashSet<string> NumericFunctions = new(StringComparer.Ordinal) { "max", "min", "ratio", "abs" };
 
-    /// <summary>The problems of <paramref name="text"/> with <paramref name="parameters"/>, into <paramref name="bag"/>.</summary>
-    public static void Check(LocatedText text, IReadOnlyList<ParamSpec> parameters, DiagnosticBag bag)
+    /// <summary>
+    /// The problems of the condition <paramref name="compiled"/> (its uses in <paramref name="tree"/>) with
+    /// <paramref name="parameters"/>, into <paramref name="bag"/>; <see cref="ConditionChecks"/> has parsed it already.
+    /// </summary>
+    public static void Check(CompiledCondition compiled, ConditionTree tree, IReadOnlyList<ParamSpec> parameters, DiagnosticBag bag)
     {
+        var text = compiled.Source;
         // A quoted number ("5") is read as a number at run time; only text that is no number fails.
         var texts = parameters.Where(p => p.Value is string s && !double.TryParse(s, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
             .ToDictionary(p => p.Name, p => (string)p.Value, StringComparer.Ordinal);
         if (texts.Count == 0) return;
-        var compiled = ConditionCompiler.Compile(text);
-        if (compiled.Error is not null || compiled.Tree is null || ConditionTree.Read(compiled) is not { } tree) return;
+        if (compiled.Tree is null) return;
         var numbers = parameters.Where(p => p.Value is double).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         var walker = new Walker(texts, numbers);
         compiled.Tree.Accept(walker);
