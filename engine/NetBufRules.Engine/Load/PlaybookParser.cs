@@ -14,7 +14,7 @@ internal static class PlaybookParser
     private static readonly string[] TopKeys =
         ["apiVersion", "id", "title", "severity", "tags", "summary", "params", "probes", "requires", "when", "advise_when", "fix", "why", "see_also", "explained_by", "metrics", "for", "clear_after", "extends", "drop"];
     private static readonly string[] ProbeKeys =
-        ["description", "counter", "timeout", "command", "file", "sysctl", "processes", "drop_reasons", "extract", "fallback", "where", "key", "absent", "unusable_if", "each"];
+        ["description", "counter", "timeout", "command", "file", "sysctl", "processes", "drop_reasons", "extract", "fallback", "where", "key", "gauges", "absent", "unusable_if", "each"];
     private static readonly string[] AlternativeKeys = ["command", "file", "sysctl", "processes", "drop_reasons", "extract", "unusable_if"];
     private static readonly string[] ExtractKeys = ["text", "json", "json_rows", "columns", "snmp", "regex", "all", "table", "skip", "hex", "fields", "lines"];
     private static readonly string[] SignalKeys = ["if", "message", "name"];
@@ -175,17 +175,22 @@ internal static class PlaybookParser
                 var altExtract = alt["extract"] is null ? extract : ParseExtract(r, alt["extract"], where);
                 alternatives.AddRange(WithUnusable(r, alt, ParseSources(r, alt, $"a fallback of {where}", altExtract, required: true)));
             }
+            var counter = r.Bool(probe["counter"], "'counter'", false);
+            IReadOnlyList<string> keyColumns = probe["key"] is YamlList ? r.Strings(probe["key"], "'key'") : r.String(probe["key"], "'key'") is { } k ? [k] : [];
             result.Add(new ProbeSpec(
                 key.Value,
                 r.String(probe["description"], "'description'"),
-                r.Bool(probe["counter"], "'counter'", false),
+                counter,
                 ParseTimeout(r, probe["timeout"]),
                 alternatives,
                 r.Text(probe["where"], "'where'"),
-                probe["key"] is YamlList ? r.Strings(probe["key"], "'key'") : r.String(probe["key"], "'key'") is { } k ? [k] : [],
+                keyColumns,
                 r.String(probe["absent"], "'absent'")?.Trim(),
                 key.Position)
-            { Each = r.String(probe["each"], "'each'") });
+            {
+                Each = r.String(probe["each"], "'each'"),
+                Gauges = GaugesParser.Parse(r, probe["gauges"], where, counter, keyColumns, alternatives),
+            });
         }
         return result;
     }

@@ -19,6 +19,13 @@ internal sealed record ProbeSpec(
     /// the file's path takes that row's cell, and the rows it reads gain those cells. Read once, never a counter.
     /// </summary>
     public string? Each { get; init; }
+
+    /// <summary>
+    /// The columns (or fields) of a counter probe that are levels, not counts (<c>gauges: [qlen]</c>: a queue's length,
+    /// a table's size, a socket's buffer): read as the second sample gives them, with no change or rate, since a level
+    /// that falls is no counter reset.
+    /// </summary>
+    public IReadOnlyList<string> Gauges { get; init; } = [];
 }
 
 /// <summary>One way to read a probe: a source and how to pull the value out of its output.</summary>

@@ -9,17 +9,19 @@ internal static class CounterMath
     /// <summary>
     /// The second sample with deltas; a drop below the first sample counts as a reset (delta = second value). Table rows
     /// pair by key; a keyed row new in the second sample counts from 0 (its object was made during the window); a row new
-    /// by position only (no key), or whose key another row of either sample shares, has a change of 0.
+    /// by position only (no key), or whose key another row of either sample shares, has a change of 0. A gauge column
+    /// or field (a level: a queue's length, a table's size) is the second sample's, with no change or rate.
     /// </summary>
-    public static ProbeValue Combine(ProbeValue first, ProbeValue second, double seconds, IReadOnlyList<string> key)
+    public static ProbeValue Combine(ProbeValue first, ProbeValue second, double seconds, IReadOnlyList<string> key, IReadOnlyList<string>? gauges = null)
     {
+        gauges ??= [];
         seconds = Math.Max(seconds, 1e-3);
         return (first, second) switch
         {
             (ScalarValue a, ScalarValue b) => Scalar(a, b, seconds),
             (RecordValue a, RecordValue b) => new RecordValue(b.Fields.ToDictionary(
-                kv => kv.Key, kv => a.Fields.TryGetValue(kv.Key, out var old) ? Scalar(old, kv.Value, seconds) : kv.Value, StringComparer.Ordinal)),
-            (TableValue a, TableValue b) => Table(a, b, seconds, key),
+                kv => kv.Key, kv => !gauges.Contains(kv.Key) && a.Fields.TryGetValue(kv.Key, out var old) ? Scalar(old, kv.Value, seconds) : kv.Value, StringComparer.Ordinal)),
+            (TableValue a, TableValue b) => Table(a, b, seconds, key, gauges),
             _ => second,
         };
     }
@@ -36,7 +38,7 @@ internal static class CounterMath
 
     private static double Delta(double first, double second) => second >= first ? second - first : second;
 
-    private static TableValue Table(TableValue a, TableValue b, double seconds, IReadOnlyList<string> key)
+    private static TableValue Table(TableValue a, TableValue b, double seconds, IReadOnlyList<string> key, IReadOnlyList<string> gauges)
     {
         string KeyOf(IReadOnlyDictionary<string, object> row, int index) =>
             key.Count > 0 ? string.Join("\u0001", key.Select(k => Cell.Format(row.GetValueOrDefault(k)))) : "#" + index;
@@ -61,14 +63,14 @@ internal static class CounterMath
             var fresh = old is null && key.Count > 0 && !shared.Contains(id);
             foreach (var (column, value) in b.Rows[i])
             {
-                if (value is not double now || key.Contains(column)) continue;
+                if (value is not double now || key.Contains(column) || gauges.Contains(column)) continue;
                 var delta = old is not null && old.TryGetValue(column, out var was) && was is double then ? Delta(then, now) : fresh ? now : 0;
                 row[column + DeltaSuffix] = delta;
                 row[column + RateSuffix] = delta / seconds;
             }
             rows.Add(row);
         }
-        var columns = b.Columns.Concat(b.Columns.Where(c => !key.Contains(c)).SelectMany(c => new[] { c + DeltaSuffix, c + RateSuffix })).ToList();
+        var columns = b.Columns.Concat(b.Columns.Where(c => !key.Contains(c) && !gauges.Contains(c)).SelectMany(c => new[] { c + DeltaSuffix, c + RateSuffix })).ToList();
         return new TableValue(columns, rows);
     }
 }

@@ -186,7 +186,7 @@ internal sealed class ProbeRunner(ISourceReader reader, ProbeRunOptions options)
         {
             var later = Extractor.Extract(r.Chosen.Extract, second, options.Memo);
             var seconds = (second.Time - r.Raw.Time).TotalSeconds;
-            var value = CounterMath.Combine(r.Value, later, seconds, r.Probe.Key);
+            var value = CounterMath.Combine(r.Value, later, seconds, r.Probe.Key, r.Probe.Gauges);
             return new ProbeResult(name, ProbeStatus.Ok, value, source, null, r.Raw.Truncated || second.Truncated, attempts, note);
         }
         catch (ExtractException e)

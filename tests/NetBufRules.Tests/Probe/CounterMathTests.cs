@@ -20,6 +20,35 @@ public sealed class CounterMathTests
     }
 
     [Fact]
+    public void A_gauge_column_is_a_level_read_at_the_end_with_no_change_and_no_rate()
+    {
+        // A queue that drained from 900 to 100 packets: as a counter it would read as a reset with "+100 (100/s)".
+        IReadOnlyDictionary<string, object> Row(string dev, double drops, double qlen) =>
+            new Dictionary<string, object> { ["dev"] = dev, ["drops"] = drops, ["qlen"] = qlen };
+        var first = new TableValue(["dev", "drops", "qlen"], [Row("va", 10, 900)]);
+        var second = new TableValue(["dev", "drops", "qlen"], [Row("va", 110, 100)]);
+        var table = CounterMath.Combine(first, second, 1, ["dev"], ["qlen"]).ShouldBeOfType<TableValue>();
+        table.Columns.ShouldBe(["dev", "drops", "qlen", "drops_delta", "drops_rate"]);
+        table.Rows[0]["qlen"].ShouldBe(100.0);
+        table.Rows[0].ContainsKey("qlen_delta").ShouldBeFalse();
+        table.Rows[0].ContainsKey("qlen_rate").ShouldBeFalse();
+        table.Rows[0]["drops_delta"].ShouldBe(100.0);
+        // Without 'gauges' the same level is counted as a counter that was reset.
+        CounterMath.Combine(first, second, 1, ["dev"]).ShouldBeOfType<TableValue>().Rows[0]["qlen_delta"].ShouldBe(100.0);
+    }
+
+    [Fact]
+    public void A_gauge_field_of_a_record_is_the_last_sample_alone()
+    {
+        var first = new RecordValue(new Dictionary<string, ScalarValue>(StringComparer.Ordinal) { ["drops"] = new(5.0), ["entries"] = new(4000.0) });
+        var second = new RecordValue(new Dictionary<string, ScalarValue>(StringComparer.Ordinal) { ["drops"] = new(7.0), ["entries"] = new(300.0) });
+        var record = CounterMath.Combine(first, second, 2, [], ["entries"]).ShouldBeOfType<RecordValue>();
+        record.Fields["entries"].Value.ShouldBe(300.0);
+        record.Fields["entries"].Delta.ShouldBeNull();
+        record.Fields["drops"].Delta.ShouldBe(2);
+    }
+
+    [Fact]
     public void Counter_tables_join_rows_by_their_key_not_their_order()
     {
         IReadOnlyDictionary<string, object> Row(string dev, string handle, double drops) =>
