@@ -11,7 +11,7 @@ internal static partial class FilePolicy
     // A process's own folder (/proc/PID, /proc/self, /proc/thread-self, and their task/TID folders).
     private const string ProcessDir = @"^/proc/(\d+|self|thread-self)(/task/(\d+))?";
 
-    [GeneratedRegex(ProcessDir + @"/(environ|mem|cmdline|root|cwd|exe|fd|map_files|pagemap|auxv|syscall|stack|clear_refs|timers|attr|ns)(/|$)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(ProcessDir + @"/(environ|mem|cmdline|root|cwd|exe|fd|map_files|pagemap|auxv|syscall|stack|clear_refs|timers|attr|ns|maps|smaps|smaps_rollup|numa_maps)(/|$)", RegexOptions.CultureInvariant)]
     private static partial Regex ProcessSecret();
 
     [GeneratedRegex(@"^/proc/(kmsg|kcore|kpage\w*|keys|key-users|sysrq-trigger|kallsyms|modules|timer_list|vmallocinfo|iomem|ioports|sys/fs/binfmt_misc|sys/vm/drop_caches|sys/vm/compact_memory|sys/net/ipv4/tcp_fastopen_key|sys/net/ipv6/conf/[^/]+/stable_secret)(/|$)", RegexOptions.CultureInvariant)]

@@ -36,6 +36,12 @@ internal static class Limits
     /// <summary>How long one regex match may take before the probe or condition using it fails.</summary>
     public static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// How long all the matches of one regex over one output may take together: the limit above is per match, so a
+    /// pattern that takes 6 ms a line over 11,000 lines held its probe (and the run) for over a minute, and one near
+    /// 200 ms a line would hold it for most of an hour. A pack regex reads the 1 MiB an output may have in well under this.
+    /// </summary>
+    public static readonly TimeSpan RegexScanBudget = TimeSpan.FromSeconds(2);
     /// <summary>The words every "a regex ran out of its time" reason holds (a race with the clock, never reused as an answer).</summary>
     public const string RegexTimedOut = "ran longer than";
 

@@ -22,7 +22,22 @@ internal static class RegexScan
     public static IEnumerable<Match> Matches(string pattern, string text)
     {
         var plan = text.Length >= LongText ? Plans.GetOrAdd(pattern, Build) : null;
-        return plan is null ? RegexCache.Get(pattern).Matches(text) : LineMatches(plan, text);
+        return Budgeted(plan is null ? RegexCache.Get(pattern).Matches(text) : LineMatches(plan, text), pattern, text);
+    }
+
+    /// <summary>
+    /// <paramref name="matches"/> while they come within <see cref="Limits.RegexScanBudget"/> in all (the time between
+    /// them included): each match has its own limit, and thousands of slow ones would hold the run for minutes.
+    /// </summary>
+    private static IEnumerable<Match> Budgeted(IEnumerable<Match> matches, string pattern, string text)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        foreach (var match in matches)
+        {
+            if (System.Diagnostics.Stopwatch.GetElapsedTime(started) > Limits.RegexScanBudget)
+                throw new RegexMatchTimeoutException(text, pattern, Limits.RegexScanBudget);
+            yield return match;
+        }
     }
 
     /// <summary>The first match of <paramref name="pattern"/> in <paramref name="text"/> (<see cref="Match.Empty"/> when none).</summary>

@@ -17,6 +17,9 @@ internal sealed class LiveSourceReader(int outputCapBytes = LiveSourceReader.Def
     /// <summary>1 MiB per read.</summary>
     public const int DefaultOutputCap = 1024 * 1024;
 
+    /// <summary>What a command's error output is capped at.</summary>
+    public const int StderrCap = 64 * 1024;
+
     private readonly DropReasons.DropReasonProbe _dropReasons = new();
 
     public Task<RawOutput> ReadAsync(SourceSpec source, TimeSpan timeout, int sample, CancellationToken cancellationToken) => source switch
@@ -69,7 +72,7 @@ internal sealed class LiveSourceReader(int outputCapBytes = LiveSourceReader.Def
         if (argv is null)
             return RawOutput.Failed(started, ReadFailure.PrivilegeDrop, $"{command.Describe()} could not run: {refused}");
         var stdout = new CappedBuffer(outputCapBytes);
-        var stderr = new CappedBuffer(64 * 1024);
+        var stderr = new CappedBuffer(StderrCap);
         using var timeoutCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeoutCts.CancelAfter(timeout);
         try

@@ -36,7 +36,7 @@ internal sealed partial class FixRenderer
         {
             try
             {
-                foreach (var (spec, rendered) in RenderFix(fix, finding, model)) fixes.Add((spec, rendered.Content));
+                foreach (var (spec, rendered) in RenderFix(fix, finding, model, [])) fixes.Add((spec, rendered.Content));
             }
             catch (PlacedTemplateException e) when (e.Problem is not null)
             {

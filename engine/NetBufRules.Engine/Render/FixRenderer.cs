@@ -32,7 +32,7 @@ internal sealed partial class FixRenderer(Policy.SafetyPolicy? policy = null)
             var healthy = Healthy(finding, Model);
             var reason = Reason(finding, Model, healthy);
             // What the host measured is read only when there is a fix to hold to it (most findings have none).
-            var fixes = finding.Fixes.Count == 0 ? [] : RenderFixes(finding, Model());
+            var fixes = finding.Fixes.Count == 0 ? [] : RenderFixes(finding, Model(), notes);
             return new RenderedFinding(finding, finding.Status, reason, notes, fixes) { OkReasons = healthy };
         }
         catch (PlacedTemplateException e)
@@ -69,17 +69,24 @@ internal sealed partial class FixRenderer(Policy.SafetyPolicy? policy = null)
                 .Where(t => t.Length > 0)
                 .Distinct(StringComparer.Ordinal)];
 
-    private List<RenderedFix> RenderFixes(Finding finding, Scriban.Runtime.ScriptObject model)
+    /// <summary>
+    /// Files one per-row (<c>each</c>) fix writes at most, as an <c>each</c> probe reads at most that many rows: a snapshot
+    /// of 50,000 processes in as many units near their limit rendered 50,000 drop-ins, each template walking every
+    /// process, for ten minutes of one replay. The rows past it are named in a note.
+    /// </summary>
+    public const int MaxFilesPerFix = Probe.EachProbe.MaxRows;
+
+    private List<RenderedFix> RenderFixes(Finding finding, Scriban.Runtime.ScriptObject model, List<string> notes)
     {
         var measured = Measurements.Of(finding);
-        return [.. finding.Fixes.SelectMany(f => RenderFix(f, finding, model)).Select(r => Checked(r.Spec, r.Fix, measured))];
+        return [.. finding.Fixes.SelectMany(f => RenderFix(f, finding, model, notes)).Select(r => Checked(r.Spec, r.Fix, measured))];
     }
 
     /// <summary>A rendered fix that passed the content policy (Render/Content); otherwise the whole finding is an error.</summary>
     private RenderedFix Checked(FixSpec spec, RenderedFix fix, Measurements measured) =>
         FixPolicy.Refusal(spec, fix, measured, _repositoryDirectories) is { } refusal ? throw new PlacedTemplateException(refusal) : fix;
 
-    private IEnumerable<(FixSpec Spec, RenderedFix Fix)> RenderFix(FixSpec fix, Finding finding, Scriban.Runtime.ScriptObject model)
+    private IEnumerable<(FixSpec Spec, RenderedFix Fix)> RenderFix(FixSpec fix, Finding finding, Scriban.Runtime.ScriptObject model, List<string> notes)
     {
         if (fix.Each is null)
         {
@@ -88,8 +95,14 @@ internal sealed partial class FixRenderer(Policy.SafetyPolicy? policy = null)
         }
         if (!finding.Values.TryGetValue(fix.Each, out var value) || value is not TableValue table) yield break;
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var row in table.Rows)
+        for (var index = 0; index < table.Rows.Count; index++)
         {
+            if (seen.Count == MaxFilesPerFix)
+            {
+                notes.Add($"fix {fix.Path.Text}: written for the first {MaxFilesPerFix} rows of {fix.Each} only; {table.Rows.Count - index} more not rendered (a per-row fix writes at most {MaxFilesPerFix} files)");
+                yield break;
+            }
+            var row = table.Rows[index];
             var perRow = new Scriban.Runtime.ScriptObject();
             foreach (var (k, v) in model) perRow[k] = v;
             var cells = new Scriban.Runtime.ScriptObject();

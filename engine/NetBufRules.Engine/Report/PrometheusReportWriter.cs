@@ -88,7 +88,7 @@ internal static class PrometheusReportWriter
 
     private static void Family(StringBuilder o, string name, string type, string help)
     {
-        o.Append("# HELP ").Append(Prefix).Append(name).Append(' ').Append(help.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)).Append('\n');
+        o.Append("# HELP ").Append(Prefix).Append(name).Append(' ').Append(HelpText(help)).Append('\n');
         o.Append("# TYPE ").Append(Prefix).Append(name).Append(' ').Append(type).Append('\n');
     }
 
@@ -98,6 +98,14 @@ internal static class PrometheusReportWriter
         if (labels.Length > 0) o.Append('{').Append(labels).Append('}');
         o.Append(' ').Append(Number(value)).Append('\n');
     }
+
+    /// <summary>
+    /// A HELP text (a pack's metric help among them) on one line and inert: every control or invisible character made a
+    /// visible escape first (a raw CR or ESC reached the textfile node_exporter serves), then each backslash doubled, since
+    /// the format knows only <c>\\</c> and <c>\n</c> there (so <c>\x1b</c> is read back as that text); a newline stays <c>\n</c>.
+    /// </summary>
+    public static string HelpText(string help) =>
+        string.Join("\\n", help.Split('\n').Select(line => Primitives.HostText.Escape(line).Replace("\\", "\\\\", StringComparison.Ordinal)));
 
     /// <summary>A label value escaped as the exposition format wants: backslash, double quote and newline.</summary>
     public static string EscapeLabel(string value) =>

@@ -68,6 +68,18 @@ public sealed class FixHostDataTests
     }
 
     [Fact]
+    public async Task A_per_row_fix_writes_at_most_its_cap_of_files_and_names_the_rows_it_left()
+    {
+        // A snapshot of 50,000 processes in as many units near their limit rendered 50,000 drop-ins: ten minutes a replay.
+        var procs = string.Concat(Enumerable.Range(1, FixRenderer.MaxFilesPerFix + 8).Select(i => $"{4000 + i}:svc{i}.service:svc:524288;"));
+        var result = await Render(DropIn, procs, probes: ProcessRows);
+        result.Status.ShouldBe(FindingStatus.Fired, result.Reason);
+        result.Fixes.Count.ShouldBe(FixRenderer.MaxFilesPerFix);
+        result.Fixes[0].Path.ShouldBe("/etc/systemd/system/svc1.service.d/90-x.conf");
+        result.Notes.ShouldContain(n => n.Contains($"written for the first {FixRenderer.MaxFilesPerFix} rows of procs only; 8 more not rendered", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_clean_service_name_gets_its_drop_in()
     {
         var result = await Render(DropIn, "4242:nginx.service:nginx:524288;", probes: ProcessRows);

@@ -34,6 +34,17 @@ public sealed class OutputEscapingTests
     }
 
     [Fact]
+    public void Invisible_format_characters_and_lone_surrogates_are_escaped_so_a_name_cannot_pass_for_another()
+    {
+        // Zero-width space, BOM, soft hyphen, word joiner, zero-width joiner, Mongolian vowel separator, a tag character.
+        HostText.Escape("ng\u200binx\ufeff\u00ad\u2060\u200d\u180e\U000E0041").ShouldBe(@"ng\u200binx\ufeff\xad\u2060\u200d\u180e\U000e0041");
+        HostText.Escape("a\ud800b\udc00").ShouldBe(@"a\ud800b\udc00");
+        HostText.EscapeLines("host\u200b\nnext").ShouldBe("host\\u200b\nnext");
+        // A pair that is not a format character (an emoji) stays as it is.
+        HostText.Escape("ok \U0001F600").ShouldBe("ok \U0001F600");
+    }
+
+    [Fact]
     public async Task A_snapshot_host_name_with_escapes_and_a_newline_cannot_forge_a_text_report_line()
     {
         using var scratch = new RobustnessScratch();

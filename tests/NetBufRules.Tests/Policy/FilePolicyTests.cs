@@ -49,6 +49,10 @@ public sealed class FilePolicyTests
     [InlineData("/proc/1/exe", "process's secret")]
     [InlineData("/proc/1/map_files/x", "process's secret")]
     [InlineData("/proc/1/pagemap", "process's secret")]
+    [InlineData("/proc/1/maps", "process's secret")]
+    [InlineData("/proc/self/smaps", "process's secret")]
+    [InlineData("/proc/1/smaps_rollup", "process's secret")]
+    [InlineData("/proc/1/task/1/numa_maps", "process's secret")]
     [InlineData("/sys/kernel/debug/tracing/trace_pipe", "debug, tracing")]
     [InlineData("/sys/kernel/tracing/trace_pipe", "debug, tracing")]
     [InlineData("/sys/firmware/efi/efivars/x", "debug, tracing")]
@@ -103,7 +107,7 @@ public sealed class FilePolicyTests
     [Fact]
     public async Task A_file_read_is_capped_and_stops_at_the_cap()
     {
-        var raw = await new LiveSourceReader(outputCapBytes: 100).ReadAsync(new FileSource("/proc/self/maps"), Timeout, 0, CancellationToken.None);
+        var raw = await new LiveSourceReader(outputCapBytes: 100).ReadAsync(new FileSource("/proc/self/status"), Timeout, 0, CancellationToken.None);
         raw.Succeeded.ShouldBeTrue();
         raw.Truncated.ShouldBeTrue();
         raw.Stdout.Length.ShouldBe(100);

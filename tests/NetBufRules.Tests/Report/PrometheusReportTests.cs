@@ -25,6 +25,15 @@ public sealed class PrometheusReportTests
             .Order(StringComparer.Ordinal)];
 
     [Fact]
+    public void A_help_text_is_one_inert_line_whatever_a_pack_writes_in_it()
+    {
+        // A pack's metric help reached the textfile with a raw CR and ESC; only \\ and \n are escapes there.
+        PrometheusReportWriter.HelpText("h\r\n# TYPE evil counter\u001b\u200b").ShouldBe(@"h\\r\n# TYPE evil counter\\x1b\\u200b");
+        PrometheusReportWriter.HelpText(@"a\b").ShouldBe(@"a\\b");
+        PrometheusReportWriter.HelpText("plain help").ShouldBe("plain help");
+    }
+
+    [Fact]
     public async Task The_prometheus_report_of_a_recorded_fault_is_pinned()
     {
         GoldenFile.Match(Path.Combine(Repo.Golden, "report-netns-backlog.prom.txt"), await Replayed("netns-backlog"));

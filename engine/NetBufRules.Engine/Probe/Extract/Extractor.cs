@@ -32,7 +32,9 @@ internal static class Extractor
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException e)
         {
-            throw new ExtractException($"regex /{spec.Path}/ {Primitives.Limits.RegexTimedOut} {Primitives.Limits.RegexTimeout.TotalMilliseconds:0} ms on {output.Length:N0} characters (a backtracking regex?)", e);
+            throw new ExtractException(e.MatchTimeout == Primitives.Limits.RegexScanBudget
+                ? $"regex /{spec.Path}/ {Primitives.Limits.RegexTimedOut} {Primitives.Limits.RegexScanBudget.TotalMilliseconds:0} ms for all its matches on {output.Length:N0} characters (a slow regex over many lines?)"
+                : $"regex /{spec.Path}/ {Primitives.Limits.RegexTimedOut} {Primitives.Limits.RegexTimeout.TotalMilliseconds:0} ms on {output.Length:N0} characters (a backtracking regex?)", e);
         }
     }
 

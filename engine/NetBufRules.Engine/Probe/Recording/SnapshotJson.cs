@@ -77,7 +77,9 @@ internal static class SnapshotJson
         // One forward pass for a snapshot that is plainly right; the document reader decides (and words) everything else.
         try
         {
-            return SnapshotStream.TryRead(utf8.Span, strings) ?? ReadDocument(file, utf8);
+            var snapshot = SnapshotStream.TryRead(utf8.Span, strings) ?? ReadDocument(file, utf8);
+            SnapshotBudget.CheckTexts(snapshot.Sources);
+            return snapshot;
         }
         catch (SnapshotLimitException e)
         {
