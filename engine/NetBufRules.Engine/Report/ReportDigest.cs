@@ -131,8 +131,11 @@ internal sealed class ReportDigest
         var parts = new List<string>();
         foreach (var column in Who.Where(row.ContainsKey))
         {
-            parts.Add(Probe.Cell.Format(row[column]));
-            if (column is "process" or "comm" or "command" && row.TryGetValue("pid", out var pid)) parts.Add("pid " + Probe.Cell.Format(pid));
+            var cell = Probe.Cell.Format(row[column]);
+            parts.Add(cell);
+            // Not root, ss -p names no owner: an empty process and pid name nobody ("pid " would read as a name).
+            if (column is "process" or "comm" or "command" && cell.Length > 0 && row.TryGetValue("pid", out var pid)
+                && Probe.Cell.Format(pid) is { Length: > 0 } number) parts.Add("pid " + number);
         }
         return string.Join(" ", parts.Where(p => p.Length > 0));
     }

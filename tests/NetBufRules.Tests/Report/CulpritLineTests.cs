@@ -53,6 +53,24 @@ public sealed class CulpritLineTests
         (await Sentence(Sockets, "a socket is full", reader)).ShouldBe("A socket is full. Culprit: feed pid 4242 0.0.0.0:5000.");
     }
 
+    private const string OptionalOwner = """
+          sockets:
+            command: [ss, -Huamnp]
+            extract:
+              regex: '^\S+\s+\d+\s+\d+\s+(?<local>\S+)\s+(?<peer>\S+)(?:\s+users:\(\("(?<process>[^"]*)",pid=(?<pid>\d+),fd=\d+\)\))?'
+              all: true
+        """;
+
+    [Fact]
+    public async Task A_socket_whose_owner_is_not_visible_without_root_names_no_empty_pid()
+    {
+        // Red team 8: not root, ss -p lists no owner, and the line read "Culprit: pid  0.0.0.0:7000 0.0.0.0:*".
+        var reader = new FakeSourceReader().With("ss -Huamnp", "UNCONN 0 0 0.0.0.0:7000 0.0.0.0:*\n");
+        var sentence = await Sentence(OptionalOwner, "a socket is full", reader);
+        sentence.ShouldBe("A socket is full. Culprit: 0.0.0.0:7000 0.0.0.0:*.");
+        sentence.ShouldNotContain("pid");
+    }
+
     [Fact]
     public async Task The_process_a_finding_names_comes_before_the_interfaces_it_also_read_and_each_name_is_said_once()
     {
