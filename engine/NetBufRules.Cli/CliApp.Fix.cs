@@ -117,12 +117,20 @@ internal sealed partial class CliApp
                     ? new FixOutcome([.. steps.Select(s => new AppliedStep(s, false, null, null, false))], FixResult.NothingToDo, $"{refusedAtRender}; nothing was written", new Dictionary<string, FindingStatus>())
                     : await applier.ApplyAsync(steps, t => Diagnose([.. playbooks.Where(p => fixedIds.Contains(p.Id))], t), token).ConfigureAwait(false);
                 if (outcome.Result == FixResult.NothingToDo && outcome.Failure is not null) Say($"refused: {outcome.Failure}");
-                if (outcome.Result == FixResult.RolledBack) Say($"fix failed and was rolled back: {outcome.Failure}");
+                if (outcome.Result == FixResult.RolledBack && outcome.Failures.Count == 1) Say($"fix failed and was rolled back: {outcome.Failure}");
+                else if (outcome.Result is FixResult.RolledBack or FixResult.PartlyApplied or FixResult.NotHere)
+                {
+                    // Each playbook's fix stands or falls on its own: say which are on the host now, which were not
+                    // attempted from here and which were rolled back.
+                    if (outcome.AppliedIds.Count > 0) Say($"applied: {string.Join(", ", outcome.AppliedIds)}");
+                    foreach (var (id, why) in outcome.NotHereIds) Say($"not applied here: {id}: {why}");
+                    foreach (var (id, why) in outcome.Failures) Say($"failed and rolled back: {id}: {why}");
+                }
             }
             if (json) await host.Out.WriteAsync(FixJsonWriter.Write(report, steps, mode, outcome, log)).ConfigureAwait(false);
             return outcome switch
             {
-                { Result: FixResult.RolledBack } => ExitCodes.RolledBack,
+                { Result: FixResult.RolledBack or FixResult.PartlyApplied or FixResult.NotHere } => ExitCodes.RolledBack,
                 { Result: FixResult.NothingToDo, Failure: not null } => ExitCodes.RolledBack,
                 not null => ExitCodes.Ok,
                 null when mode == "write" => steps.Any(s => s.Refused is not null) || refusedAtRender is not null ? ExitCodes.RolledBack : ExitCodes.Ok,

@@ -30,7 +30,12 @@ internal sealed class FixApplier(FixApplyOptions options)
     /// </summary>
     private void Log(string line) => options.Log(Primitives.HostText.Escape(line));
 
-    /// <summary>Applies <paramref name="steps"/>; <paramref name="verify"/> diagnoses again once every step has run.</summary>
+    /// <summary>
+    /// Applies <paramref name="steps"/>, one playbook at a time; <paramref name="verify"/> diagnoses again once every
+    /// playbook has run. A playbook whose step, <c>then</c> or verification fails is rolled back alone: the others'
+    /// fixes stay and are verified on their own (a host-wide rmem_max that a network namespace cannot set had undone a
+    /// somaxconn that worked).
+    /// </summary>
     public async Task<FixOutcome> ApplyAsync(IReadOnlyList<FixStep> steps, Func<CancellationToken, Task<DiagnosisReport>>? verify, CancellationToken cancellationToken)
     {
         // Robust by construction: whatever a repository config allows, --apply writes only into the built-in places.
@@ -38,10 +43,16 @@ internal sealed class FixApplier(FixApplyOptions options)
         if (refused is not null)
             return new FixOutcome([.. steps.Select(s => new AppliedStep(s, false, null, null, false))], FixResult.NothingToDo,
                 $"{refused.PlaybookId}: {refused.Refused ?? refused.ExportOnly ?? FixPlanner.ExportOnly(refused.Fix.Path)}; nothing was written", Empty);
-        var todo = steps.Where(s => s.Action != FixAction.Unchanged).ToList();
-        foreach (var s in steps.Where(s => s.Action == FixAction.Unchanged)) Log($"{s.PlaybookId}: {s.Target} already has this content");
+        foreach (var s in steps.Where(s => s.Action == FixAction.Unchanged && s.NotHere is null)) Log($"{s.PlaybookId}: {s.Target} already has this content");
+        foreach (var g in steps.Where(s => s.NotHere is not null).GroupBy(s => s.PlaybookId, StringComparer.Ordinal))
+            Log($"{g.Key}: not applied here: {g.First().NotHere}");
+        var todo = steps.Where(s => s.Action != FixAction.Unchanged && s.NotHere is null).ToList();
         if (todo.Count == 0)
-            return new FixOutcome([.. steps.Select(s => new AppliedStep(s, false, null, null, false))], FixResult.NothingToDo, null, Empty);
+        {
+            var notHere = steps.FirstOrDefault(s => s.NotHere is not null);
+            return new FixOutcome([.. steps.Select(s => new AppliedStep(s, false, null, null, false))], notHere is null ? FixResult.NothingToDo : FixResult.NotHere,
+                notHere is null ? null : $"{notHere.PlaybookId}: {notHere.NotHere}; nothing was written", Empty);
+        }
 
         string? backupRoot = null;
         if (todo.Any(s => s.Current is not null))
@@ -57,48 +68,72 @@ internal sealed class FixApplier(FixApplyOptions options)
             }
         }
         var applied = new List<Applied>();
-        string? failure = null;
-        try
+        var failures = new Dictionary<string, string>(StringComparer.Ordinal);
+        var number = 0;
+        foreach (var group in todo.GroupBy(s => s.PlaybookId, StringComparer.Ordinal))
         {
-            for (var i = 0; i < todo.Count && failure is null; i++)
+            var records = new List<Applied>();
+            string? failure = null;
+            try
             {
-                var step = todo[i];
-                var record = new Applied(step);
-                applied.Add(record);
-                if (step.Current is not null)
+                foreach (var step in group)
                 {
-                    record.Backup = Path.Join(backupRoot!, step.Fix.Path);
-                    AtomicFile.Copy(step.Target, record.Backup);
+                    var i = ++number;
+                    var record = new Applied(step);
+                    records.Add(record);
+                    applied.Add(record);
+                    if (step.Current is not null)
+                    {
+                        record.Backup = Path.Join(backupRoot!, step.Fix.Path);
+                        AtomicFile.Copy(step.Target, record.Backup);
+                    }
+                    if (options.Live && SysctlDropIn.IsSysctlDropIn(step.Fix.Path))
+                    {
+                        foreach (var (key, _) in SysctlDropIn.Settings(step.Fix.Content))
+                            if (SysctlDropIn.ReadRuntime(key) is { } value) record.KernelBefore.TryAdd(key, value);
+                    }
+                    AtomicFile.Write(step.Target, step.Fix.Content);
+                    record.Written = true;
+                    Log($"[{i}/{todo.Count}] {step.PlaybookId}: wrote {step.Target} ({(step.Current is null ? "new file" : $"backup {record.Backup}")})");
+                    if (!options.Live || step.Fix.Then.Count == 0) continue;
+                    record.Then = await RunAsync(step.Fix.Then, cancellationToken).ConfigureAwait(false);
+                    Log($"[{i}/{todo.Count}] {step.PlaybookId}: ran {string.Join(' ', step.Fix.Then)}: exit {record.Then.ExitCode}{Tail(record.Then.Output)}");
+                    if (record.Then.ExitCode != 0) failure = $"{string.Join(' ', step.Fix.Then)} exited {record.Then.ExitCode}{Tail(record.Then.Output)}";
+                    else if (record.KernelBefore.Count > 0) failure = NotTaken(step, record.Then);
+                    if (failure is not null) break;
                 }
-                if (options.Live && SysctlDropIn.IsSysctlDropIn(step.Fix.Path))
-                {
-                    foreach (var (key, _) in SysctlDropIn.Settings(step.Fix.Content))
-                        if (SysctlDropIn.ReadRuntime(key) is { } value) record.KernelBefore.TryAdd(key, value);
-                }
-                AtomicFile.Write(step.Target, step.Fix.Content);
-                record.Written = true;
-                Log($"[{i + 1}/{todo.Count}] {step.PlaybookId}: wrote {step.Target} ({(step.Current is null ? "new file" : $"backup {record.Backup}")})");
-                if (!options.Live || step.Fix.Then.Count == 0) continue;
-                record.Then = await RunAsync(step.Fix.Then, cancellationToken).ConfigureAwait(false);
-                Log($"[{i + 1}/{todo.Count}] {step.PlaybookId}: ran {string.Join(' ', step.Fix.Then)}: exit {record.Then.ExitCode}{Tail(record.Then.Output)}");
-                if (record.Then.ExitCode != 0) failure = $"{string.Join(' ', step.Fix.Then)} exited {record.Then.ExitCode}{Tail(record.Then.Output)}";
-                else if (record.KernelBefore.Count > 0) failure = NotTaken(step, record.Then);
             }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            failure = e.Message;
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                failure = e.Message;
+            }
+            if (failure is null) continue;
+            failures[group.Key] = failure;
+            Log($"{group.Key}: failed: {failure}");
+            await RollBackAsync(group.Key, records, applied, cancellationToken).ConfigureAwait(false);
         }
 
         var verified = Empty;
-        if (failure is null && options.Live && verify is not null)
-            (verified, failure) = await VerifyAsync(todo, verify, cancellationToken).ConfigureAwait(false);
-        if (failure is not null)
+        var standing = todo.Select(s => s.PlaybookId).Distinct(StringComparer.Ordinal).Where(id => !failures.ContainsKey(id)).ToList();
+        if (standing.Count > 0 && options.Live && verify is not null)
         {
-            Log($"failed: {failure}");
-            await RollBackAsync(applied, cancellationToken).ConfigureAwait(false);
+            IReadOnlyDictionary<string, string> failed;
+            (verified, failed) = await VerifyAsync(todo.Where(s => standing.Contains(s.PlaybookId)).ToList(), verify, cancellationToken).ConfigureAwait(false);
+            // Rolled back in the reverse order of applying, each playbook's own files only.
+            foreach (var id in standing.Where(failed.ContainsKey).Reverse())
+            {
+                failures[id] = failed[id];
+                Log($"{id}: failed: {failed[id]}");
+                await RollBackAsync(id, [.. applied.Where(a => a.Step.PlaybookId == id)], applied, cancellationToken).ConfigureAwait(false);
+            }
         }
-        return new FixOutcome([.. applied.Select(a => a.Freeze())], failure is null ? FixResult.Applied : FixResult.RolledBack, failure, verified);
+        var frozen = steps.Select(s => applied.FirstOrDefault(a => ReferenceEquals(a.Step, s))?.Freeze() ?? new AppliedStep(s, false, null, null, false)).ToList();
+        var kept = standing.Count(id => !failures.ContainsKey(id));
+        var result = failures.Count == 0 && !steps.Any(s => s.NotHere is not null) ? FixResult.Applied
+            : kept > 0 ? FixResult.PartlyApplied
+            : failures.Count > 0 ? FixResult.RolledBack
+            : FixResult.NotHere;
+        return new FixOutcome(frozen, result, failures.Count == 0 ? null : $"{failures.First().Key}: {failures.First().Value}", verified) { Failures = failures };
     }
 
     /// <summary>
@@ -132,9 +167,10 @@ internal sealed class FixApplier(FixApplyOptions options)
 
     /// <summary>
     /// Diagnoses again until every fixed playbook is better (a fired one no longer fires, an advised one is ok) or the
-    /// verification time is up: a service restarted by 'then', or one that picks up a setting, needs a moment.
+    /// verification time is up: a service restarted by 'then', or one that picks up a setting, needs a moment. Returns
+    /// the last verdicts and why each playbook still failing at the end failed.
     /// </summary>
-    private async Task<(IReadOnlyDictionary<string, FindingStatus> Verified, string? Failure)> VerifyAsync(
+    private async Task<(IReadOnlyDictionary<string, FindingStatus> Verified, IReadOnlyDictionary<string, string> Failed)> VerifyAsync(
         List<FixStep> todo, Func<CancellationToken, Task<DiagnosisReport>> verify, CancellationToken cancellationToken)
     {
         // A limits.d line acts at the next login, a unit's drop-in at its next restart: a process running now keeps its
@@ -146,36 +182,43 @@ internal sealed class FixApplier(FixApplyOptions options)
         foreach (var id in later.Order(StringComparer.Ordinal))
             Log($"{id}: its files act at the next login or service restart, which a new diagnosis cannot show now: not verified (restart the process it names, then run netbufrules again)");
         var ids = todo.Select(s => s.PlaybookId).Distinct(StringComparer.Ordinal).Where(id => !later.Contains(id)).ToList();
-        if (ids.Count == 0) return (Empty, null);
+        var none = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (ids.Count == 0) return (Empty, none);
         var deadline = DateTimeOffset.UtcNow + options.VerifyFor;
         for (var attempt = 1; ; attempt++)
         {
             Log($"verifying ({attempt}): diagnosing {string.Join(", ", ids)} again...");
             var after = await verify(cancellationToken).ConfigureAwait(false);
             var verified = after.Results.ToDictionary(r => r.Finding.Playbook.Id, r => r.Status, StringComparer.Ordinal);
-            var failure = ids
+            var failed = ids
                 .Select(id => (Id: id, Before: todo.First(s => s.PlaybookId == id).Status, After: verified.GetValueOrDefault(id, FindingStatus.Skipped),
                     Reason: after.Results.FirstOrDefault(r => r.Finding.Playbook.Id == id)?.Reason))
                 .Where(v => v.After is FindingStatus.Fired or FindingStatus.Error || (v.Before == FindingStatus.Advice && v.After == FindingStatus.Advice))
-                .Select(v => $"verification failed: {v.Id} is still {StatusWords.Of(v.After)} after the fix ({v.Reason})")
-                .FirstOrDefault();
-            if (failure is null)
+                .ToDictionary(v => v.Id, v => $"verification failed: {v.Id} is still {StatusWords.Of(v.After)} after the fix ({v.Reason})", StringComparer.Ordinal);
+            var good = ids.Where(id => !failed.ContainsKey(id)).ToList();
+            if (failed.Count == 0 || DateTimeOffset.UtcNow >= deadline)
             {
-                Log($"verified: {string.Join(", ", ids.Select(id => $"{id} is now {StatusWords.Of(verified[id])}"))}");
-                return (verified, null);
+                if (good.Count > 0) Log($"verified: {string.Join(", ", good.Select(id => $"{id} is now {StatusWords.Of(verified[id])}"))}");
+                return (verified, failed);
             }
-            if (DateTimeOffset.UtcNow >= deadline) return (verified, failure);
-            Log($"not yet: {failure}");
+            Log($"not yet: {failed.First().Value}");
             await Task.Delay(options.VerifyPause, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task RollBackAsync(List<Applied> applied, CancellationToken cancellationToken)
+    /// <summary>
+    /// Rolls back one playbook's <paramref name="records"/> (its files, and the kernel values its drop-ins changed), in
+    /// reverse order. A kernel value that a playbook still applied also sets is left as that playbook made it.
+    /// </summary>
+    private async Task RollBackAsync(string id, List<Applied> records, List<Applied> all, CancellationToken cancellationToken)
     {
-        Log("rolling back...");
-        for (var i = applied.Count - 1; i >= 0; i--)
+        Log($"{id}: rolling back its files...");
+        var held = all.Where(a => a.Step.PlaybookId != id && a.Written && !a.RolledBack)
+            .SelectMany(a => SysctlDropIn.Settings(a.Step.Fix.Content).Select(s => SysctlDropIn.NormalKey(s.Key)))
+            .ToHashSet(StringComparer.Ordinal);
+        for (var i = records.Count - 1; i >= 0; i--)
         {
-            var a = applied[i];
+            var a = records[i];
             if (a.Written)
             {
                 if (a.Backup is not null)
@@ -197,6 +240,11 @@ internal sealed class FixApplier(FixApplyOptions options)
                 foreach (var (key, value) in a.KernelBefore)
                 {
                     if (SysctlDropIn.ReadRuntime(key) == value) continue;
+                    if (held.Contains(SysctlDropIn.NormalKey(key)))
+                    {
+                        Log($"{key} left as it is: another fix applied here sets it too");
+                        continue;
+                    }
                     await File.WriteAllTextAsync(SysctlDropIn.ProcPath(key), value + "\n", cancellationToken).ConfigureAwait(false);
                     Log($"{key} back to {value}");
                 }

@@ -23,8 +23,28 @@ internal static class FixJsonWriter
             w.WriteString("schema", SchemaId);
             w.WriteString("mode", mode);
             w.WriteString("outcome", outcome is null ? (mode == "write" ? "exported" : "planned")
-                : outcome.Result switch { FixResult.Applied => "applied", FixResult.RolledBack => "rolled-back", _ => outcome.Failure is null ? "nothing-to-do" : "refused" });
+                : outcome.Result switch
+                {
+                    FixResult.Applied => "applied",
+                    FixResult.PartlyApplied => "partly-applied",
+                    FixResult.RolledBack => "rolled-back",
+                    FixResult.NotHere => "not-applied-here",
+                    _ => outcome.Failure is null ? "nothing-to-do" : "refused",
+                });
             if (outcome?.Failure is { } failure) w.WriteString("failure", failure);
+            if (outcome is not null && mode == "apply")
+            {
+                // Each playbook stands or falls on its own: which are on the host now, which were not attempted, which rolled back.
+                w.WriteStartArray("applied");
+                foreach (var id in outcome.AppliedIds) w.WriteStringValue(id);
+                w.WriteEndArray();
+                w.WriteStartObject("not_applied_here");
+                foreach (var (id, why) in outcome.NotHereIds) w.WriteString(id, why);
+                w.WriteEndObject();
+                w.WriteStartObject("rolled_back");
+                foreach (var (id, why) in outcome.Failures) w.WriteString(id, why);
+                w.WriteEndObject();
+            }
             w.WriteStartArray("steps");
             foreach (var step in steps)
             {
@@ -40,6 +60,7 @@ internal static class FixJsonWriter
                 w.WriteEndArray();
                 if ((step.Refused ?? (mode == "apply" ? step.ExportOnly : null)) is { } refused) w.WriteString("refused", refused);
                 if (step.ExportOnly is not null) w.WriteString("export_only", step.ExportOnly);
+                if (step.NotHere is not null) w.WriteString("not_applied_here", step.NotHere);
                 w.WriteBoolean("written", applied?.Written ?? false);
                 if (applied?.Backup is not null) w.WriteString("backup", applied.Backup);
                 if (applied?.Then is { } then)

@@ -55,9 +55,20 @@ internal static class FixPlanner
         // lines: neither is applied, and both say which other fix writes there.
         var shared = steps.GroupBy(s => s.Target, StringComparer.Ordinal).Where(g => g.Count() > 1)
             .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(s => s.PlaybookId).Distinct(StringComparer.Ordinal)), StringComparer.Ordinal);
-        return [.. steps.Select(s => s.Refused is null && shared.TryGetValue(s.Target, out var writers)
+        steps = [.. steps.Select(s => s.Refused is null && shared.TryGetValue(s.Target, out var writers)
             ? s with { Refused = $"{s.Fix.Path} is written by more than one fix ({writers}); each would replace the other's lines, so neither is applied: give each playbook its own file" }
             : s)];
+        if (root is not null || runtime is null) return steps;
+        // On this host: a sysctl file whose key cannot be set from here (the host's, seen from a network namespace) is
+        // not attempted, and neither are its playbook's other files (the finding could not be verified with half its fix).
+        var notHere = steps.Where(s => s.Refused is null && SysctlDropIn.IsSysctlDropIn(s.Fix.Path))
+            .Select(s => (Step: s, Why: SysctlReach.NotHere(s.Fix.Content)))
+            .Where(s => s.Why is not null)
+            .ToDictionary(s => s.Step, s => s.Why!);
+        return [.. steps.Select(s => notHere.TryGetValue(s, out var why) ? s with { NotHere = why }
+            : notHere.Keys.FirstOrDefault(o => o.PlaybookId == s.PlaybookId) is { } other
+                ? s with { NotHere = $"{other.Fix.Path}, another file of this fix, cannot be applied here ({notHere[other]})" }
+                : s)];
     }
 
     /// <summary>

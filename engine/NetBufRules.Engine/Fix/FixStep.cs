@@ -17,6 +17,12 @@ internal sealed record FixStep(string PlaybookId, FindingStatus Status, Rendered
     /// repository config adds. It is still shown and exported by --write.
     /// </summary>
     public string? ExportOnly { get; init; }
+
+    /// <summary>
+    /// Why <c>--apply</c> does not attempt this step from here, or null: a sysctl key it sets is the host's and cannot be
+    /// set in this network namespace. Not a refusal: the other playbooks' fixes are still applied.
+    /// </summary>
+    public string? NotHere { get; init; }
 }
 
 /// <summary>What applying a step does to its file.</summary>

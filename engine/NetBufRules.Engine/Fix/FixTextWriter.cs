@@ -39,6 +39,7 @@ internal static class FixTextWriter
             // The content is what the file will hold (the fix policy refused control characters in it); the diff shows it as is.
             sb.Append(Primitives.HostText.EscapeLines(FixDiff.Of(step)));
             if (step.ExportOnly is not null) sb.Append($"  not applied by --apply: {Primitives.HostText.Escape(step.ExportOnly)}\n");
+            if (step.NotHere is not null) sb.Append($"  not applied here by --apply: {Primitives.HostText.Escape(step.NotHere)}\n");
             if (step.Fix.Then.Count > 0) sb.Append($"then: {string.Join(' ', step.Fix.Then)}{(elsewhere ? " (not run: the files go under a folder, not onto this host)" : "")}\n");
         }
         sb.Append('\n');

@@ -49,6 +49,15 @@ internal sealed class WatchLoop(IReadOnlyList<Playbook> playbooks, ParamOverride
                 ProbeRun run;
                 using (var runner = new ProbeRunner(recording, new ProbeRunOptions(TimeSpan.Zero) { EachRows = _eachRows }))
                     run = await runner.RunAsync(playbooks, cancellationToken).ConfigureAwait(false);
+                // The process table is read on the slow cadence: when this window's socket tables name a process it does
+                // not know (a listener started since), the table is read again and the window evaluated again with it,
+                // so the finding names the listener's processes and lever now, not up to the slow interval later.
+                if (reader.RefreshProcessesFor(recording.Sources()))
+                {
+                    recording = new RecordingSourceReader(new WindowReplayReader(recording.Sources(), reader));
+                    using var again = new ProbeRunner(recording, new ProbeRunOptions(TimeSpan.Zero) { EachRows = _eachRows });
+                    run = await again.RunAsync(playbooks, cancellationToken).ConfigureAwait(false);
+                }
                 var results = playbooks.Select(p => _renderer.Render(_evaluator.Evaluate(p, run.For(p.Id), overrides.Resolve(p)))).ToList();
                 var end = DateTimeOffset.UtcNow;
                 var sources = recording.Sources();
