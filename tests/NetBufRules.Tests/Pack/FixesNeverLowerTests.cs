@@ -51,7 +51,10 @@ public sealed partial class FixesNeverLowerTests
                 {
                     var key = line.Groups["key"].Value;
                     FixKeys.Sysctls.ShouldContainKey(key, $"{playbook.Id} sets {key}");
-                    var probe = playbook.Probes.SingleOrDefault(p => p.Alternatives.Any(a => a.Source is FileSource { Path: var path } && path == "/proc/sys/" + key.Replace('.', '/')));
+                    // The probe that measures the setting (its value as text or fields, as the fix policy reads it); a table that only
+                    // reads the file for its rows (tcp-backlog's backlog_row) measures nothing.
+                    var probe = playbook.Probes.SingleOrDefault(p => p.Alternatives.Any(a => a.Source is FileSource { Path: var path } && path == "/proc/sys/" + key.Replace('.', '/')
+                        && a.Extract.Kind is ExtractKind.Text or ExtractKind.Fields));
                     probe.ShouldNotBeNull($"{playbook.Id} sets {key} without a probe that measures it");
                     var columns = probe.Alternatives[0].Extract.Columns;
                     var expressions = line.Groups["expr"].Captures.Select(c => c.Value.Trim()).ToList();
