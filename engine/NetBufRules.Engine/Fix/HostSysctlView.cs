@@ -13,8 +13,7 @@ internal static class HostSysctlView
     public static string? Problem(string procRoot = "/proc", string sysctlDir = "/etc/sysctl.d")
     {
         if (!OperatingSystem.IsLinux()) return null;
-        var own = LinkOf(Path.Join(procRoot, "self/ns/net"));
-        var host = LinkOf(Path.Join(procRoot, "2/ns/net"));
+        var (own, host) = NetworkNamespaces.Of(procRoot);
         if (own is null || host is null || own == host) return null;
         var mine = Primitives.NativeFile.Identity(sysctlDir);
         var theirs = Primitives.NativeFile.Identity(Path.Join(procRoot, "2/root", sysctlDir));
@@ -22,17 +21,5 @@ internal static class HostSysctlView
         if (mine is null || theirs is null || mine == theirs)
             return $"this run is in a network namespace ({own}) whose sysctl values are its own, but {sysctlDir} is the host's: the host's values were not compared; run netbufrules fix on the host, or give the namespace its own folder (/etc/netns/NAME/sysctl.d)";
         return null;
-    }
-
-    private static string? LinkOf(string path)
-    {
-        try
-        {
-            return new FileInfo(path).LinkTarget;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
     }
 }

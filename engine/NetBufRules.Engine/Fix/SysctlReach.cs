@@ -46,20 +46,7 @@ internal static class SysctlReach
     /// <summary>Whether this run's network namespace differs from the host's (kthreadd's); true when that cannot be told.</summary>
     private static bool InOtherNetworkNamespace(string procRoot)
     {
-        var own = LinkOf(Path.Join(procRoot, "self/ns/net"));
-        var host = LinkOf(Path.Join(procRoot, "2/ns/net"));
+        var (own, host) = NetworkNamespaces.Of(procRoot);
         return own is null || host is null || own != host;
-    }
-
-    private static string? LinkOf(string path)
-    {
-        try
-        {
-            return new FileInfo(path).LinkTarget;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
     }
 }
