@@ -47,30 +47,23 @@ internal static class GaugesParser
         return result;
     }
 
-    /// <summary>The columns (or record fields) an extract gives, when the playbook names them; null when only the host tells (a process table).</summary>
-    private static IReadOnlyList<string>? Columns(ExtractSpec extract)
+    /// <summary>The columns (or record fields) an extract gives, as Probe/Extract decides them: none for a single value, null for a regex that does not compile (its own error).</summary>
+    private static IReadOnlyList<string>? Columns(ExtractSpec extract) => ExtractShape.Of(extract) switch
     {
-        switch (extract.Kind)
+        (ExtractShapeKind.Scalar, _) when extract.Kind != ExtractKind.Regex || RegexCompiles(extract.Path) => [],
+        (_, var names) => names,
+    };
+
+    private static bool RegexCompiles(string? pattern)
+    {
+        try
         {
-            case ExtractKind.Table or ExtractKind.Fields:
-                return extract.Columns;
-            case ExtractKind.JsonRows:
-            case ExtractKind.Json or ExtractKind.Snmp when extract.Map is not null:
-                return extract.Map is { } map ? [.. map.Keys] : null;
-            case ExtractKind.Regex when extract.Path is { } pattern:
-                try
-                {
-                    var names = RegexCache.Get(pattern).GetGroupNames().Where(n => !int.TryParse(n, out _)).ToList();
-                    return names.Count == 1 && names[0] == "value" && !extract.All ? [] : names;
-                }
-                catch (ArgumentException)
-                {
-                    return null; // the regex's own error is reported where it is parsed
-                }
-            case ExtractKind.Text or ExtractKind.Lines or ExtractKind.Json or ExtractKind.Snmp:
-                return [];
-            default:
-                return null;
+            _ = RegexCache.Get(pattern ?? "");
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 }

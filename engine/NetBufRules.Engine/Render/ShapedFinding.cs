@@ -39,69 +39,28 @@ internal static class ShapedFinding
         var extract = probe.Alternatives.Count > 0 ? probe.Alternatives[0].Extract : ExtractSpec.Text;
         // A probe read once per row of another gains that row's cells (EachProbe).
         var placeholders = probe.Each is null ? [] : probe.Alternatives.SelectMany(a => EachProbe.Placeholders(a.Source)).ToList();
-        var (kind, names) = Kind(extract);
+        var (kind, names) = ExtractShape.Of(extract);
         // A probe read per row is always a table: its fields (or 'value') and the row's cells it was read with.
-        if (probe.Each is not null) (kind, names) = (Shaped.Table, [.. names ?? ["value"], .. placeholders.Except(names ?? ["value"])]);
+        if (probe.Each is not null) (kind, names) = (ExtractShapeKind.Table, [.. names ?? ["value"], .. placeholders.Except(names ?? ["value"])]);
         else if (names is not null) names = [.. names, .. placeholders.Except(names)];
         return kind switch
         {
-            Shaped.Table => Table(names ?? [], probe.Counter),
-            Shaped.Record => new RecordValue((names ?? []).Distinct(StringComparer.Ordinal).ToDictionary(n => n, n => Number(probe.Counter), StringComparer.Ordinal)),
+            ExtractShapeKind.Table => Table(names ?? [], probe.Counter, probe.Gauges),
+            ExtractShapeKind.Record => new RecordValue((names ?? []).Distinct(StringComparer.Ordinal).ToDictionary(n => n, n => Number(probe.Counter && !probe.Gauges.Contains(n)), StringComparer.Ordinal)),
             _ => Number(probe.Counter),
         };
     }
 
-    private enum Shaped
-    {
-        Scalar,
-        Record,
-        Table,
-    }
-
-    /// <summary>The kind of value an extractor gives and its field or column names, as Probe/Extract decides them.</summary>
-    private static (Shaped Kind, IReadOnlyList<string>? Names) Kind(ExtractSpec e)
-    {
-        switch (e.Kind)
-        {
-            case ExtractKind.Json or ExtractKind.Snmp:
-                return e.Map is null ? (Shaped.Scalar, null) : (Shaped.Record, [.. e.Map.Keys]);
-            case ExtractKind.JsonRows:
-                return (Shaped.Table, [.. (e.Map ?? new Dictionary<string, string>()).Keys]);
-            case ExtractKind.Table:
-                return (Shaped.Table, [.. (e.Columns ?? []).Select(c => c.EndsWith("...", StringComparison.Ordinal) ? c[..^3] : c)]);
-            case ExtractKind.Fields:
-                return (Shaped.Record, [.. e.Columns ?? []]);
-            case ExtractKind.Regex:
-                var names = RegexNames(e);
-                if (names is null) return (Shaped.Scalar, null);
-                if (e.All) return (Shaped.Table, names);
-                return names.Count == 0 || names is ["value"] ? (Shaped.Scalar, null) : (Shaped.Record, names);
-            default:
-                return (Shaped.Scalar, null);
-        }
-    }
-
-    private static List<string>? RegexNames(ExtractSpec e)
-    {
-        try
-        {
-            return [.. Primitives.RegexCache.Get(e.Path ?? "").GetGroupNames().Where(n => !int.TryParse(n, out _))];
-        }
-        catch (ArgumentException)
-        {
-            return null; // a regex that does not compile is NBR017
-        }
-    }
-
     private static ScalarValue Number(bool counter) => counter ? new ScalarValue(1.0, 1.0, 1.0) : new ScalarValue(1.0);
 
-    private static TableValue Table(IReadOnlyList<string> names, bool counter)
+    /// <summary>One row of every column; a counter's columns but its gauges (levels, read as they are) with a delta and a rate, as CounterMath gives them.</summary>
+    private static TableValue Table(IReadOnlyList<string> names, bool counter, IReadOnlyList<string> gauges)
     {
         var row = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var n in names)
         {
             row[n] = 1.0;
-            if (counter) { row[n + CounterMath.DeltaSuffix] = 1.0; row[n + CounterMath.RateSuffix] = 1.0; }
+            if (counter && !gauges.Contains(n)) { row[n + CounterMath.DeltaSuffix] = 1.0; row[n + CounterMath.RateSuffix] = 1.0; }
         }
         return new TableValue([.. row.Keys], [row]);
     }
