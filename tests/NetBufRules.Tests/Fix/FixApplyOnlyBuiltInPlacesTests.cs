@@ -45,7 +45,7 @@ public sealed class FixApplyOnlyBuiltInPlacesTests : IDisposable
     private string Folder(string name) => Directory.CreateDirectory(Path.Combine(_dir.FullName, name)).FullName;
 
     private Task<(int ExitCode, string Out, string Error)> Fix(params string[] args) =>
-        CliRunner.Run(new SnapshotSourceReader(Replay.Load("netns-backlog")), ["fix", Pack(), "--interval", "0", .. args]);
+        CliRunner.Run(new SnapshotSourceReader(BacklogFixture.Load()), ["fix", Pack(), "--interval", "0", .. args]);
 
     [Fact]
     public async Task Apply_under_a_root_refuses_a_fix_into_a_folder_the_config_adds_and_writes_nothing()

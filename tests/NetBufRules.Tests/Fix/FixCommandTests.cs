@@ -16,7 +16,7 @@ public sealed class FixCommandTests : IDisposable
 
     // A folder outside the root: where a link planted in an image would lead, which must stay empty.
     private readonly DirectoryInfo _outside = Directory.CreateTempSubdirectory("nbr-fix-outside-");
-    private readonly SnapshotSourceReader _backlog = new(Replay.Load("netns-backlog"));
+    private readonly SnapshotSourceReader _backlog = new(BacklogFixture.Load());
 
     public void Dispose()
     {

@@ -32,7 +32,7 @@ public sealed class FixKeepsOtherSettingsTests : IDisposable
 
     private static SnapshotSourceReader Recording(string? processes = null)
     {
-        var snapshot = Replay.Load("netns-backlog");
+        var snapshot = BacklogFixture.Load();
         return new SnapshotSourceReader(processes is null ? snapshot : snapshot.Replace("/proc/*/{comm,fd,limits,cgroup}", processes));
     }
 

@@ -24,7 +24,7 @@ public sealed class FixRefusedAtRenderTests : IDisposable
     }
 
     private static Task<(int ExitCode, string Out, string Error)> Fix(string playbook, params string[] args) =>
-        CliRunner.Run(new SnapshotSourceReader(Replay.Load("netns-backlog")), ["fix", playbook, "--interval", "0", .. args]);
+        CliRunner.Run(new SnapshotSourceReader(BacklogFixture.Load()), ["fix", playbook, "--interval", "0", .. args]);
 
     [Fact]
     public async Task A_limits_d_line_that_lowers_every_logins_hard_limit_is_refused_and_nothing_is_written()

@@ -19,7 +19,7 @@ public sealed class FixTargetFileTests : IDisposable
     private string Target => Path.Combine(_root.FullName, SysctlFile);
 
     private static Task<(int ExitCode, string Out, string Error)> Fix(string playbooks, params string[] args) =>
-        CliRunner.Run(new SnapshotSourceReader(Replay.Load("netns-backlog")), ["fix", playbooks, "--interval", "0", .. args]);
+        CliRunner.Run(new SnapshotSourceReader(BacklogFixture.Load()), ["fix", playbooks, "--interval", "0", .. args]);
 
     [Fact]
     public async Task A_fifo_where_the_fix_goes_is_refused_without_reading_it()

@@ -24,7 +24,7 @@ public sealed class FixWriteFolderTrustTests : IDisposable
     private string Export => Directory.CreateDirectory(Path.Combine(_work.FullName, "export")).FullName;
 
     private static Task<(int ExitCode, string Out, string Error)> Fix(params string[] args) =>
-        CliRunner.Run(new SnapshotSourceReader(Replay.Load("netns-backlog")), ["fix", Repo.Playbooks, "--interval", "0", .. args]);
+        CliRunner.Run(new SnapshotSourceReader(BacklogFixture.Load()), ["fix", Repo.Playbooks, "--interval", "0", .. args]);
 
     private static string[] Files(string folder) => Directory.GetFiles(folder, "*", SearchOption.AllDirectories);
 
