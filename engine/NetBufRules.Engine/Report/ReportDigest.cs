@@ -108,11 +108,12 @@ internal sealed class ReportDigest
 
     /// <summary>
     /// <c>Culprit: python3 pid 14999 127.0.0.1:9000</c> from the first table with rows that names a process, else the
-    /// first that names anything (an interface, a cgroup), unless the reason names it; each name once.
+    /// first that names anything (an interface, a cgroup), unless the reason names it; each name once. Only the tables
+    /// the conditions that held read count (<see cref="CulpritTables"/>).
     /// </summary>
     public static string? Culprit(RenderedFinding r)
     {
-        var tables = r.Finding.Evidence.Values.OfType<TableEvidence>().Where(t => t.Count > 0 && t.Rows.Count > 0 && t.Columns.Any(Who.Contains)).ToList();
+        var tables = CulpritTables.Of(r.Finding).Where(t => t.Columns.Any(Who.Contains)).ToList();
         // A process is what a person acts on: a table of the interfaces or groups a finding also read (twenty rows of
         // one interface) must not stand before the socket and process it names.
         var table = tables.FirstOrDefault(t => t.Columns.Any(ProcessNames.Contains)) ?? tables.FirstOrDefault();
