@@ -120,7 +120,11 @@ internal static partial class ProgramFamilies
             // stay allowed with a grammar that holds them to those forms.
             "fuser", "ifstat", "rtacct", "ipvsadm", "udevadm", "hdparm", "sdparm", "nvme", "smartctl", "kmod",
             // zramctl --reset and blockdev --flushbufs change devices; networkctl down takes links down
-            "zramctl", "blockdev", "networkctl", "rfkill", "devmem", "setpci", "wrmsr", "i2cset")),
+            "zramctl", "blockdev", "networkctl", "rfkill", "devmem", "setpci", "wrmsr", "i2cset",
+            // ipcrm removes System V message queues, semaphores and shared memory (ipcrm --all every one it may), ipcmk
+            // makes them; localectl set-locale/set-keymap change the system locale and keyboard as hostnamectl and
+            // timedatectl change theirs (red team 9: all three were accepted with a grammar of their write forms)
+            "ipcrm", "ipcmk", "localectl")),
     ];
 
     private static HashSet<string> Set(params string[] names) => new(names, StringComparer.Ordinal);

@@ -67,6 +67,10 @@ public sealed class ProgramFamiliesTests
     [InlineData("zramctl", "manages services")]
     [InlineData("blockdev", "manages services")]
     [InlineData("networkctl", "manages services")]
+    // The ninth red team's: System V IPC removal and creation, and the locale and keymap.
+    [InlineData("ipcrm", "manages services")]
+    [InlineData("ipcmk", "manages services")]
+    [InlineData("localectl", "manages services")]
     public void A_program_that_runs_code_writes_leaks_or_manages_is_refused_whatever_its_version(string program, string why) =>
         ProgramFamilies.Refusal(program).ShouldNotBeNull(program).ShouldContain(why);
 
