@@ -69,13 +69,14 @@ internal sealed partial class CliApp
             var steps = FixPlanner.Plan(report, exportDir ?? rootDir, live ? SysctlDropIn.ReadRuntime : null, _policy);
             var json = result.GetValue(format) == "json";
             var log = new List<string>();
-            void Say(string line)
+            // One line each, host text (a reason's process name) escaped once: it cannot forge another line or recolour the
+            // terminal. The applier's lines come escaped (FixApplier.Log); escaping them again would double their backslashes.
+            void Said(string escaped)
             {
-                // One line each, host text (a reason's process name) escaped: it cannot forge another line or recolour the terminal.
-                line = Primitives.HostText.Escape(line);
-                log.Add(line);
-                if (!json) host.Out.WriteLine(line);
+                log.Add(escaped);
+                if (!json) host.Out.WriteLine(escaped);
             }
+            void Say(string line) => Said(Primitives.HostText.Escape(line));
 
             if (!json) await host.Out.WriteAsync(FixTextWriter.Plan(report, steps, exportDir is not null || rootDir is not null)).ConfigureAwait(false);
             var mode = exportDir is not null ? "write" : result.GetValue(apply) ? "apply" : "plan";
@@ -88,7 +89,7 @@ internal sealed partial class CliApp
             FixOutcome? outcome = null;
             // A plan under --root read as if the files were there ("then: ... not run: the files go under a folder").
             if (mode == "plan" && steps.Any(s => s.Refused is null))
-                Say($"This is the plan: nothing was written. --apply writes it {(rootDir is null ? "onto this host (with backups, 'then' and a verification)" : $"under {Primitives.HostText.Escape(rootDir)}")}; --write DIR exports the files.");
+                Say($"This is the plan: nothing was written. --apply writes it {(rootDir is null ? "onto this host (with backups, 'then' and a verification)" : $"under {rootDir}")}; --write DIR exports the files.");
             if (mode == "write")
             {
                 foreach (var step in steps.Where(s => s.Refused is null))
@@ -112,7 +113,7 @@ internal sealed partial class CliApp
                 if (Primitives.FolderTrust.ProblemOfNearest(backupDir) is { } untrusted)
                     return await UsageAsync($"--backup-dir {untrusted}").ConfigureAwait(false);
                 var fixedIds = steps.Select(s => s.PlaybookId).ToHashSet(StringComparer.Ordinal);
-                var applier = new FixApplier(new FixApplyOptions(rootDir, backupDir, Say) { VerifyFor = TimeSpan.FromSeconds(result.GetValue(verifyFor)) });
+                var applier = new FixApplier(new FixApplyOptions(rootDir, backupDir, Said) { VerifyFor = TimeSpan.FromSeconds(result.GetValue(verifyFor)) });
                 outcome = refusedAtRender is not null
                     ? new FixOutcome([.. steps.Select(s => new AppliedStep(s, false, null, null, false))], FixResult.NothingToDo, $"{refusedAtRender}; nothing was written", new Dictionary<string, FindingStatus>())
                     : await applier.ApplyAsync(steps, t => Diagnose([.. playbooks.Where(p => fixedIds.Contains(p.Id))], t), token).ConfigureAwait(false);

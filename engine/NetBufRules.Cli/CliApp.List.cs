@@ -55,7 +55,7 @@ internal sealed partial class CliApp
             {
                 json.WriteStartObject();
                 json.WriteString("id", p.Id);
-                json.WriteString("title", p.Title);
+                json.WriteString("title", Primitives.JsonOutput.Sentence(p.Title));
                 json.WriteString("severity", StatusWords.Of(p.Severity));
                 json.WriteStartArray("tags");
                 foreach (var tag in p.Tags) json.WriteStringValue(tag);

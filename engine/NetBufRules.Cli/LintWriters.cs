@@ -63,8 +63,8 @@ internal static class LintWriters
                 ["column"] = d.Position.Column,
                 ["severity"] = d.Severity == DiagnosticSeverity.Error ? "error" : "warning",
                 ["code"] = d.Code,
-                ["message"] = d.Message,
-                ["hint"] = d.Hint,
+                ["message"] = JsonOutput.Sentence(d.Message),
+                ["hint"] = JsonOutput.Sentence(d.Hint),
             });
         }
         var root = new JsonObject
@@ -72,7 +72,7 @@ internal static class LintWriters
             ["diagnostics"] = items,
             ["summary"] = new JsonObject { ["errors"] = lint.Errors, ["warnings"] = lint.Warnings, ["files"] = lint.Files },
         };
-        return JsonOutput.EscapeBidi(root.ToJsonString(JsonOutput.Nodes)) + "\n";
+        return JsonOutput.EscapeInvisible(root.ToJsonString(JsonOutput.Nodes)) + "\n";
     }
 
     public static string Sarif(LintResult lint)
@@ -99,7 +99,7 @@ internal static class LintWriters
                 ["ruleId"] = d.Code,
                 ["ruleIndex"] = ruleIndex.GetValueOrDefault(d.Code),
                 ["level"] = d.Severity == DiagnosticSeverity.Error ? "error" : "warning",
-                ["message"] = new JsonObject { ["text"] = string.IsNullOrEmpty(d.Hint) ? d.Message : $"{d.Message} (hint: {d.Hint})" },
+                ["message"] = new JsonObject { ["text"] = JsonOutput.Sentence(string.IsNullOrEmpty(d.Hint) ? d.Message : $"{d.Message} (hint: {d.Hint})") },
                 ["locations"] = new JsonArray(new JsonObject
                 {
                     ["physicalLocation"] = new JsonObject
@@ -129,7 +129,7 @@ internal static class LintWriters
                 ["results"] = results,
             }),
         };
-        return JsonOutput.EscapeBidi(sarif.ToJsonString(JsonOutput.Nodes)) + "\n";
+        return JsonOutput.EscapeInvisible(sarif.ToJsonString(JsonOutput.Nodes)) + "\n";
     }
 
     public static string GitHub(LintResult lint)

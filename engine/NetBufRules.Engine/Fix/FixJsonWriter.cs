@@ -31,7 +31,7 @@ internal static class FixJsonWriter
                     FixResult.NotHere => "not-applied-here",
                     _ => outcome.Failure is null ? "nothing-to-do" : "refused",
                 });
-            if (outcome?.Failure is { } failure) w.WriteString("failure", failure);
+            if (outcome?.Failure is { } failure) w.WriteString("failure", JsonOutput.Sentence(failure));
             if (outcome is not null && mode == "apply")
             {
                 // Each playbook stands or falls on its own: which are on the host now, which were not attempted, which rolled back.
@@ -39,10 +39,10 @@ internal static class FixJsonWriter
                 foreach (var id in outcome.AppliedIds) w.WriteStringValue(id);
                 w.WriteEndArray();
                 w.WriteStartObject("not_applied_here");
-                foreach (var (id, why) in outcome.NotHereIds) w.WriteString(id, why);
+                foreach (var (id, why) in outcome.NotHereIds) w.WriteString(id, JsonOutput.Sentence(why));
                 w.WriteEndObject();
                 w.WriteStartObject("rolled_back");
-                foreach (var (id, why) in outcome.Failures) w.WriteString(id, why);
+                foreach (var (id, why) in outcome.Failures) w.WriteString(id, JsonOutput.Sentence(why));
                 w.WriteEndObject();
             }
             w.WriteStartArray("steps");
@@ -58,9 +58,9 @@ internal static class FixJsonWriter
                 w.WriteStartArray("then");
                 foreach (var a in step.Fix.Then) w.WriteStringValue(a);
                 w.WriteEndArray();
-                if ((step.Refused ?? (mode == "apply" ? step.ExportOnly : null)) is { } refused) w.WriteString("refused", refused);
-                if (step.ExportOnly is not null) w.WriteString("export_only", step.ExportOnly);
-                if (step.NotHere is not null) w.WriteString("not_applied_here", step.NotHere);
+                if ((step.Refused ?? (mode == "apply" ? step.ExportOnly : null)) is { } refused) w.WriteString("refused", JsonOutput.Sentence(refused));
+                if (step.ExportOnly is not null) w.WriteString("export_only", JsonOutput.Sentence(step.ExportOnly));
+                if (step.NotHere is not null) w.WriteString("not_applied_here", JsonOutput.Sentence(step.NotHere));
                 w.WriteBoolean("written", applied?.Written ?? false);
                 if (applied?.Backup is not null) w.WriteString("backup", applied.Backup);
                 if (applied?.Then is { } then)
@@ -85,6 +85,6 @@ internal static class FixJsonWriter
             using (var doc = JsonDocument.Parse(JsonReportWriter.Write(report))) doc.RootElement.WriteTo(w);
             w.WriteEndObject();
         }
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        return JsonOutput.EscapeInvisible(System.Text.Encoding.UTF8.GetString(stream.ToArray())) + "\n";
     }
 }

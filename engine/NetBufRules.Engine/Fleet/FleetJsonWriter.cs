@@ -31,7 +31,8 @@ internal static class FleetJsonWriter
         {
             w.Flush();
             if (buffer.WrittenCount < atLeast) return;
-            output.Write(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
+            // The writer flushes whole tokens, so a piece never splits a character.
+            output.Write(JsonOutput.EscapeInvisible(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan)));
             buffer.ResetWrittenCount();
         }
         using (var w = new Utf8JsonWriter(buffer, JsonOutput.Writer))
@@ -82,7 +83,7 @@ internal static class FleetJsonWriter
                     w.WriteString("id", r.Id);
                     w.WriteString("status", StatusWords.Of(r.Status));
                     w.WriteString("severity", StatusWords.Of(r.Severity));
-                    w.WriteString("reason", r.Reason);
+                    w.WriteString("reason", JsonOutput.Sentence(r.Reason));
                     Labels(w, "culprits", r.CulpritKinds, Drain);
                     Labels(w, "fixes", r.FixPaths, Drain);
                     w.WriteEndObject();
@@ -100,7 +101,7 @@ internal static class FleetJsonWriter
                 {
                     w.WriteStartObject();
                     w.WriteString("file", file);
-                    w.WriteString("error", error);
+                    w.WriteString("error", JsonOutput.Sentence(error));
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();

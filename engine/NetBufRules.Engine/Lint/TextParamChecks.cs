@@ -36,7 +36,7 @@ internal static class TextParamChecks
         foreach (var (index, name, why) in walker.Misused.DistinctBy(m => m.Name))
         {
             var at = index < tree.Names.Count ? tree.Names[index].At : text.Start;
-            bag.Error(at, Codes.TextParamAsNumber, $"param '{name}' is text ('{Primitives.HostText.Escape(texts[name])}') but {why}: every run would end this finding in an error",
+            bag.Error(at, Codes.TextParamAsNumber, $"param '{name}' is text ('{texts[name]}') but {why}: every run would end this finding in an error",
                 $"give '{name}' a number (unquoted, e.g. {name}: 5), or compare it with text (e.g. {name} == 'fast')");
         }
     }

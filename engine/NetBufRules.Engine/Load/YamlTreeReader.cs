@@ -249,10 +249,6 @@ internal static class YamlTreeReader
 
     private static string Short(string tag) => Quoted(tag.StartsWith(CoreTag, StringComparison.Ordinal) ? "!!" + tag[CoreTag.Length..] : tag);
 
-    /// <summary>At most 40 characters of a written value, control characters shown as escapes.</summary>
-    private static string Quoted(string value)
-    {
-        var cut = value.Length > 40 ? value[..40] + "..." : value;
-        return HostText.Escape(cut);
-    }
+    /// <summary>At most 40 characters of a written value (a diagnostic escapes its whole line when written, once).</summary>
+    private static string Quoted(string value) => value.Length > 40 ? value[..40] + "..." : value;
 }

@@ -91,6 +91,13 @@ internal static partial class ProgramFamilies
             "pv", "bat", "batcat", "highlight", "source-highlight", "ptar", "ptardiff", "ptargrep", "bsdtar", "bsdcat", "bsdcpio", "lsar", "unar",
             "zipinfo", "zipdetails", "shasum", "piconv", "json_pp", "msgcat", "msgunfmt", "xmlstarlet", "xmlwf", "mlr", "hexyl", "bvi", "hexedit",
             "colordiff", "wdiff", "dwdiff", "zdump")),
+        // They print other processes' command lines (mysql -pSECRET, curl -H 'Authorization: ...': any user's
+        // /proc/PID/cmdline is readable by the probe uid), working folders or memory maps, which file: refuses as
+        // cmdline, cwd and maps (red team 9: 'ps -eo args' and 'pgrep -a' put a password into the report and the
+        // snapshot). The built-in processes source gives comm; ss -p gives the owner of a socket.
+        ("prints other processes' command lines, folders or memory maps", Set(
+            "ps", "pgrep", "pstree", "top", "htop", "atop", "btop", "procs", "pidstat", "w", "pwdx", "pmap", "pldd", "lsns", "systemd-cgls",
+            "pstack", "gstack", "eu-stack")),
         // They fetch from or send to a host named in their arguments (an exfiltration channel, or traffic a probe must
         // not make), or write to other users' terminals or the system log.
         ("fetches or sends data to another host, a terminal or the log", Set(
@@ -120,7 +127,11 @@ internal static partial class ProgramFamilies
             // stay allowed with a grammar that holds them to those forms.
             "fuser", "ifstat", "rtacct", "ipvsadm", "udevadm", "hdparm", "sdparm", "nvme", "smartctl", "kmod",
             // zramctl --reset and blockdev --flushbufs change devices; networkctl down takes links down
-            "zramctl", "blockdev", "networkctl", "rfkill", "devmem", "setpci", "wrmsr", "i2cset")),
+            "zramctl", "blockdev", "networkctl", "rfkill", "devmem", "setpci", "wrmsr", "i2cset",
+            // ipcrm removes System V message queues, semaphores and shared memory (ipcrm --all every one it may), ipcmk
+            // makes them; localectl set-locale/set-keymap change the system locale and keyboard as hostnamectl and
+            // timedatectl change theirs (red team 9: all three were accepted with a grammar of their write forms)
+            "ipcrm", "ipcmk", "localectl")),
     ];
 
     private static HashSet<string> Set(params string[] names) => new(names, StringComparer.Ordinal);

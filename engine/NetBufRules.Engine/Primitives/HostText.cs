@@ -8,7 +8,11 @@ namespace NetBufRules.Primitives;
 /// ESC sequences), bidi overrides and every other invisible format character (zero-width space and joiners, the byte
 /// order mark, the soft hyphen, word joiners, tag characters) and unpaired surrogates are written as visible escapes,
 /// so a process or host name can neither forge a report line, recolour the screen nor pass for another name
-/// (<c>ng\u200binx</c> is not <c>nginx</c>). Every human output goes through here; JSON is escaped by its writer.
+/// (<c>ng\u200binx</c> is not <c>nginx</c>). A backslash that could be read as the start of an escape (before
+/// another backslash, before <c>x u U n r t</c>, or before a character shown escaped) is doubled, so the escapes are
+/// unambiguous: a process named <c>\x1b[31m</c> as typed shows as <c>\\x1b[31m</c>, never as an ESC byte's escape;
+/// any other backslash (<c>\d+</c> in a quoted regex) shows as it is. Every human output goes through here, and so
+/// does every sentence JSON and SARIF carry for a person to read (<see cref="JsonOutput"/>).
 /// </summary>
 internal static class HostText
 {
@@ -40,6 +44,11 @@ internal static class HostText
                 i++;
                 continue;
             }
+            if (c == '\\')
+            {
+                sb.Append(StartsEscape(text, i + 1, keepNewlines) ? "\\\\" : "\\");
+                continue;
+            }
             if ((!IsUnsafe(c) && !char.IsSurrogate(c)) || (keepNewlines && c == '\n'))
             {
                 sb.Append(c);
@@ -57,12 +66,34 @@ internal static class HostText
         return sb.ToString();
     }
 
+    /// <summary>The letters that follow a backslash in an escape this class writes.</summary>
+    private const string EscapeLetters = "\\xuUnrt";
+
+    /// <summary>
+    /// Whether a backslash before <paramref name="at"/> would read as the start of an escape: the next character is a
+    /// backslash or an escape's letter, or is itself written as an escape (which starts with a backslash).
+    /// </summary>
+    private static bool StartsEscape(string text, int at, bool keepNewlines)
+    {
+        if (at >= text.Length) return false;
+        var next = text[at];
+        if (EscapeLetters.Contains(next, StringComparison.Ordinal)) return true;
+        if (keepNewlines && next == '\n') return false;
+        if (IsUnsafe(next)) return true;
+        if (!char.IsSurrogate(next)) return false;
+        // A pair is escaped only when it is a format character (a tag); a lone surrogate always is.
+        return !(char.IsHighSurrogate(next) && at + 1 < text.Length && char.IsLowSurrogate(text[at + 1]))
+            || CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(next, text[at + 1])) == UnicodeCategory.Format;
+    }
+
     private static bool NeedsEscape(string text, bool keepNewlines)
     {
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
             // Every pair is looked at again by the escaper: most are plain (an emoji), a tag character is not.
             if ((IsUnsafe(c) || char.IsSurrogate(c)) && !(keepNewlines && c == '\n')) return true;
+            if (c == '\\' && StartsEscape(text, i + 1, keepNewlines)) return true;
         }
         return false;
     }

@@ -15,21 +15,42 @@ internal static class JsonOutput
     public static readonly JsonSerializerOptions Nodes = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
-    /// <paramref name="json"/> with bidi controls (U+061C, U+200E/F, U+202A-202E, U+2066-2069) written as \uXXXX. The
-    /// encoder already escapes C0, DEL and C1 (RFC 8259 asks only for C0) but passes these, which reorder a terminal line
-    /// when the JSON is printed; outside strings JSON has no such characters, so replacing them is the same document.
+    /// <paramref name="json"/> with every character <see cref="HostText"/> shows as an escape written as a JSON escape
+    /// (<c>\u200b</c>, <c>\u202e</c>, a tag character as its pair <c>\udb40\udc41</c>): the encoder escapes C0, DEL and C1
+    /// but passes bidi controls and invisible format characters (zero-width space and joiners, BOM, soft hyphen, word
+    /// joiner), which reorder a terminal line or make <c>ng\u200binx</c> read as <c>nginx</c> when the document is
+    /// printed or diffed. Outside strings JSON has no such characters, so the document holds the same data.
     /// </summary>
-    public static string EscapeBidi(string json)
+    public static string EscapeInvisible(string json)
     {
-        if (!json.Any(IsBidi)) return json;
+        if (!json.Any(Invisible)) return json;
         var sb = new System.Text.StringBuilder(json.Length + 16);
-        foreach (var c in json)
+        for (var i = 0; i < json.Length; i++)
         {
-            if (IsBidi(c)) sb.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+            var c = json[i];
+            if (char.IsHighSurrogate(c) && i + 1 < json.Length && char.IsLowSurrogate(json[i + 1]))
+            {
+                var format = System.Globalization.CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(c, json[i + 1])) == System.Globalization.UnicodeCategory.Format;
+                if (format) sb.Append(Hex(c)).Append(Hex(json[i + 1]));
+                else sb.Append(c).Append(json[i + 1]);
+                i++;
+            }
+            else if (Invisible(c)) sb.Append(Hex(c));
             else sb.Append(c);
         }
         return sb.ToString();
     }
 
-    private static bool IsBidi(char c) => c is '\u061c' or '\u200e' or '\u200f' || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');
+    /// <summary>
+    /// A sentence written for a person (a message, hint, reason, note, title), as JSON and SARIF carry it: escaped as
+    /// the terminal shows it (<see cref="HostText.Escape(string?)"/>), so a UI that shows the value (GitHub code
+    /// scanning, a dashboard) shows <c>ng\u200binx</c> where the terminal does, never a name passing for another.
+    /// Measured values, names in evidence, paths and file contents stay exact data (escaped only as JSON).
+    /// </summary>
+    public static string? Sentence(string? text) => text is null ? null : HostText.Escape(text);
+
+    private static string Hex(char c) => "\\u" + ((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A character the encoder may pass that a terminal would not show (a surrogate is judged with its pair by the caller).</summary>
+    private static bool Invisible(char c) => (HostText.IsUnsafe(c) && c != '\n') || char.IsSurrogate(c);
 }

@@ -32,8 +32,20 @@ internal static class CounterMath
         // Kernel counters only count up from zero: a negative one is a corrupt or forged recording, not a rate.
         if (x < 0 || y < 0)
             throw new Extract.ExtractException($"counter value {Cell.Format(x < 0 ? x : y)} is negative; a counter only counts up from 0");
+        Finite(x, y);
         var delta = Delta(x, y);
         return new ScalarValue(y, delta, delta / seconds);
+    }
+
+    /// <summary>
+    /// A kernel counter is a whole number below 2^64: one written past a double's range (1e400 in a snapshot) read as
+    /// Infinity, and the report showed 'Infinity (+NaN, NaN/s)' as a measurement (red team 9). Not believed, as a
+    /// negative one is not.
+    /// </summary>
+    private static void Finite(double first, double second)
+    {
+        if (!double.IsFinite(first) || !double.IsFinite(second))
+            throw new Extract.ExtractException($"counter value {Cell.Format(double.IsFinite(first) ? second : first)} is not a finite number; a kernel counter is a whole number below 2^64");
     }
 
     private static double Delta(double first, double second) => second >= first ? second - first : second;
@@ -64,7 +76,9 @@ internal static class CounterMath
             foreach (var (column, value) in b.Rows[i])
             {
                 if (value is not double now || key.Contains(column) || gauges.Contains(column)) continue;
-                var delta = old is not null && old.TryGetValue(column, out var was) && was is double then ? Delta(then, now) : fresh ? now : 0;
+                var earlier = old is not null && old.TryGetValue(column, out var was) && was is double then ? then : (double?)null;
+                Finite(earlier ?? 0, now);
+                var delta = earlier is { } previous ? Delta(previous, now) : fresh ? now : 0;
                 row[column + DeltaSuffix] = delta;
                 row[column + RateSuffix] = delta / seconds;
             }

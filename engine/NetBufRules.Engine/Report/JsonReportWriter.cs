@@ -36,8 +36,8 @@ internal static class JsonReportWriter
                 w.WriteString("id", playbook.Id);
                 w.WriteString("status", StatusWords.Of(r.Status));
                 w.WriteString("severity", StatusWords.Of(playbook.Severity));
-                w.WriteString("title", playbook.Title);
-                w.WriteString("reason", r.Reason);
+                w.WriteString("title", JsonOutput.Sentence(playbook.Title));
+                w.WriteString("reason", JsonOutput.Sentence(r.Reason));
                 w.WriteStartObject("evidence");
                 foreach (var (name, item) in r.Finding.Evidence) EvidenceJson.Write(w, name, item);
                 w.WriteEndObject();
@@ -54,7 +54,7 @@ internal static class JsonReportWriter
                 }
                 w.WriteEndArray();
                 w.WriteStartArray("notes");
-                foreach (var note in r.Notes) w.WriteStringValue(note);
+                foreach (var note in r.Notes) w.WriteStringValue(JsonOutput.Sentence(note));
                 w.WriteEndArray();
                 w.WriteStartArray("probes");
                 foreach (var p in r.Finding.Probes.Values)
@@ -63,7 +63,7 @@ internal static class JsonReportWriter
                     w.WriteString("name", p.Name);
                     w.WriteString("status", p.Status == ProbeStatus.Ok ? "ok" : "skipped");
                     if (p.Source is not null) w.WriteString("source", p.Source);
-                    if (p.SkipReason is not null) w.WriteString("reason", p.SkipReason);
+                    if (p.SkipReason is not null) w.WriteString("reason", JsonOutput.Sentence(p.SkipReason));
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
@@ -76,6 +76,6 @@ internal static class JsonReportWriter
             w.WriteEndArray();
             w.WriteEndObject();
         }
-        return JsonOutput.EscapeBidi(System.Text.Encoding.UTF8.GetString(stream.ToArray())) + "\n";
+        return JsonOutput.EscapeInvisible(System.Text.Encoding.UTF8.GetString(stream.ToArray())) + "\n";
     }
 }

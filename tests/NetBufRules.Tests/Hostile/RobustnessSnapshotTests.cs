@@ -101,6 +101,21 @@ public sealed class RobustnessSnapshotTests
     }
 
     [Fact]
+    public async Task A_counter_past_a_doubles_range_is_not_believed_either()
+    {
+        // Red team 9: 1e400 read as Infinity and was shown as 'listen.overflows = Infinity (+NaN, NaN/s)'.
+        using var scratch = new RobustnessScratch();
+        var snapshot = Load();
+        var i = IndexOf(snapshot, "cmd:nstat\u0001-asz\u0001--json");
+        foreach (var sample in snapshot["sources"]![i]!["samples"]!.AsArray())
+            sample!["stdout"] = """{"kernel":{"TcpExtListenOverflows":1e400,"TcpExtListenDrops":5,"TcpExtTCPReqQFullDrop":0,"TcpExtTCPReqQFullDoCookies":0}}""";
+        var (code, output, _) = await Replay(scratch, snapshot);
+        code.ShouldBeOneOf(0, 1);
+        output.ShouldContain("counter value Infinity is not a finite number; a kernel counter is a whole number below 2^64");
+        output.ShouldNotContain("NaN");
+    }
+
+    [Fact]
     public async Task A_snapshot_that_is_a_symlink_to_dev_zero_is_refused_at_once()
     {
         using var scratch = new RobustnessScratch();

@@ -67,6 +67,20 @@ public sealed class ProgramFamiliesTests
     [InlineData("zramctl", "manages services")]
     [InlineData("blockdev", "manages services")]
     [InlineData("networkctl", "manages services")]
+    // The ninth red team's: System V IPC removal and creation, and the locale and keymap.
+    [InlineData("ipcrm", "manages services")]
+    [InlineData("ipcmk", "manages services")]
+    [InlineData("localectl", "manages services")]
+    // Command lines carry passwords: any of these as a probe put 'mysql --password=...' into reports and snapshots.
+    [InlineData("ps", "command lines")]
+    [InlineData("pgrep", "command lines")]
+    [InlineData("pstree", "command lines")]
+    [InlineData("top", "command lines")]
+    [InlineData("w", "command lines")]
+    [InlineData("pmap", "memory maps")]
+    [InlineData("pwdx", "folders")]
+    [InlineData("lsns", "command lines")]
+    [InlineData("systemd-cgls", "command lines")]
     public void A_program_that_runs_code_writes_leaks_or_manages_is_refused_whatever_its_version(string program, string why) =>
         ProgramFamilies.Refusal(program).ShouldNotBeNull(program).ShouldContain(why);
 

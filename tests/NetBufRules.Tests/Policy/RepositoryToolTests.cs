@@ -124,6 +124,23 @@ public sealed class RepositoryToolTests
         listener.Pending().ShouldBeFalse("no probe connected to the listener");
     }
 
+    [Fact]
+    public async Task A_pack_that_reads_every_command_line_with_ps_or_pgrep_is_refused_and_collects_nothing()
+    {
+        // Red team 9: these ran as probes and put 'mysql --password=SECRET' into the report and the snapshot.
+        using var scratch = new CfgScratch();
+        scratch.Write(".netbufrules.yaml", "allow_commands:\n  ps: ['ps -eo args']\n  pgrep: ['pgrep -a sleep']\n");
+        scratch.Write("leak.yaml", "apiVersion: netbufrules/v1\nid: leak\ntitle: Leak\nseverity: info\nsummary: S.\nwhy: W.\nprobes:\n  all:\n    command: [ps, -eo, args]\n  some:\n    command: [pgrep, -a, sleep]\nwhen:\n  - if: \"all != 'x' && some != 'y'\"\n    message: \"{{ all }}\"\n");
+        var snapshot = Path.Combine(scratch.Root, "out.json");
+
+        var (code, output, error) = await CliRunner.Run("collect", scratch.Root, "-o", snapshot);
+
+        code.ShouldBe(2);
+        error.ShouldContain("error NBR025: 'ps' prints other processes' command lines, folders or memory maps");
+        error.ShouldContain("error NBR025: 'pgrep' prints other processes' command lines");
+        File.Exists(snapshot).ShouldBeFalse(output);
+    }
+
     [SkippableFact]
     public async Task A_script_allowed_past_lint_is_not_run_where_the_run_happens()
     {

@@ -43,7 +43,7 @@ internal static class SnapshotJson
             ["interval_seconds"] = snapshot.IntervalSeconds,
             ["sources"] = sources,
         };
-        return root.ToJsonString(JsonOutput.Nodes) + "\n";
+        return JsonOutput.EscapeInvisible(root.ToJsonString(JsonOutput.Nodes)) + "\n";
     }
 
     /// <summary>Reads the snapshot file <paramref name="file"/>: a regular file (never a device or FIFO) of at most 64 MiB.</summary>

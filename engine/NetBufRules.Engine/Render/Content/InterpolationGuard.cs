@@ -43,10 +43,9 @@ internal static class InterpolationGuard
     public static bool Unprintable(char c) =>
         char.IsControl(c) || c is '\u2028' or '\u2029' || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format;
 
-    /// <summary>The value as a person can read it: control characters written as escapes, cut at 60 characters.</summary>
-    public static string Shown(string value)
-    {
-        var shown = string.Concat(value.Take(60).Select(c => Unprintable(c) ? c switch { '\n' => "\\n", '\r' => "\\r", '\t' => "\\t", _ => $"\\u{(int)c:x4}" } : c.ToString()));
-        return "'" + shown + (value.Length > 60 ? "..." : "") + "'";
-    }
+    /// <summary>
+    /// The value quoted, cut at 60 characters. Its control and format characters are escaped where the message is
+    /// written (HostText, once: escaping here too doubled the backslashes of every escape).
+    /// </summary>
+    public static string Shown(string value) => "'" + string.Concat(value.Take(60)) + (value.Length > 60 ? "..." : "") + "'";
 }
