@@ -185,9 +185,21 @@ internal static class TemplateSandbox
     {
         ScalarValue s => s.Value,
         RecordValue r => ToObject(r.Fields.ToDictionary(kv => kv.Key, kv => kv.Value.Value)),
-        TableValue t => new ScriptArray(t.Rows.Select(row => (object)ToObject(row))),
+        TableValue t => new ScriptArray(t.Rows.Select(row => (object)Row(t.Columns, row))),
         _ => "",
     };
+
+    // A JSON row may lack a column (ip -d -j link gives "link" only for a veth whose peer shares the namespace): the
+    // cell is null there, as a skipped probe is, since lint's dry render gives every column and a run must not fail.
+    private static ScriptObject Row(IReadOnlyList<string> columns, IReadOnlyDictionary<string, object> row)
+    {
+        var obj = ToObject(row);
+        foreach (var column in columns)
+        {
+            if (!obj.ContainsKey(column)) obj[column] = null;
+        }
+        return obj;
+    }
 
     private static ScriptObject ToObject(IEnumerable<KeyValuePair<string, object>> cells)
     {
