@@ -7,8 +7,11 @@ namespace NetBufRules.Probe.Recording;
 /// The process tables of a fleet's snapshots, shared by their encoded bytes as <see cref="SnapshotStrings"/> shares
 /// outputs: a table written byte for byte as an earlier one is given the table read then (one object, so the verdict
 /// memo's comparison of two hosts' tables is a reference check), not read, allocated and compared cell by cell again.
-/// Same rule (<see cref="Primitives.KeepRule"/>): kept once seen twice, and a source whose tables seldom repeat (real
-/// hosts' pids and fd counts differ) rests and lets go. A table is never changed once read, so sharing it is safe.
+/// Kept from its first reading, unlike an output: the verdict memo remembers the first host's table, and a table kept
+/// only from the second would never be the same object as that one. A source whose tables seldom repeat (real hosts'
+/// pids and fd counts differ) rests after <see cref="Primitives.KeepRule.RestAfter"/> lookups and lets go
+/// (<see cref="Primitives.KeepRule"/>), so a fleet of unique tables keeps at most that many. A table is never changed
+/// once read, so sharing it is safe.
 /// </summary>
 internal sealed class SnapshotTables(long maxBytes = SnapshotTables.MaxBytes)
 {
@@ -37,7 +40,7 @@ internal sealed class SnapshotTables(long maxBytes = SnapshotTables.MaxBytes)
         return hit ? known!.Table : null;
     }
 
-    /// <summary>After a miss: remembers <paramref name="table"/>, read from <paramref name="encoded"/>, when its bytes were seen before.</summary>
+    /// <summary>After a miss: remembers <paramref name="table"/>, read from <paramref name="encoded"/>, within the budget.</summary>
     public void Seen(string key, ReadOnlySpan<byte> encoded, ulong hash, TableValue table)
     {
         var source = _sources.GetOrAdd(key, _ => new Source());
@@ -49,7 +52,7 @@ internal sealed class SnapshotTables(long maxBytes = SnapshotTables.MaxBytes)
                 source.Tables.Clear();
                 return;
             }
-            if (source.Rule.Resting || !source.Rule.SeenBefore(hash) || Interlocked.Read(ref _bytes) + encoded.Length > _maxBytes) return;
+            if (source.Rule.Resting || Interlocked.Read(ref _bytes) + encoded.Length > _maxBytes) return;
             if (source.Tables.TryAdd(hash, new Known(encoded.ToArray(), table))) Interlocked.Add(ref _bytes, encoded.Length);
         }
     }
