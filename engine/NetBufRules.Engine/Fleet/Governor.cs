@@ -23,7 +23,7 @@ internal sealed class Governor(long target = Governor.Target, long youngBudget =
     public const long Room = 64L * 1024 * 1024;
 
     /// <summary>Bytes allocated between two young collections.</summary>
-    public const long YoungBudget = 16L * 1024 * 1024;
+    public const long YoungBudget = 32L * 1024 * 1024;
 
     /// <summary>How much the working set may grow past what a full collection left before the next one.</summary>
     public const long Slack = 32L * 1024 * 1024;
