@@ -86,7 +86,7 @@ internal static class SnapshotStream
                     kernel = r.GetString();
                     break;
                 case "time" when SnapshotShape.Once(ref seen, 4) && r.TokenType == JsonTokenType.String:
-                    if (!DateTimeOffset.TryParse(r.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out time)) return null;
+                    if (!SnapshotTime.TryRead(ref r, out time)) return null;
                     break;
                 case "root" when SnapshotShape.Once(ref seen, 8) && r.TokenType is JsonTokenType.True or JsonTokenType.False:
                     root = r.GetBoolean();
@@ -166,7 +166,7 @@ internal static class SnapshotStream
                 switch (name)
                 {
                     case "time" when SnapshotShape.Once(ref seen, 1) && r.TokenType == JsonTokenType.String:
-                        if (!DateTimeOffset.TryParse(r.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out time)) return null;
+                        if (!SnapshotTime.TryRead(ref r, out time)) return null;
                         break;
                     case "stdout" when SnapshotShape.Once(ref seen, 2) && r.TokenType == JsonTokenType.String:
                         stdout = shared.Strings is null ? r.GetString() : shared.Strings.Get(ref r, key);
@@ -190,7 +190,7 @@ internal static class SnapshotStream
                         truncated = r.GetBoolean();
                         break;
                     case "table" when SnapshotShape.Once(ref seen, 128):
-                        if ((table = Table(ref r, key, source, samples.Count, ref rows)) is null) return null;
+                        if ((table = SharedTable(ref r, shared, offset, key, source, samples.Count, ref rows)) is null) return null;
                         break;
                     default:
                         return null;
@@ -202,6 +202,30 @@ internal static class SnapshotStream
             samples.Add(new RawOutput(time, stdout!, stderr ?? "", exit, failure, message, truncated, table));
         }
         return samples.Count is 1 or 2 ? samples : null;
+    }
+
+    /// <summary>
+    /// The table the reader is on: when the fleet kept a table of these very bytes (<see cref="SnapshotTables"/>), that
+    /// one, the reader moved past it and its rows counted as reading them would count them; otherwise read.
+    /// </summary>
+    private static TableValue? SharedTable(ref Utf8JsonReader r, Shared shared, int offset, string key, int source, int sample, ref int total)
+    {
+        if (shared.Strings?.Tables is not { } tables || r.TokenType != JsonTokenType.StartObject || !tables.Looks(key))
+            return Table(ref r, key, source, sample, ref total);
+        var start = offset + (int)r.TokenStartIndex;
+        var ahead = r;
+        ahead.Skip();
+        var encoded = shared.Utf8[start..(offset + (int)ahead.BytesConsumed)];
+        if (tables.Find(key, encoded, out var hash) is { } known)
+        {
+            // The same bytes read the same table (whose row count met the per-table budget when it was read).
+            if ((total += known.Rows.Count) > SnapshotBudget.SnapshotRows) throw SnapshotBudget.TooManyRows(source, sample, total: true);
+            r = ahead;
+            return known;
+        }
+        var table = Table(ref r, key, source, sample, ref total);
+        if (table is not null) tables.Seen(key, encoded, hash, table);
+        return table;
     }
 
     private static TableValue? Table(ref Utf8JsonReader r, string key, int source, int sample, ref int total)

@@ -17,7 +17,7 @@ namespace NetBufRules.Probe.Recording;
 /// been seen twice (before that, only its hash). Per source: once it has been read <see cref="RestAfter"/> times and
 /// fewer than a quarter were shared (a kernel log differs on every host), it rests and what it kept is let go.
 /// </remarks>
-internal sealed class SnapshotStrings
+internal sealed class SnapshotStrings(long tableBytes = SnapshotTables.MaxBytes)
 {
     public const long MaxBytes = 12 * 1024 * 1024;
     public const int RestAfter = Primitives.KeepRule.RestAfter;
@@ -39,6 +39,9 @@ internal sealed class SnapshotStrings
     /// shape), from the first one read; a reader stepping over an output goes on from it.
     /// </summary>
     private StrongBox<JsonReaderState>? _afterOutput;
+
+    /// <summary>The fleet's process tables, shared the same way.</summary>
+    public SnapshotTables Tables { get; } = new(tableBytes);
 
     /// <summary>How many outputs were shared, of how many looked up, per source key.</summary>
     public IReadOnlyDictionary<string, (long Lookups, long Hits, bool Resting)> Counts =>
