@@ -16,16 +16,14 @@ internal static class HostVerdicts
         r.Status is FindingStatus.Fired or FindingStatus.Advice or FindingStatus.Error
             ? texts?.Add(r.Reason) ?? StoredText.Of(r.Reason)
             : StoredText.Of(""),
-        r.Status == FindingStatus.Fired ? [.. CulpritKinds(r.Finding.Evidence).Select(k => Share(texts, k))] : [],
+        // The tables the symptoms that held read (Report/CulpritTables), as the report's Culprit line: a table a condition
+        // that did not hold read (a full sender beside a receive-side symptom) is no kind of culprit of this finding.
+        r.Status == FindingStatus.Fired ? [.. Report.CulpritTables.Kinds(r.Finding).Order(StringComparer.Ordinal).Select(k => Share(texts, k))] : [],
         r.Status == FindingStatus.Fired ? PeakRate(r.Finding.Evidence) : 0,
         r.Fixes.Count == 0 ? [] : [.. r.Fixes.Select(f => Share(texts, f.Path))]);
 
     /// <summary>Repeated words (ids, kernels, paths) shared through <paramref name="texts"/>, when given.</summary>
     public static string Share(VerdictTexts? texts, string text) => texts?.Share(text) ?? text;
-
-    /// <summary>The evidence entries that are tables with rows: the kinds of culprit the finding named.</summary>
-    private static IReadOnlyList<string> CulpritKinds(IReadOnlyDictionary<string, EvidenceItem> evidence) =>
-        [.. evidence.Where(e => e.Value is TableEvidence { Count: > 0 }).Select(e => e.Key).Order(StringComparer.Ordinal)];
 
     /// <summary>The largest <c>rate</c> among counter evidence.</summary>
     private static double PeakRate(IReadOnlyDictionary<string, EvidenceItem> evidence) =>

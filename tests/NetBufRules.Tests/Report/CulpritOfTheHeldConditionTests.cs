@@ -40,4 +40,14 @@ public sealed class CulpritOfTheHeldConditionTests
         CulpritTables.Of(finding.Finding).Select(t => t.Name).ShouldContain("dropping_sockets");
         CulpritTables.Of(finding.Finding).Select(t => t.Name).ShouldNotContain("full_senders");
     }
+
+    [Fact]
+    public async Task A_counter_symptom_whose_message_names_the_dropping_sockets_has_them_as_culprit()
+    {
+        // socket-buffers fires on RcvbufErrors (a counter); its message lists the dropping sockets, so they are its culprit.
+        var finding = (await Replay.Run(Replay.Load("netns-udp-rcvbuf")))["socket-buffers"];
+        finding.Status.ShouldBe(FindingStatus.Fired);
+        CulpritTables.Of(finding.Finding).Select(t => t.Name).ShouldBe(["dropping_sockets"]);
+        ReportDigest.Sentence(finding).ShouldContain("python3");
+    }
 }
