@@ -69,7 +69,7 @@ public sealed partial class CatalogueFaultTests
         // last 30 s, and gives advice for older overflow lines (the neighbour test leaves one).
         var ages = NeighbourOverflowAges();
         if (ages.Any(a => a < 25))
-            report.Reason("neighbour-table").ShouldContain("neighbour-table overflow line(s) in the last 30 s");
+            report.Reason("neighbour-table").ShouldMatch(@"neighbour-table overflow lines? in the last 30 s");
         else if (ages.Count > 0 && ages.All(a => a > 35))
             report.Status("neighbour-table").ShouldBe("advice", report.ToString());
         else if (ages.Count == 0)
@@ -93,7 +93,7 @@ public sealed partial class CatalogueFaultTests
             ns.In("ip", "neigh", "show", "dev", "mc0").Trim().ShouldBeEmpty("the program flushed its entries");
             var report = ns.Diagnose();
             report.Status("neighbour-table").ShouldBe("fired", report.ToString());
-            report.Reason("neighbour-table").ShouldMatch(@"neighbour-table overflow line\(s\) in the last 30 s \(last \d+ s ago, table arp_cache\)");
+            report.Reason("neighbour-table").ShouldMatch(@"neighbour-table overflow lines? in the last 30 s \(last \d+ s ago, table arp_cache\)");
             // The limits are the host's and not visible here: no file (it could lower them), the reason says what to raise there.
             report.Reason("neighbour-table").ShouldContain("the host's gc_thresh3 (not visible here; on the host, raise net.ipv4.neigh.default.gc_thresh3 to at least 8192");
             Fix(report, "neighbour-table").ShouldBeEmpty();
