@@ -24,7 +24,9 @@ public sealed class RegexScanBudgetTests
         var started = Stopwatch.StartNew();
         var failed = Should.Throw<ExtractException>(() => Extractor.Extract(new ExtractSpec(ExtractKind.Regex, Slow, All: true), Output));
         started.Stop();
-        failed.Message.ShouldContain($"{Limits.RegexTimedOut} {Limits.RegexScanBudget.TotalMilliseconds:0} ms for all its matches");
+        // Stopped by the budget for all its matches, or (on a loaded machine, once in CI) by the limit of one match first:
+        // either way within its limits, not minutes.
+        failed.Message.ShouldMatch($@"{System.Text.RegularExpressions.Regex.Escape(Limits.RegexTimedOut)} ({Limits.RegexScanBudget.TotalMilliseconds:0} ms for all its matches|{Limits.RegexTimeout.TotalMilliseconds:0} ms on )");
         // Tried twice (a descheduled match gets a second chance), each within the budget and one more match.
         started.Elapsed.ShouldBeLessThan(Limits.RegexScanBudget * 2 + TimeSpan.FromSeconds(6));
     }
