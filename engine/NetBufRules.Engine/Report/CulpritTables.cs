@@ -6,18 +6,14 @@ namespace NetBufRules.Report;
 
 /// <summary>
 /// The evidence tables a finding's culprit may come from: those read by the conditions that gave its status (the
-/// symptoms that held when it fired, the advice that held otherwise) or by those conditions' own messages. Evidence also keeps what the conditions that did
-/// not hold read (a full sender beside the rmem_max advice), and a row there is no culprit of what the reason says.
+/// symptoms that held when it fired, the advice that held otherwise) or by those conditions' own messages. Evidence
+/// also keeps what the conditions that did not hold read (a full sender beside the rmem_max advice), and a row there is
+/// no culprit of what the reason says.
 /// </summary>
 internal static class CulpritTables
 {
-    /// <summary>The tables with rows that the held conditions read, in evidence order.</summary>
-    public static IReadOnlyList<TableEvidence> Of(Finding finding) => [.. Named(finding).Select(e => e.Table)];
-
-    /// <summary>The evidence names of those tables (a fleet's culprit kinds), in evidence order.</summary>
-    public static IReadOnlyList<string> Kinds(Finding finding) => [.. Named(finding).Select(e => e.Name)];
-
-    private static IEnumerable<(string Name, TableEvidence Table)> Named(Finding finding)
+    /// <summary>The tables with rows that the held conditions (or their messages) read, in evidence order.</summary>
+    public static IReadOnlyList<TableEvidence> Of(Finding finding)
     {
         var held = (finding.Status == FindingStatus.Fired ? finding.Symptoms : finding.Advice).Where(s => s.State == SignalState.True);
         var read = new HashSet<string>(StringComparer.Ordinal);
@@ -33,7 +29,9 @@ internal static class CulpritTables
                 read.UnionWith(names.Variables);
             }
         }
-        return finding.Evidence.Where(e => whole || read.Contains(e.Key)).Select(e => (e.Key, e.Value))
-            .Where(e => e.Value is TableEvidence { Count: > 0 } t && t.Rows.Count > 0).Select(e => (e.Key, (TableEvidence)e.Value));
+        return [.. finding.Evidence.Where(e => whole || read.Contains(e.Key)).Select(e => e.Value).OfType<TableEvidence>().Where(t => t.Count > 0 && t.Rows.Count > 0)];
     }
+
+    /// <summary>The evidence names of those tables (a fleet's culprit kinds), in evidence order.</summary>
+    public static IReadOnlyList<string> Kinds(Finding finding) => [.. Of(finding).Select(t => t.Name)];
 }
