@@ -2,7 +2,8 @@
 # Benchmark: replay a fleet of N snapshots (the recorded ones in examples/snapshots, copied round robin, each the
 # size 'collect' writes) with the compiled tool, as a user runs it. Prints wall time, CPU time, peak RSS, the
 # JSON-parsing floor (every file read and parsed once, nothing evaluated) and hosts per second, each run 3 times.
-# First ("collect") copies of a snapshot 'collect' writes on this host now, the issue's workload.
+# First ("collect") copies of a snapshot 'collect' writes on this host now, the issue's workload; then ("col-unq") the
+# same with every output given a number of its own per host, so no two hosts share anything.
 # Then the same fleet with a kernel log of its own on every host ("unique"): copies print identical outputs, which the
 # replay shares (decoded once, evaluated once: SnapshotStrings, VerdictMemo); real hosts share only some. Then ("all unique") every other output too gets a number of its
 # own on every host, so nothing extracted on one host is shared with another: the cost of hosts that share nothing.
@@ -41,6 +42,10 @@ for n in "${counts[@]}"; do
     rm -rf "$dir/fleet"; mkdir -p "$dir/fleet"
     for ((i = 0; i < n; i++)); do cp "$dir/collected.json" "$(printf '%s/fleet/host-%05d.json' "$dir" "$i")"; done
     measure collect "$n" "$dir/fleet"
+    # The same real outputs with a number of their own on every host (counters, tables and kernel logs differ from host
+    # to host in a real fleet; sysctls mostly do not): the cost of a real fleet, at worst.
+    "$floor" vary-all "$dir/fleet"
+    measure "col-unq" "$n" "$dir/fleet"
   fi
   rm -rf "$dir/fleet"; mkdir -p "$dir/fleet"
   for ((i = 0; i < n; i++)); do

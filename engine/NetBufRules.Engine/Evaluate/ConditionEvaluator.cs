@@ -141,6 +141,10 @@ internal sealed class ConditionEvaluator
         var result = Run(compiled, scope, FastConditions);
         scope.Peers?.TakeEvidence(evidence);
         EvidenceBuilder.Add(evidence, compiled, scope, playbook, probes, parameters, EvidenceRows);
+        // A culprit found among the rows that were read is evidence; none found is no answer when rows could not be read
+        // (not root, most processes are not readable): "no process is at its limit" would be said of processes never seen.
+        if (!result && compiled.Roots.Where(root => probes.TryGetValue(root, out var p) && p.Unread is not null).Select(root => probes[root].Unread!).Distinct(StringComparer.Ordinal).ToList() is { Count: > 0 } unread)
+            return new SignalOutcome(signal, SignalState.Unknown, string.Join("; ", unread));
         return new SignalOutcome(signal, result ? SignalState.True : SignalState.False, null);
     }
 

@@ -14,6 +14,12 @@ internal sealed record ProbeResult(
     /// <summary>An unexpected failure (a bug, not an observation) while this probe was read or extracted; its playbook becomes an error.</summary>
     public string? Fault { get; init; }
 
+    /// <summary>
+    /// Why rows of this table are missing, when some could not be read (<c>89 processes not readable ...</c>): a
+    /// condition that finds no culprit among the rows that were read has not shown there is none.
+    /// </summary>
+    public string? Unread { get; init; }
+
     public static ProbeResult Skipped(string name, string reason, IReadOnlyList<ProbeAttempt> attempts) =>
         new(name, ProbeStatus.Skipped, null, null, reason, false, attempts);
 }

@@ -170,7 +170,12 @@ internal sealed class ProbeRunner(ISourceReader reader, ProbeRunOptions options)
         var source = r.Chosen.Source.Describe();
         var note = r.Raw.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
         if (!r.Probe.Counter)
-            return new ProbeResult(name, ProbeStatus.Ok, r.Value, source, null, r.Raw.Truncated, r.Attempts, note);
+        {
+            return new ProbeResult(name, ProbeStatus.Ok, r.Value, source, null, r.Raw.Truncated, r.Attempts, note)
+            {
+                Unread = r.Chosen.Source is ProcessesSource ? ProcessTable.Unread(r.Raw.Stderr) : null,
+            };
+        }
 
         var second = await ReadAsync(r.Chosen.Source, r.Probe.Timeout, 1, cancellationToken).ConfigureAwait(false);
         if (options.ReadEveryAlternative)

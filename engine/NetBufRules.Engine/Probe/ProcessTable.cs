@@ -16,6 +16,18 @@ internal static class ProcessTable
     /// <summary>The table's columns, in order.</summary>
     public static IReadOnlyList<string> Columns { get; } = ["pid", "fds", "soft", "hard", "uid", "unit", "comm"];
 
+    /// <summary>How the table's note counts the processes it could not read (after their number).</summary>
+    public const string UnreadableNote = " processes not readable (their open files need root to list)";
+
+    /// <summary>
+    /// The part of a process table's note (its stderr, as recorded) that says processes were left out because they could
+    /// not be read, e.g. <c>89 processes not readable (...)</c>; null when every process was read. Processes of other
+    /// network namespaces left out by the scope are not missing: they were not asked about.
+    /// </summary>
+    public static string? Unread(string? note) =>
+        note?.Split(["; ", "\n"], StringSplitOptions.TrimEntries).FirstOrDefault(part => part.EndsWith(UnreadableNote, StringComparison.Ordinal)
+            && part.Length > UnreadableNote.Length && part[..^UnreadableNote.Length].All(char.IsAsciiDigit) && part[0] != '0');
+
     private static readonly double UnlimitedNumber = double.Parse(Unlimited, CultureInfo.InvariantCulture);
 
     /// <summary>
@@ -77,7 +89,7 @@ internal static class ProcessTable
             }
         }
         var notes = new List<string>();
-        if (unreadable > 0) notes.Add($"{unreadable} processes not readable (their open files need root to list)");
+        if (unreadable > 0) notes.Add(unreadable + UnreadableNote);
         if (elsewhere > 0) notes.Add($"{elsewhere} processes of other network namespaces left out");
         return new RawOutput(now, "", string.Join("; ", notes), Table: new TableValue(Columns, rows));
     }

@@ -80,7 +80,20 @@ internal sealed class ReportDigest
         : "Nothing fired and nothing to advise.";
 
     /// <summary>"ok: N (ids)", or null when none is ok.</summary>
-    public string? OkLine => Ok.Count == 0 ? null : $"ok: {Ok.Count} ({string.Join(", ", Ok.Select(r => r.Finding.Playbook.Id))})";
+    public string? OkLine => Ok.Count == 0 ? null : $"ok: {Ok.Count} ({string.Join(", ", Ok.Select(r => r.Finding.Playbook.Id + (PartlyChecked(r) ? " (partly checked)" : "")))})";
+
+    /// <summary>
+    /// An ok whose symptom found no culprit among the rows it could read but could not read them all (processes not
+    /// readable without root): what was seen is healthy, not the host, and a person reading only the ok line must not take
+    /// it for a clean bill. (A symptom whose probe does not apply here, such as a kernel log that is not there, is the
+    /// playbook's to word; it is said in the finding's reason.)
+    /// </summary>
+    public static bool PartlyChecked(RenderedFinding r)
+    {
+        if (r.Status != FindingStatus.Ok) return false;
+        var unread = r.Finding.Probes.Values.Select(p => p.Unread).OfType<string>().ToList();
+        return unread.Count > 0 && r.Finding.Symptoms.Any(s => s.State == SignalState.Unknown && unread.Any(u => s.UnknownReason?.Contains(u, StringComparison.Ordinal) == true));
+    }
 
     /// <summary><c>skipped: 1 (id: reason)</c>; with several, their ids (the reasons are in --verbose).</summary>
     public string? SkippedLine(bool verbose)

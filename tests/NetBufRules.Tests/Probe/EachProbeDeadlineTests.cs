@@ -82,6 +82,7 @@ public sealed class EachProbeDeadlineTests
         result.Status.ShouldBe(ProbeStatus.Ok);
         ((TableValue)result.Value!).Rows.Select(r => (string)r["dev"]).ShouldBe(["d0", "d1"]);
         result.Note.ShouldNotBeNull().ShouldContain("4 of 6 rows of devices not read within 10s (2 x the probe's timeout, for all its rows): (d2), (d3), (d4), (d5)");
+        result.Unread.ShouldNotBeNull("a condition finding no culprit in d0 and d1 has not checked d2 to d5").ShouldStartWith("4 of 6 rows of devices not read within 10s");
         reader.Given["tc -s filter show dev d2 egress"].ShouldBe(TimeSpan.FromSeconds(2), "a read gets what is left of the time, not a whole timeout");
         reader.Given.Keys.ShouldNotContain(k => k.Contains("d3", StringComparison.Ordinal) || k.Contains("d5", StringComparison.Ordinal));
         reader.Given.Keys.ShouldNotContain(k => k.StartsWith("ip ", StringComparison.Ordinal), "no fallback starts once the time is spent");
