@@ -116,7 +116,8 @@ internal static partial class EachProbe
         var template = string.Join(" | else ", probe.Alternatives.Select(a => a.Source.Describe()));
         // Rows not read in time may hold the culprit: a condition finding none in the rows read has not shown there is none.
         return new ProbeResult(probe.Name, ProbeStatus.Ok, new TableValue(columns, result), template, null, truncated, attempts,
-            notes.Count > 0 ? string.Join("; ", notes.Distinct()) : null) { Unread = outOfTime };
+            notes.Count > 0 ? string.Join("; ", notes.Distinct()) : null)
+        { Unread = outOfTime };
     }
 
     /// <summary>What one row gave: its attempts, its rows (with the row's cells), and why not when it gave none.</summary>

@@ -29,7 +29,13 @@ public sealed class UnreadRowsTests
             source.ShouldBeOfType<ProcessesSource>();
             var table = Enumerable.Range(1, rows).Select(pid => (IReadOnlyDictionary<string, object>)new Dictionary<string, object>(StringComparer.Ordinal)
             {
-                ["pid"] = (double)pid, ["fds"] = 3.0, ["soft"] = 1024.0, ["hard"] = 4096.0, ["uid"] = 1000.0, ["unit"] = "-", ["comm"] = "sh",
+                ["pid"] = (double)pid,
+                ["fds"] = 3.0,
+                ["soft"] = 1024.0,
+                ["hard"] = 4096.0,
+                ["uid"] = 1000.0,
+                ["unit"] = "-",
+                ["comm"] = "sh",
             }).ToList();
             return Task.FromResult(new RawOutput(DateTimeOffset.UnixEpoch, "", stderr, Table: new TableValue(ProcessTable.Columns, table)));
         }
