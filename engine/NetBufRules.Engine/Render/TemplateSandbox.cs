@@ -26,7 +26,8 @@ internal static class TemplateSandbox
     public const int OutputLimit = 256 * 1024;
 
     /// <summary>
-    /// How long one render may take. The loop and output limits bound the work of any single step, not of a template:
+    /// How long one render may take: CPU time of the rendering thread (<see cref="RenderBudget"/>), so a busy machine
+    /// does not trip it. The loop and output limits bound the work of any single step, not of a template:
     /// 9,999 doublings of a string capped at the output limit stay inside both and took 10 s. The pack's templates
     /// take microseconds; a template that runs out of time is its finding's error, with its place.
     /// </summary>
@@ -78,7 +79,7 @@ internal static class TemplateSandbox
         var context = kept ?? Configure(guard is null ? new SandboxTemplateContext(SharedFunctions) : new Content.GuardedTemplateContext(SharedFunctions, guard));
         context.PushGlobal(model);
         var finished = false;
-        using var clock = new CancellationTokenSource(TimeLimit);
+        using var clock = new RenderBudget();
         context.CancellationToken = clock.Token;
         try
         {
@@ -86,15 +87,15 @@ internal static class TemplateSandbox
             finished = true;
             return output.Length > OutputLimit ? throw new TemplateException($"output is longer than {OutputLimit} characters") : output;
         }
-        catch (Scriban.Syntax.ScriptRuntimeException e) when (!clock.IsCancellationRequested)
+        catch (Scriban.Syntax.ScriptRuntimeException e) when (!clock.Token.IsCancellationRequested)
         {
             throw new TemplateException(e.OriginalMessage, e.Span.Start.Line, e.Span.Start.Column);
         }
-        catch (Exception e) when (clock.IsCancellationRequested && e is Scriban.Syntax.ScriptRuntimeException or OperationCanceledException)
+        catch (Exception e) when (clock.Token.IsCancellationRequested && e is Scriban.Syntax.ScriptRuntimeException or OperationCanceledException)
         {
             // Never an OperationCanceledException out of here: that would read as Ctrl-C and end the whole run.
             var at = (e as Scriban.Syntax.ScriptRuntimeException)?.Span.Start;
-            throw new TemplateException($"the template ran longer than {TimeLimit.TotalSeconds:0} s (a loop that builds ever longer text?)", at?.Line ?? -1, at?.Column ?? -1);
+            throw new TemplateException($"the template {clock.Exceeded} (a loop that builds ever longer text?)", at?.Line ?? -1, at?.Column ?? -1);
         }
         finally
         {
