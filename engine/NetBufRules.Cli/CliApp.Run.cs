@@ -59,6 +59,14 @@ internal sealed partial class CliApp
                     await host.Error.WriteLineAsync(Primitives.HostText.Escape($"netbufrules: symlink '{link}' not followed: its target is outside '{recorded}'")).ConfigureAwait(false);
                     files.Remove(link);
                 }
+                // A link (or hard link) to another snapshot of the folder is that host again: read it once, and say so.
+                var (once, duplicates) = Primitives.SameFile.Once(files);
+                foreach (var (dropped, kept) in duplicates)
+                {
+                    await host.Error.WriteLineAsync(Primitives.HostText.Escape(
+                        $"netbufrules: '{dropped}' is the same file as '{kept}' ({(Primitives.FileKind.IsSymlink(dropped) ? "a symlink to it" : "a hard link")}); read once")).ConfigureAwait(false);
+                }
+                files = [.. once];
                 if (files.Count == 0)
                 {
                     await host.Error.WriteLineAsync(Directory.Exists(recorded)
