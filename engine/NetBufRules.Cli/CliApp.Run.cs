@@ -53,6 +53,12 @@ internal sealed partial class CliApp
                 var files = Directory.Exists(recorded)
                     ? Directory.GetFiles(recorded, "*.json").Order(StringComparer.Ordinal).ToList()
                     : File.Exists(recorded) ? [recorded] : [];
+                // A folder named x.json is no snapshot: said, never passed over in silence.
+                if (Directory.Exists(recorded))
+                {
+                    foreach (var folder in Directory.GetDirectories(recorded, "*.json").Order(StringComparer.Ordinal))
+                        await host.Error.WriteLineAsync(Primitives.HostText.Escape($"netbufrules: '{folder}' is a folder, not a snapshot; passed over")).ConfigureAwait(false);
+                }
                 // As in a playbook folder: a symlink out of the snapshot folder is not followed.
                 foreach (var link in files.Where(f => Directory.Exists(recorded) && Primitives.FileKind.IsSymlink(f) && !Primitives.FileKind.TargetInside(f, Primitives.FileKind.RealFolder(recorded))).ToList())
                 {

@@ -40,4 +40,21 @@ public sealed class FleetSameFileTests
         error.ShouldContain("(a hard link); read once");
         output.ShouldContain("tcp-backlog fired on 1 of 1 hosts");
     }
+
+    [Fact]
+    public async Task A_fifo_and_a_folder_named_json_in_a_fleet_neither_hang_nor_pass_in_silence()
+    {
+        using var scratch = new RobustnessScratch();
+        scratch.Write("fleet/a.json", File.ReadAllText(Path.Combine(Repo.Snapshots, "netns-backlog.json")));
+        var fleet = Path.Combine(scratch.Root, "fleet");
+        Directory.CreateDirectory(Path.Combine(fleet, "dir.json"));
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [Path.Combine(fleet, "fifo.json")])) mkfifo.WaitForExit();
+
+        var (code, output, error) = await CliRunner.Run("run", Repo.Playbooks, "--from", fleet);
+
+        code.ShouldBe(2, "a refused snapshot is exit 2, the rest still reported");
+        error.ShouldContain($"netbufrules: '{Path.Combine(fleet, "dir.json")}' is a folder, not a snapshot; passed over");
+        error.ShouldContain("fifo.json' is not a regular file (a device, FIFO or socket is never read)");
+        output.ShouldContain("tcp-backlog fired on 1 of 1 hosts");
+    }
 }
