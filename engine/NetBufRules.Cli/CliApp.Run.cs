@@ -53,12 +53,26 @@ internal sealed partial class CliApp
                 var files = Directory.Exists(recorded)
                     ? Directory.GetFiles(recorded, "*.json").Order(StringComparer.Ordinal).ToList()
                     : File.Exists(recorded) ? [recorded] : [];
+                // A folder named x.json is no snapshot: said, never passed over in silence.
+                if (Directory.Exists(recorded))
+                {
+                    foreach (var folder in Directory.GetDirectories(recorded, "*.json").Order(StringComparer.Ordinal))
+                        await host.Error.WriteLineAsync(Primitives.HostText.Escape($"netbufrules: '{folder}' is a folder, not a snapshot; passed over")).ConfigureAwait(false);
+                }
                 // As in a playbook folder: a symlink out of the snapshot folder is not followed.
                 foreach (var link in files.Where(f => Directory.Exists(recorded) && Primitives.FileKind.IsSymlink(f) && !Primitives.FileKind.TargetInside(f, Primitives.FileKind.RealFolder(recorded))).ToList())
                 {
                     await host.Error.WriteLineAsync(Primitives.HostText.Escape($"netbufrules: symlink '{link}' not followed: its target is outside '{recorded}'")).ConfigureAwait(false);
                     files.Remove(link);
                 }
+                // A link (or hard link) to another snapshot of the folder is that host again: read it once, and say so.
+                var (once, duplicates) = Primitives.SameFile.Once(files);
+                foreach (var (dropped, kept) in duplicates)
+                {
+                    await host.Error.WriteLineAsync(Primitives.HostText.Escape(
+                        $"netbufrules: '{dropped}' is the same file as '{kept}' ({(Primitives.FileKind.IsSymlink(dropped) ? "a symlink to it" : "a hard link")}); read once")).ConfigureAwait(false);
+                }
+                files = [.. once];
                 if (files.Count == 0)
                 {
                     await host.Error.WriteLineAsync(Directory.Exists(recorded)

@@ -21,17 +21,18 @@ internal sealed class EvaluationScope(
     /// <summary>The value of <paramref name="name"/> as NCalc sees it.</summary>
     public object Resolve(string name)
     {
-        if (row is not null && row.TryGetValue(name, out var cell)) return cell;
+        if (row is not null && row.TryGetValue(name, out var cell)) return HostValueRange.Checked(name, cell);
         if (parameters.TryGetValue(name, out var param)) return param;
         var root = CompiledCondition.Root(name);
         if (!values.TryGetValue(root, out var value))
         {
+            if (row is not null && HostValueRange.MissingCounterPart(name, row) is { } outOfRange) throw outOfRange;
             if (row is not null && !name.Contains('.'))
                 throw new EvaluationException($"this row has no column '{name}' (it has: {string.Join(", ", row.Keys)})");
             throw new EvaluationException($"'{name}' is neither a param nor a probe with a value");
         }
         var field = name.Length > root.Length ? name[(root.Length + 1)..] : null;
-        return (value, field) switch
+        return HostValueRange.Checked(name, (value, field) switch
         {
             (ScalarValue s, null) => s.Value,
             (TableValue t, null) => (double)t.Rows.Count,
@@ -40,7 +41,7 @@ internal sealed class EvaluationScope(
                 : throw new EvaluationException($"'{root}' has no field '{field}' (it has: {string.Join(", ", r.Fields.Keys)})"),
             (TableValue, _) => throw new EvaluationException($"'{name}' is a table column; use sum({name}), maxof({name}) or minof({name})"),
             _ => throw new EvaluationException($"'{root}' is a single value; it has no field '{field}'"),
-        };
+        });
     }
 
     /// <summary>A counter's scalar for rate() and delta().</summary>
@@ -69,6 +70,11 @@ internal sealed class EvaluationScope(
             part = result;
             return true;
         }
+        if (HostValueRange.IsOutOfRange(scalar?.Value) || (row is not null && HostValueRange.MissingCounterPart(name + suffix, row) is not null))
+        {
+            error = HostValueRange.IsOutOfRange(scalar?.Value) ? HostValueRange.Error(name, (string)scalar!.Value) : HostValueRange.MissingCounterPart(name + suffix, row!);
+            return false;
+        }
         error = scalar is null && !values.ContainsKey(root) && (row is null || !row.ContainsKey(name))
             ? new EvaluationException($"'{name}' is not a probe value")
             : new EvaluationException($"'{name}' is not a counter, so it has no {(rate ? "rate" : "delta")}; add 'counter: true' to probe '{root}'");
@@ -77,7 +83,7 @@ internal sealed class EvaluationScope(
 
     /// <summary>The numbers of a table column for sum(), maxof() and minof().</summary>
     public IReadOnlyList<double> Column(string name) =>
-        [.. TableColumn(name).OfType<double>()];
+        [.. TableColumn(name).Select(c => HostValueRange.IsOutOfRange(c) ? throw HostValueRange.Error(name, (string)c!) : c).OfType<double>()];
 
     /// <summary>sum(): the total of a column's numbers.</summary>
     public double SumOf(string name) => Column(name).Sum();

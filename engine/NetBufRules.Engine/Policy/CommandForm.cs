@@ -24,6 +24,9 @@ internal sealed class CommandForm
     /// <summary>The program the form is for.</summary>
     public string Program { get; }
 
+    /// <summary>The form's words after the program, parsed.</summary>
+    public FormElement Body => _root;
+
     /// <summary>The form parsed from <paramref name="text"/>, or null with the reason in <paramref name="error"/>.</summary>
     public static CommandForm? Parse(string text, out string? error)
     {

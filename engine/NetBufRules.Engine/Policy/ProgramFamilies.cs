@@ -35,7 +35,7 @@ internal static partial class ProgramFamilies
         "docker", "podman", "kubectl", "ctr", "crictl", "runc", "machinectl", "systemd-nspawn", "lxc-attach", "xdg-open", "run-mailcap",
         // personality and session wrappers run the program after their options (setarch x86_64 sh -c CODE; linux64 is
         // setarch), and test harnesses and build tools run the scripts they find
-        "setarch", "linux32", "linux64", "x86_64", "i386", "i686", "uname26", "systemd-cat", "systemd-inhibit", "systemd-socket-activate",
+        "setarch", "logsave", "linux32", "linux64", "x86_64", "i386", "i686", "uname26", "systemd-cat", "systemd-inhibit", "systemd-socket-activate",
         "dbus-run-session", "dbus-launch", "fakeroot", "proot", "runcon", "chpst", "sandbox", "catchsegv", "xvfb-run", "entr", "daemonize",
         "prove", "npx", "yarn", "pnpm", "cargo", "go", "rustc", "javac", "mvn", "gradle", "ant", "cmake", "ninja", "meson", "bazel", "ipython", "jupyter",
         // ldd runs the program it is given (the loader traces it); tcpdump -z runs a command on each file; git runs
@@ -131,7 +131,16 @@ internal static partial class ProgramFamilies
             // ipcrm removes System V message queues, semaphores and shared memory (ipcrm --all every one it may), ipcmk
             // makes them; localectl set-locale/set-keymap change the system locale and keyboard as hostnamectl and
             // timedatectl change theirs (red team 9: all three were accepted with a grammar of their write forms)
-            "ipcrm", "ipcmk", "localectl")),
+            "ipcrm", "ipcmk", "localectl",
+            // network set-up tools with no read form a probe needs: rtmon writes the file it is given, arpd keeps a
+            // database, rarp, nameif, plipconfig, slattach, ldattach, tunctl, vconfig and ifenslave change links,
+            // xtables-*-multi is iptables and ebtables under another name, conntrackd and nfct change connection
+            // tracking, ovs-appctl sends any command to a running daemon (conntrack, bridge, devlink, wg and the ovs
+            // listers are allowed only in their read forms, see ReadOnlyTools)
+            "rtmon", "arpd", "rarp", "nameif", "plipconfig", "slattach", "ldattach", "tunctl", "vconfig", "ifenslave", "xtables", "conntrackd", "nfct",
+            "ovs-appctl",
+            // they suspend the host, take CPUs or memory offline, freeze a file system or switch the root
+            "rtcwake", "chcpu", "chmem", "fsfreeze", "ctrlaltdel", "killall5", "pivot_root", "switch_root")),
     ];
 
     private static HashSet<string> Set(params string[] names) => new(names, StringComparer.Ordinal);

@@ -129,6 +129,8 @@ internal static class LintConfig
         }
     }
 
+    private static IEnumerable<string> Words(string form) => form.Split([' ', '\t', '(', ')', '[', ']', '|'], StringSplitOptions.RemoveEmptyEntries).Skip(1);
+
     private static IEnumerable<ToolGrammar> Tools(YamlNode? node, NodeReader reader, DiagnosticBag diagnostics)
     {
         if (node is null) yield break;
@@ -171,6 +173,15 @@ internal static class LintConfig
                     "allow the tool itself, not a shell, interpreter or wrapper; read files with 'file:'");
                 continue;
             }
+            // A link in a system folder (mytool -> /usr/sbin/conntrack) is the program it points to.
+            var file = ProbePath.Resolve(name, ProbePath.System).File is { } found ? NativeFile.RealPath(found) : null;
+            if (file is not null && Path.GetFileName(file) != name && ProgramFamilies.Refusal(Path.GetFileName(file)) is { } linked)
+            {
+                diagnostics.Error(key.Position, Codes.BadConfig, $"'{name}' is {file}, which {linked}, and cannot be allowed",
+                    "allow a tool that only reads and prints counters; read files with 'file:'");
+                continue;
+            }
+            var reads = ReadOnlyTools.For(name, file);
             var forms = new List<CommandForm>();
             var items = reader.List(value, $"the forms of '{name}'");
             if (items is null || items.Items.Count == 0)
@@ -191,11 +202,23 @@ internal static class LintConfig
                         "allow only forms that read and print counters");
                 else if (text.Value.Split([' ', '\t', '(', ')', '[', ']', '|', '{', '}'], StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(w => (Word: w, Why: RepositoryWords.LiteralProblem(w))).FirstOrDefault(w => w.Why is not null) is { Why: { } why } named)
                     diagnostics.Error(text.Position, Codes.BadConfig, $"form '{text.Value}' of '{name}': '{named.Word}' {why}", "allow only forms that read and print counters");
+                else if (reads is not null && ReadOnlyTools.Problem(form, reads) is { } write)
+                    diagnostics.Error(text.Position, Codes.BadConfig, $"form '{text.Value}' of '{name}' {write.Message}", write.Hint);
+                else if (reads is null && Words(text.Value).Select(w => (Word: w, Why: ReadOnlyTools.WriteWord(w))).FirstOrDefault(w => w.Why is not null) is { Why: { } verb } written)
+                    diagnostics.Error(text.Position, Codes.BadConfig, $"form '{text.Value}' of '{name}': '{written.Word}' {verb}", "allow only forms that read and print counters");
                 else
                     forms.Add(form);
             }
-            // A playbook's values are checked against what they name on each command, at lint and before each run.
-            if (forms.Count > 0) yield return new ToolGrammar(name, forms, new Dictionary<string, string>(StringComparer.Ordinal), []) { Also = RepositoryWords.Check(forms) };
+            // A playbook's values are checked against what they name on each command, at lint and before each run;
+            // a known tool's command must also fit its read forms, whatever the config's forms let through.
+            if (forms.Count > 0)
+            {
+                var words = RepositoryWords.Check(forms);
+                yield return new ToolGrammar(name, forms, reads?.Dangers ?? new Dictionary<string, string>(StringComparer.Ordinal), [])
+                {
+                    Also = reads is null ? words : argv => reads.Check([reads.Program, .. argv.Skip(1)]) is { } refusal ? refusal with { Message = refusal.Message.Replace($"'{reads.Program} ", $"'{name} ", StringComparison.Ordinal) } : words(argv),
+                };
+            }
         }
     }
 }
