@@ -143,8 +143,8 @@ internal sealed class ConditionEvaluator
         EvidenceBuilder.Add(evidence, compiled, scope, playbook, probes, parameters, EvidenceRows);
         // A culprit found among the rows that were read is evidence; none found is no answer when rows could not be read
         // (not root, most processes are not readable): "no process is at its limit" would be said of processes never seen.
-        if (!result && compiled.Roots.Where(root => probes.TryGetValue(root, out var p) && p.Unread is not null).Select(root => probes[root].Unread!).Distinct(StringComparer.Ordinal).ToList() is { Count: > 0 } unread)
-            return new SignalOutcome(signal, SignalState.Unknown, string.Join("; ", unread));
+        if (!result && compiled.Roots.Select(root => probes.GetValueOrDefault(root)?.Unread).OfType<string>().Distinct(StringComparer.Ordinal).ToList() is { Count: > 0 } unread)
+            return new SignalOutcome(signal, SignalState.Unknown, string.Join("; ", unread)) { Unread = true };
         return new SignalOutcome(signal, result ? SignalState.True : SignalState.False, null);
     }
 

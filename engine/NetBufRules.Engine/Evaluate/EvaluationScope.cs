@@ -70,9 +70,11 @@ internal sealed class EvaluationScope(
             part = result;
             return true;
         }
-        if (HostValueRange.IsOutOfRange(scalar?.Value) || (row is not null && HostValueRange.MissingCounterPart(name + suffix, row) is not null))
+        var outOfRange = HostValueRange.IsOutOfRange(scalar?.Value) ? HostValueRange.Error(name, (string)scalar!.Value)
+            : row is null ? null : HostValueRange.MissingCounterPart(name + suffix, row);
+        if (outOfRange is not null)
         {
-            error = HostValueRange.IsOutOfRange(scalar?.Value) ? HostValueRange.Error(name, (string)scalar!.Value) : HostValueRange.MissingCounterPart(name + suffix, row!);
+            error = outOfRange;
             return false;
         }
         error = scalar is null && !values.ContainsKey(root) && (row is null || !row.ContainsKey(name))

@@ -88,12 +88,7 @@ internal sealed class ReportDigest
     /// it for a clean bill. (A symptom whose probe does not apply here, such as a kernel log that is not there, is the
     /// playbook's to word; it is said in the finding's reason.)
     /// </summary>
-    public static bool PartlyChecked(RenderedFinding r)
-    {
-        if (r.Status != FindingStatus.Ok) return false;
-        var unread = r.Finding.Probes.Values.Select(p => p.Unread).OfType<string>().ToList();
-        return unread.Count > 0 && r.Finding.Symptoms.Any(s => s.State == SignalState.Unknown && unread.Any(u => s.UnknownReason?.Contains(u, StringComparison.Ordinal) == true));
-    }
+    public static bool PartlyChecked(RenderedFinding r) => r.Status == FindingStatus.Ok && r.Finding.Symptoms.Any(s => s.Unread);
 
     /// <summary><c>skipped: 1 (id: reason)</c>; with several, their ids (the reasons are in --verbose).</summary>
     public string? SkippedLine(bool verbose)

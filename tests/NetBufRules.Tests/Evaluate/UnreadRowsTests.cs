@@ -56,7 +56,9 @@ public sealed class UnreadRowsTests
         finding.Status.ShouldBe(FindingStatus.Ok, "the other symptom was checked and is false");
         finding.Symptoms[0].State.ShouldBe(SignalState.Unknown);
         finding.Symptoms[0].UnknownReason.ShouldBe("89 processes not readable (their open files need root to list)");
+        finding.Symptoms[0].Unread.ShouldBeTrue();
         finding.Symptoms[1].State.ShouldBe(SignalState.False);
+        finding.Symptoms[1].Unread.ShouldBeFalse();
     }
 
     [Fact]
@@ -76,6 +78,7 @@ public sealed class UnreadRowsTests
     {
         var finding = await Evaluate(1, stderr);
         finding.Symptoms[0].State.ShouldBe(SignalState.False);
+        finding.Symptoms[0].Unread.ShouldBeFalse();
     }
 
     [Fact]
